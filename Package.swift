@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "flowgate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "flowgate", targets: ["flowgate"]),
+        .library(name: "FlowLanguage", targets: ["FlowLanguage"]),
+        .library(name: "FlowModel", targets: ["FlowModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Stage 1: source text -> syntax tree with spans; diagnostics; formatter.
+        .target(name: "FlowLanguage"),
+        // Stage 2: syntax trees -> resolved semantic model (schema, vocabularies, includes, names).
+        .target(name: "FlowModel", dependencies: ["FlowLanguage"], resources: [.copy("Library/std")]),
+        // Outputs: diagnostics as text, JSON (later SARIF and annotations).
+        .target(name: "FlowOutput", dependencies: ["FlowLanguage"]),
+        // Edge: file discovery and atomic writes.
+        .target(name: "FlowIO", dependencies: ["FlowModel"]),
+        // Graphviz C libraries and the safe wrapper around them.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(name: "FlowGraphviz", dependencies: ["CGraphviz"]),
+        .executableTarget(
+            name: "flowgate",
+            dependencies: [
+                "FlowLanguage", "FlowModel", "FlowIO", "FlowOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FlowLanguageTests", dependencies: ["FlowLanguage"]),
+        .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "FlowLanguage"]),
+        .testTarget(name: "FlowGraphvizTests", dependencies: ["FlowGraphviz"]),
+        .testTarget(name: "FlowgateCLITests", dependencies: ["flowgate", "FlowIO"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

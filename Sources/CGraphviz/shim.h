@@ -1,0 +1,140 @@
+#ifndef CGRAPHVIZ_SHIM_H
+#define CGRAPHVIZ_SHIM_H
+
+/*
+ * C helpers for the FlowGraphviz Swift wrapper.
+ *
+ * Everything here is `static inline` and stateless, because a system library
+ * target cannot have .c files. Graphviz is not thread-safe: call all of these
+ * while holding the lock in GraphvizRenderer.
+ */
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <graphviz/graphviz_version.h>
+#include <graphviz/gvc.h>
+#include <graphviz/cgraph.h>
+
+/* ---------------------------------------------------------------------------
+ * Swift 6: C globals such as Agdirected are imported as mutable global vars,
+ * and reading them is rejected as "not concurrency-safe". Return them by value.
+ */
+static inline Agdesc_t cgv_directed(void) { return Agdirected; }
+static inline Agdesc_t cgv_undirected(void) { return Agundirected; }
+static inline Agdesc_t cgv_strictdirected(void) { return Agstrictdirected; }
+
+/* ---------------------------------------------------------------------------
+ * cgraph takes char* for strings it only reads (it copies them into its own
+ * string pool); const-correct wrappers let Swift pass String directly.
+ */
+static inline Agraph_t *cgv_open(const char *name, Agdesc_t desc) {
+    return agopen((char *)name, desc, NULL);
+}
+static inline Agnode_t *cgv_node(Agraph_t *g, const char *name) {
+    return agnode(g, (char *)name, 1);
+}
+static inline Agedge_t *cgv_edge(Agraph_t *g, Agnode_t *t, Agnode_t *h, const char *name) {
+    return agedge(g, t, h, (char *)name, 1);
+}
+static inline int cgv_safeset(void *obj, const char *name, const char *value, const char *def) {
+    return agsafeset(obj, (char *)name, (char *)value, (char *)def);
+}
+
+/* free() for memory that Graphviz hands over with malloc (aglasterr, plugin lists). */
+static inline void cgv_free(void *p) { free(p); }
+
+/* ---------------------------------------------------------------------------
+ * Rendering.
+ *
+ * gvRenderData's length is `unsigned int *` in Graphviz 2.x and `size_t *` in
+ * newer releases. _Generic picks the branch that matches the declaration in the
+ * installed header; the other branch is never called.
+ */
+typedef int (*cgv_render_data_uint_fn)(GVC_t *, graph_t *, const char *, char **, unsigned int *);
+typedef int (*cgv_render_data_size_fn)(GVC_t *, graph_t *, const char *, char **, size_t *);
+
+static inline int cgv_render_data(GVC_t *gvc, graph_t *g, const char *format,
+                                  char **result, size_t *length) {
+    *result = NULL;
+    *length = 0;
+    if (_Generic(&gvRenderData, cgv_render_data_uint_fn: 1, default: 0)) {
+        unsigned int len = 0;
+        int rc = ((cgv_render_data_uint_fn)&gvRenderData)(gvc, g, format, result, &len);
+        *length = (size_t)len;
+        return rc;
+    } else {
+        size_t len = 0;
+        int rc = ((cgv_render_data_size_fn)&gvRenderData)(gvc, g, format, result, &len);
+        *length = len;
+        return rc;
+    }
+}
+
+/* ---------------------------------------------------------------------------
+ * Plugins. gvPluginList takes an unused trailing `char *` in Graphviz 2.x and
+ * no such argument in newer releases. Returns a malloc'd list of malloc'd
+ * names (or NULL); release it with cgv_free_plugin_list.
+ */
+typedef char **(*cgv_plugin_list4_fn)(GVC_t *, const char *, int *, char *);
+typedef char **(*cgv_plugin_list3_fn)(GVC_t *, const char *, int *);
+
+static inline char **cgv_plugin_list(GVC_t *gvc, const char *kind, int *count) {
+    *count = 0;
+    if (_Generic(&gvPluginList, cgv_plugin_list4_fn: 1, default: 0)) {
+        return ((cgv_plugin_list4_fn)&gvPluginList)(gvc, kind, count, NULL);
+    } else {
+        return ((cgv_plugin_list3_fn)&gvPluginList)(gvc, kind, count);
+    }
+}
+
+static inline void cgv_free_plugin_list(char **list, int count) {
+    if (list == NULL) return;
+    for (int i = 0; i < count; i++) free(list[i]);
+    free(list);
+}
+
+/* ---------------------------------------------------------------------------
+ * Error capture.
+ *
+ * agseterr(AGMAX) stops cgraph from printing anything to stderr: every message
+ * goes to a private log, and aglasterr() returns the most recent one (with its
+ * continuation lines) as malloc'd memory.
+ *
+ * The agseterrf() callback route is deliberately NOT used: in Graphviz 2.42 its
+ * formatter (userout) reuses a consumed va_list and ignores realloc's result
+ * for messages of 1024 bytes or more, which crashes (SEGV under ASan) on, for
+ * example, a long port name or a long token near a syntax error.
+ */
+static inline void cgv_silence_messages(void) { (void)agseterr(AGMAX); }
+
+/* Starts a new, empty entry in the log, so that a later cgv_last_message()
+ * returns "" instead of a stale message when the step in between logged nothing. */
+static inline void cgv_mark_messages(void) { (void)agerr(AGWARN, "%s", ""); }
+
+/* The latest log entry since cgv_mark_messages(); malloc'd (free with cgv_free)
+ * or NULL when the log could not be created. */
+static inline char *cgv_last_message(void) { return aglasterr(); }
+
+/* ---------------------------------------------------------------------------
+ * DOT scanner reset.
+ *
+ * Up to the 2.4x releases (which do not define GRAPHVIZ_VERSION_MAJOR) the DOT
+ * lexer is a global, non-reentrant flex scanner, and its state outlives
+ * agmemread(): text after the first graph is parsed by the NEXT agmemread call
+ * (which then returns the wrong graph), and an unterminated string or comment
+ * makes the next, valid input fail. Destroying the scanner before each read
+ * restores a clean state; the next read re-creates it. aaglex_destroy is an
+ * exported cgraph symbol without a public prototype, so it is declared weak and
+ * only called when present. Newer releases use a scanner per call and need
+ * nothing here.
+ */
+#if !defined(GRAPHVIZ_VERSION_MAJOR)
+extern int aaglex_destroy(void) __attribute__((weak));
+static inline void cgv_reset_dot_scanner(void) {
+    if (aaglex_destroy) (void)aaglex_destroy();
+}
+#else
+static inline void cgv_reset_dot_scanner(void) {}
+#endif
+
+#endif /* CGRAPHVIZ_SHIM_H */

@@ -1,0 +1,69 @@
+import FlowModel
+import Foundation
+
+/// Reads `.flow` files from disk for the resolver.
+public struct FileSystemSourceProvider: SourceProvider {
+    public init() {}
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SourceProviderError(FileSystemSourceProvider.reason(for: path))
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw SourceProviderError("read failed (\(error.localizedDescription))")
+        }
+    }
+
+    static func reason(for path: String) -> String {
+        if !FileManager.default.fileExists(atPath: path) { return "no such file" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return "cannot open file"
+    }
+
+    public func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    /// Walks the tree itself (rather than trusting an enumerator) so that symbolic-link loops and
+    /// unreadable folders end the walk with an error instead of hanging.
+    public func flowFiles(under directory: String) throws -> [String] {
+        var result: [String] = []
+        var visited: Set<String> = []
+        var pending = [directory]
+        while let current = pending.popLast() {
+            let identity = self.identity(of: current)
+            guard visited.insert(identity).inserted else { continue }
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: current)
+            } catch {
+                throw SourceProviderError("cannot list `\(current)`: \(FileSystemSourceProvider.reason(for: current))")
+            }
+            for entry in entries where !entry.hasPrefix(".") {
+                let path = current == "." ? entry : current + "/" + entry
+                if isDirectory(path) {
+                    pending.append(path)
+                } else if entry.hasSuffix(".flow") {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    public func identity(of path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+}

@@ -1,0 +1,212 @@
+/// Builds a `SyntaxFile` from tokens. Recovers at statement boundaries so that one run reports
+/// every independent error; never recurses deeper than `maximumDepth`.
+public struct Parser {
+    public static let maximumDepth = 32
+
+    private let tokens: [Token]
+    private var position = 0
+    private var depth = 0
+    private var sink: DiagnosticSink
+
+    private init(tokens: [Token], sink: DiagnosticSink) {
+        self.tokens = tokens
+        self.sink = sink
+    }
+
+    /// Parses a source file: UTF-8 validation, lexing and parsing, with all their diagnostics.
+    public static func parse(_ file: SourceFile) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
+        if let invalidOffset = UTF8Validation.firstInvalidOffset(in: file.bytes) {
+            let diagnostic = Diagnostic(
+                .invalidUTF8, "file is not valid UTF-8 (byte 0x\(String(file.bytes[invalidOffset], radix: 16, uppercase: true)))",
+                at: SourceSpan(path: file.path, start: invalidOffset, end: invalidOffset + 1),
+                help: "save the file as UTF-8"
+            )
+            return (SyntaxFile(path: file.path, statements: []), [diagnostic])
+        }
+        var lexer = Lexer(file: file)
+        let tokens = lexer.tokenize()
+        var parser = Parser(tokens: tokens, sink: lexer.sink)
+        let (statements, comments) = parser.parseStatements(openedBy: nil)
+        return (SyntaxFile(path: file.path, statements: statements, danglingComments: comments), parser.sink.diagnostics)
+    }
+
+    private var current: Token { tokens[position] }
+
+    private mutating func advance() {
+        if position < tokens.count - 1 { position += 1 }
+    }
+
+    private mutating func parseStatements(openedBy openBrace: Token?) -> ([SyntaxNode], [Trivia]) {
+        var statements: [SyntaxNode] = []
+        var pendingComments: [Trivia] = []
+        var lineBreaksInARow = 0
+        // A `{` or the file start counts as a line start, so `{\n\n` is one blank line.
+        var seenContent = false
+        while true {
+            let token = current
+            switch token.kind {
+            case .terminator:
+                if token.isLineBreak {
+                    lineBreaksInARow += 1
+                    if lineBreaksInARow == 2, seenContent, pendingComments.last != .blankLine {
+                        pendingComments.append(.blankLine)
+                    }
+                }
+                advance()
+                continue
+            case .comment:
+                // Comments on their own lines lead the next statement (or dangle at the end).
+                pendingComments.append(.comment(token))
+                seenContent = true
+                lineBreaksInARow = 0
+                advance()
+                continue
+            case .closeBrace:
+                if openBrace != nil { return (statements, pendingComments) }
+                sink.report(.unexpectedClosingBrace, "unexpected `}` with no matching `{`", at: token.span)
+                advance()
+            case .endOfFile:
+                if let openBrace {
+                    sink.report(
+                        .unclosedBlock, "block is never closed", at: openBrace.span,
+                        help: "add `}` to close this block"
+                    )
+                }
+                return (statements, pendingComments)
+            case .word:
+                var node = parseStatement()
+                node.leadingTrivia = pendingComments
+                pendingComments = []
+                statements.append(node)
+            case .openBrace:
+                sink.report(
+                    .unexpectedToken, "`{` must be on the same line as the statement it opens", at: token.span,
+                    help: "move `{` to the end of the previous line"
+                )
+                skipBalancedBlock()
+            case .string, .arrow, .comma:
+                sink.report(.unexpectedToken, "expected a keyword at the start of a statement, found \(describe(token))", at: token.span)
+                skipToEndOfStatement()
+            }
+            lineBreaksInARow = 0
+            seenContent = true
+        }
+    }
+
+    private mutating func parseStatement() -> SyntaxNode {
+        let keyword = current
+        advance()
+        var arguments: [Token] = []
+        while [.word, .string, .arrow, .comma].contains(current.kind) {
+            arguments.append(current)
+            advance()
+        }
+        var block: SyntaxBlock?
+        if current.kind == .openBrace {
+            block = parseBlock()
+        }
+        var trailingComment: Token?
+        switch current.kind {
+        case .comment:
+            trailingComment = current
+            advance()
+        case .terminator, .closeBrace, .endOfFile:
+            break
+        default:
+            sink.report(.unexpectedToken, "expected the end of the statement, found \(describe(current))", at: current.span,
+                        help: "start each statement on its own line, or separate statements with `;`")
+            skipToEndOfStatement()
+        }
+        return SyntaxNode(keyword: keyword, arguments: arguments, block: block, trailingComment: trailingComment)
+    }
+
+    private mutating func parseBlock() -> SyntaxBlock? {
+        let open = current
+        if depth >= Parser.maximumDepth {
+            sink.report(.nestingTooDeep, "blocks are nested more than \(Parser.maximumDepth) deep", at: open.span)
+            skipBalancedBlock()
+            return nil
+        }
+        advance()
+        depth += 1
+        let (statements, comments) = parseStatements(openedBy: open)
+        depth -= 1
+        var closeSpan: SourceSpan?
+        if current.kind == .closeBrace {
+            closeSpan = current.span
+            advance()
+        }
+        return SyntaxBlock(openSpan: open.span, statements: statements, danglingComments: comments, closeSpan: closeSpan)
+    }
+
+    /// Skips from a `{` to its matching `}` without recursion (input may be nested arbitrarily deep).
+    private mutating func skipBalancedBlock() {
+        var level = 0
+        repeat {
+            switch current.kind {
+            case .openBrace: level += 1
+            case .closeBrace: level -= 1
+            case .endOfFile: return
+            default: break
+            }
+            advance()
+        } while level > 0
+    }
+
+    private mutating func skipToEndOfStatement() {
+        while true {
+            switch current.kind {
+            case .terminator, .endOfFile, .closeBrace:
+                return
+            case .openBrace:
+                skipBalancedBlock()
+            default:
+                advance()
+            }
+        }
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .word: "`\(token.text)`"
+        case .string: "a string"
+        case .arrow: "`->`"
+        case .comma: "`,`"
+        case .openBrace: "`{`"
+        case .closeBrace: "`}`"
+        case .terminator: "the end of the line"
+        case .comment: "a comment"
+        case .endOfFile: "the end of the file"
+        }
+    }
+}
+
+enum UTF8Validation {
+    /// The offset of the first byte that is not part of valid UTF-8, or nil when valid.
+    static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length: Int
+            let minimum: UInt32
+            var scalar: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            for offset in 1..<length {
+                let continuation = bytes[index + offset]
+                guard continuation & 0xC0 == 0x80 else { return index }
+                scalar = (scalar << 6) | UInt32(continuation & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+}

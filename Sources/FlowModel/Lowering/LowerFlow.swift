@@ -1,0 +1,151 @@
+import FlowLanguage
+
+extension Lowerer {
+    static let flowTable: PropertyTable<Flow> = {
+        var table = PropertyTable<Flow>("a flow")
+        table.required = ["data", "level", "purpose"]
+        table.on("data") { lowerer, node, flow in lowerer.reference(node, .dataset).map { flow.dataset = $0 } }
+        table.on("level") { lowerer, node, flow in
+            lowerer.value(node, as: IdentifiabilityLevel.self).map { flow.level = $0 }
+            flow.levelSpan = node.arguments.first?.span
+        }
+        table.on("purpose") { lowerer, node, flow in flow.purposes = lowerer.references(node, .purpose) }
+        table.on("role") { lowerer, node, flow in flow.role = lowerer.value(node, as: RecipientRole.self) }
+        table.on("art6") { lowerer, node, flow in
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [\"law\" | GATEWAY]"),
+                  let basis = lowerer.value(tokens[0], as: Article6Basis.self) else { return }
+            var claim = Article6Claim(basis: basis, span: node.headerSpan)
+            if tokens.count == 2 {
+                if tokens[1].kind == .string { claim.citation = tokens[1].text } else { claim.gateway = lowerer.reference(tokens[1], .gateway) }
+            }
+            flow.article6 = claim
+        }
+        table.on("art9") { lowerer, node, flow in
+            flow.article9 = lowerer.value(node, as: Article9Condition.self)
+            flow.article9Span = node.headerSpan
+        }
+        table.on("sch1") { lowerer, node, flow in flow.schedule1 = lowerer.schedule1Conditions(node) }
+        table.on("art10") { lowerer, node, flow in flow.article10 = lowerer.value(node, as: Article10Route.self) }
+        table.on("confidentiality") { lowerer, node, flow in
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [APPROVAL | GATEWAY]"),
+                  let basis = lowerer.value(tokens[0], as: ConfidentialityBasis.self) else { return }
+            var claim = ConfidentialityClaim(basis: basis, span: node.headerSpan)
+            if tokens.count == 2 { claim.instrument = lowerer.reference(tokens[1], .approval, .gateway) }
+            flow.confidentiality = claim
+        }
+        table.on("applies") { lowerer, node, flow in flow.appliedOptOuts = lowerer.references(node, .optOut) }
+        table.on("exempt", repeatable: true) { lowerer, node, flow in
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "OPT-OUT [\"evidence\"]"),
+                  let optOut = lowerer.reference(tokens[0], .optOut) else { return }
+            let evidence = tokens.count == 2 ? tokens[1].text : nil
+            flow.exemptions.append(OptOutExemption(optOut: optOut, evidence: evidence, span: node.headerSpan))
+        }
+        table.on("agreement") { lowerer, node, flow in flow.agreements = lowerer.references(node, .agreement, .contract, .arrangement) }
+        table.on("dpia") { lowerer, node, flow in flow.dpia = lowerer.reference(node, .dpia) }
+        table.on("retention", repeatable: true) { lowerer, node, flow in
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "\"period and trigger\" [ACTION]") else { return }
+            guard tokens[0].kind == .string else {
+                lowerer.sink.report(.malformedValue, "retention is described in a quoted string", at: tokens[0].span,
+                                    help: "write `retention \"6 years after closure\" destroy`")
+                return
+            }
+            let action = tokens.count == 2 ? lowerer.value(tokens[1], as: RetentionAction.self) : nil
+            flow.retention.append(RetentionStatement(text: tokens[0].text, action: action, span: node.headerSpan))
+        }
+        table.on("transfer") { lowerer, node, flow in flow.transfer = lowerer.value(node, as: TransferMechanism.self) }
+        table.on("frequency") { lowerer, node, flow in flow.frequency = lowerer.value(node, as: Frequency.self) }
+        table.on("suppress-below") { lowerer, node, flow in flow.suppressBelow = lowerer.integer(node, in: 1...1_000_000) }
+        table.on("round-to") { lowerer, node, flow in flow.roundTo = lowerer.integer(node, in: 1...1_000_000) }
+        table.on("assessment") { lowerer, node, flow in flow.anonymisationAssessment = lowerer.text(node) }
+        table.on("reidentification-by") { lowerer, node, flow in flow.reidentificationAllowedBy = lowerer.references(node, .organisation) }
+        table.on("needs") { lowerer, node, flow in flow.neededIdentifiers = lowerer.values(node, as: Identifier.self) }
+        table.on("items") { lowerer, node, flow in flow.items = lowerer.text(node) }
+        table.on("description") { lowerer, node, flow in flow.description = lowerer.text(node) }
+        return table
+    }()
+
+    /// `part1 para2[, part2 para18…]`
+    mutating func schedule1Conditions(_ node: SyntaxNode) -> [Schedule1Condition] {
+        var result: [Schedule1Condition] = []
+        for item in items(node) {
+            guard item.count == 2, item.allSatisfy({ $0.kind == .word }),
+                  item[0].text.hasPrefix("part"), item[1].text.hasPrefix("para"),
+                  let part = Int(item[0].text.dropFirst(4)), let paragraph = Int(item[1].text.dropFirst(4)) else {
+                let span = item.first.map { $0.span.union(item.last!.span) } ?? node.keyword.span
+                sink.report(.malformedValue, "a Schedule 1 condition is written `partN paraM`, e.g. `part1 para2`", at: span)
+                continue
+            }
+            guard let condition = Schedule1Condition(part: part, paragraph: paragraph) else {
+                let valid = Schedule1Condition.validParagraphs.sorted { $0.key < $1.key }
+                    .map { "part\($0.key) para\($0.value.lowerBound)–para\($0.value.upperBound)" }.joined(separator: ", ")
+                sink.report(.unknownValue, "DPA 2018 Schedule 1 has no condition `\(item[0].text) \(item[1].text)`", at: item[0].span.union(item[1].span),
+                            notes: [DiagnosticNote("valid conditions: \(valid)")])
+                continue
+            }
+            result.append(condition)
+        }
+        return result
+    }
+
+    /// `flow [ID] FROM -> TO ["Title"] { … }`
+    mutating func lowerFlow(_ node: SyntaxNode) -> Declaration? {
+        let arguments = node.arguments
+        let shape = "flow [NAME] FROM -> TO [\"Title\"]"
+        guard let arrow = arguments.firstIndex(where: { $0.kind == .arrow }), (1...2).contains(arrow),
+              arrow + 1 < arguments.count else {
+            sink.report(.malformedValue, "a flow is written `\(shape)`", at: node.headerSpan)
+            return nil
+        }
+        var explicitID: Token?
+        if arrow == 2 {
+            guard let id = definedName(arguments[0], in: node, what: "a flow") else { return nil }
+            explicitID = id
+        }
+        guard let from = reference(arguments[arrow - 1], .organisation),
+              let to = reference(arguments[arrow + 1], .organisation) else { return nil }
+        var title: String?
+        let rest = arguments[(arrow + 2)...]
+        if rest.count == 1, rest.first!.kind == .string { title = rest.first!.text } else if !rest.isEmpty {
+            sink.report(.unexpectedToken, "after `\(from.name) -> \(to.name)` only a quoted title may follow", at: rest.first!.span)
+        }
+        let placeholder = Reference(name: "", span: node.keyword.span)
+        var flow = Flow(
+            id: explicitID?.text ?? "", hasExplicitID: explicitID != nil, title: title, span: node.headerSpan,
+            from: from, to: to, dataset: placeholder, level: .identifiable
+        )
+        lowerProperties(of: node, into: &flow, using: Self.flowTable)
+        if explicitID == nil {
+            let purposes = flow.purposes.map(\.name).joined(separator: "+")
+            flow.id = "\(from.name)->\(to.name):\(flow.dataset.name):\(purposes)"
+        }
+        return .flow(flow)
+    }
+
+    static let waiverTable: PropertyTable<Waiver> = {
+        var table = PropertyTable<Waiver>("a waiver")
+        table.required = ["justification", "owner", "reference", "expires"]
+        table.on("justification") { lowerer, node, waiver in waiver.justification = lowerer.text(node) }
+        table.on("owner") { lowerer, node, waiver in waiver.owner = lowerer.text(node) }
+        table.on("reference") { lowerer, node, waiver in waiver.reference = lowerer.text(node) }
+        table.on("expires") { lowerer, node, waiver in waiver.expires = lowerer.day(node) }
+        return table
+    }()
+
+    /// `waiver CODE TARGET { … }`
+    mutating func lowerWaiver(_ node: SyntaxNode) -> Declaration? {
+        let arguments = node.arguments
+        guard arguments.count == 2, arguments.allSatisfy({ $0.kind == .word }) else {
+            sink.report(.malformedValue, "a waiver is written `waiver FG0NN TARGET { … }`", at: node.headerSpan)
+            return nil
+        }
+        let code = arguments[0]
+        guard code.text.count == 5, code.text.hasPrefix("FG"), code.text.dropFirst(2).allSatisfy(\.isNumber) else {
+            sink.report(.malformedValue, "`\(code.text)` is not a finding code; codes look like FG015", at: code.span)
+            return nil
+        }
+        guard let target = reference(arguments[1], kinds: DeclarationKind.allCases) else { return nil }
+        var waiver = Waiver(code: code.text, codeSpan: code.span, target: target, span: node.headerSpan)
+        lowerProperties(of: node, into: &waiver, using: Self.waiverTable)
+        return .waiver(waiver)
+    }
+}

@@ -1,0 +1,97 @@
+import FlowLanguage
+
+extension Lowerer {
+    /// `KEYWORD name ["Title"]`.
+    mutating func namedHeader(_ node: SyntaxNode, what: String) -> (name: Token, title: String?)? {
+        let arguments = node.arguments
+        guard let name = definedName(arguments.first, in: node, what: what) else { return nil }
+        var title: String?
+        if arguments.count >= 2 {
+            if arguments[1].kind == .string, arguments.count == 2 {
+                title = arguments[1].text
+            } else {
+                sink.report(.unexpectedToken, "after the name of \(what) only a quoted title may follow", at: arguments[1].span.union(arguments.last!.span),
+                            help: "write `\(node.name) \(name.text) \"Title\" { … }`")
+            }
+        }
+        return (name, title)
+    }
+
+    static let organisationTable: PropertyTable<Organisation> = {
+        var table = PropertyTable<Organisation>("an organisation")
+        table.required = ["kind"]
+        table.on("kind") { lowerer, node, org in lowerer.value(node, as: OrganisationKind.self).map { org.kind = $0 } }
+        table.on("public-authority") { lowerer, node, org in org.isPublicAuthority = lowerer.flag(node) }
+        table.on("ods") { lowerer, node, org in org.odsCode = lowerer.text(node) }
+        table.on("ico") { lowerer, node, org in org.icoRegistration = lowerer.text(node) }
+        table.on("country") { lowerer, node, org in
+            guard let token = lowerer.word(node, shape: "an ISO 3166 country code such as GB") else { return }
+            let isCode = token.text.count == 2 && token.text.unicodeScalars.allSatisfy { $0 >= "A" && $0 <= "Z" }
+            if isCode { org.country = token.text } else {
+                lowerer.sink.report(.unknownValue, "`\(token.text)` is not an ISO 3166-1 alpha-2 country code", at: token.span,
+                                    help: "use two capital letters: GB for the United Kingdom, IE, FR, US, IN…")
+            }
+        }
+        table.on("dspt") { lowerer, node, org in
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "STATUS [\"YEAR\"]") else { return }
+            org.dspt = lowerer.value(tokens[0], as: DSPTStatus.self)
+            if tokens.count == 2 { org.dsptYear = tokens[1].text }
+        }
+        table.on("apd") { lowerer, node, org in org.hasAppropriatePolicyDocument = lowerer.flag(node) }
+        table.on("confidentiality-duty") { lowerer, node, org in org.hasConfidentialityDuty = lowerer.flag(node) }
+        table.on("valid-from") { lowerer, node, org in org.validFrom = lowerer.day(node) }
+        table.on("valid-until") { lowerer, node, org in org.validUntil = lowerer.day(node) }
+        table.on("successor") { lowerer, node, org in org.successor = lowerer.reference(node, .organisation) }
+        table.on("processor-for") { lowerer, node, org in org.processorFor = lowerer.references(node, .organisation) }
+        table.on("joint-controller-with") { lowerer, node, org in org.jointControllerWith = lowerer.references(node, .organisation) }
+        table.on("evidence") { lowerer, node, org in org.evidence = lowerer.listTokens(node, shape: "name, …").map(\.text) }
+        table.on("security") { lowerer, node, org in org.security = lowerer.text(node) }
+        table.on("dpo") { lowerer, node, org in org.dataProtectionOfficer = lowerer.text(node) }
+        table.on("description") { lowerer, node, org in org.description = lowerer.text(node) }
+        return table
+    }()
+
+    mutating func lowerOrganisation(_ node: SyntaxNode) -> Declaration? {
+        guard let (name, title) = namedHeader(node, what: "an organisation") else { return nil }
+        var org = Organisation(id: name.text, title: title, span: node.headerSpan, kind: .other)
+        lowerProperties(of: node, into: &org, using: Self.organisationTable)
+        return .organisation(org)
+    }
+
+    static let boundaryTable: PropertyTable<Boundary> = {
+        var table = PropertyTable<Boundary>("a boundary")
+        table.on("kind") { lowerer, node, boundary in lowerer.value(node, as: BoundaryKind.self).map { boundary.kind = $0 } }
+        table.on("contains", repeatable: true) { lowerer, node, boundary in boundary.members += lowerer.references(node, .organisation) }
+        table.on("promise", repeatable: true) { lowerer, node, boundary in boundary.promises += lowerer.values(node, as: BoundaryPromise.self) }
+        table.on("description") { lowerer, node, boundary in boundary.description = lowerer.text(node) }
+        // Nested boundaries are lowered by lowerBoundary itself; the entry makes them known here.
+        table.on("boundary", repeatable: true) { _, _, _ in }
+        return table
+    }()
+
+    /// A boundary and, recursively, the boundaries nested in it (depth bounded by the parser).
+    mutating func lowerBoundary(_ node: SyntaxNode, parent: String?) -> [Declaration] {
+        guard let (name, title) = namedHeader(node, what: "a boundary") else { return [] }
+        var boundary = Boundary(id: name.text, title: title, span: node.headerSpan, parent: parent)
+        lowerProperties(of: node, into: &boundary, using: Self.boundaryTable)
+        var result: [Declaration] = [.boundary(boundary)]
+        for child in node.block?.statements ?? [] where child.name == "boundary" {
+            result += lowerBoundary(child, parent: boundary.id)
+        }
+        return result
+    }
+
+    static let keyTable: PropertyTable<KeyDomain> = {
+        var table = PropertyTable<KeyDomain>("a pseudonymisation key")
+        table.on("held-by", repeatable: true) { lowerer, node, key in key.heldBy += lowerer.references(node, .organisation) }
+        table.on("description") { lowerer, node, key in key.description = lowerer.text(node) }
+        return table
+    }()
+
+    mutating func lowerKey(_ node: SyntaxNode) -> Declaration? {
+        guard let (name, title) = namedHeader(node, what: "a pseudonymisation key") else { return nil }
+        var key = KeyDomain(id: name.text, title: title, span: node.headerSpan)
+        lowerProperties(of: node, into: &key, using: Self.keyTable)
+        return .key(key)
+    }
+}

@@ -1,0 +1,227 @@
+import FlowLanguage
+
+/// Turns one file's syntax tree into declarations: checks every keyword, property and value
+/// against the language's schema, and records the names it must later resolve.
+struct Lowerer {
+    var sink = DiagnosticSink()
+    var references: [PendingReference] = []
+    let path: String
+
+    typealias Handler<Target> = @Sendable (inout Lowerer, SyntaxNode, inout Target) -> Void
+
+    /// The schema of one declaration's block: handlers by property name.
+    struct PropertyTable<Target>: Sendable {
+        let what: String
+        var handlers: [String: Handler<Target>] = [:]
+        var repeatable: Set<String> = []
+        var required: [String] = []
+
+        init(_ what: String) { self.what = what }
+
+        mutating func on(_ name: String, repeatable isRepeatable: Bool = false, _ handler: @escaping Handler<Target>) {
+            handlers[name] = handler
+            if isRepeatable { repeatable.insert(name) }
+        }
+    }
+
+    /// Applies `table` to the statements of `node`'s block, reporting unknown, repeated, misplaced
+    /// and missing properties.
+    mutating func lowerProperties<Target>(of node: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>) {
+        var seen: [String: SyntaxNode] = [:]
+        for statement in node.block?.statements ?? [] {
+            guard let handler = table.handlers[statement.name] else {
+                sink.report(
+                    .unknownProperty, "`\(statement.name)` is not a property of \(table.what)", at: statement.keyword.span,
+                    help: Suggestion.help(for: statement.name, in: table.handlers.keys)
+                        ?? "the properties of \(table.what) are: \(table.handlers.keys.sorted().joined(separator: ", "))"
+                )
+                continue
+            }
+            if let first = seen[statement.name], !table.repeatable.contains(statement.name) {
+                sink.report(
+                    .repeatedProperty, "`\(statement.name)` is given more than once", at: statement.keyword.span,
+                    notes: [DiagnosticNote("first given here", at: first.keyword.span)]
+                )
+                continue
+            }
+            seen[statement.name] = seen[statement.name] ?? statement
+            if let block = statement.block, statement.name != "boundary" {
+                sink.report(.misplacedBlock, "`\(statement.name)` does not take a block", at: block.openSpan)
+                continue
+            }
+            handler(&self, statement, &target)
+        }
+        for name in table.required where seen[name] == nil {
+            sink.report(
+                .missingProperty, "\(table.what) needs `\(name)`", at: node.headerSpan,
+                help: "add a `\(name) …` line inside the block"
+            )
+        }
+    }
+
+    // MARK: - Arguments
+
+    /// Arguments split at commas.
+    func items(_ node: SyntaxNode) -> [[Token]] {
+        var result: [[Token]] = [[]]
+        for token in node.arguments {
+            if token.kind == .comma { result.append([]) } else { result[result.count - 1].append(token) }
+        }
+        return result
+    }
+
+    /// Exactly `count` arguments with no commas, else a diagnostic.
+    mutating func arguments(_ node: SyntaxNode, count: ClosedRange<Int>, shape: String) -> [Token]? {
+        let tokens = node.arguments
+        guard count.contains(tokens.count), !tokens.contains(where: { $0.kind == .comma || $0.kind == .arrow }) else {
+            let span = tokens.first.map { $0.span.union(tokens.last!.span) } ?? node.keyword.span
+            sink.report(.malformedValue, "`\(node.name)` expects \(shape)", at: span, help: "write `\(node.name) \(shape)`")
+            return nil
+        }
+        return tokens
+    }
+
+    mutating func singleToken(_ node: SyntaxNode, shape: String) -> Token? {
+        arguments(node, count: 1...1, shape: shape)?.first
+    }
+
+    mutating func word(_ node: SyntaxNode, shape: String = "a name") -> Token? {
+        guard let token = singleToken(node, shape: shape) else { return nil }
+        guard token.kind == .word else {
+            sink.report(.malformedValue, "`\(node.name)` expects \(shape), not a string", at: token.span)
+            return nil
+        }
+        return token
+    }
+
+    /// A string; a bare word is accepted too where the value is free text (an ODS code, say).
+    mutating func text(_ node: SyntaxNode) -> String? {
+        singleToken(node, shape: "\"text\"")?.text
+    }
+
+    mutating func textList(_ node: SyntaxNode) -> [String] {
+        listTokens(node, shape: "\"text\", \"text\"").map(\.text)
+    }
+
+    mutating func listTokens(_ node: SyntaxNode, shape: String) -> [Token] {
+        var result: [Token] = []
+        for item in items(node) {
+            guard item.count == 1, item[0].kind != .arrow else {
+                let span = item.first.map { $0.span.union(item.last!.span) } ?? node.keyword.span
+                sink.report(.malformedValue, "`\(node.name)` expects a comma-separated list: \(shape)", at: span)
+                continue
+            }
+            result.append(item[0])
+        }
+        return result
+    }
+
+    mutating func value<V: Vocabulary>(_ token: Token, as type: V.Type) -> V? {
+        if token.kind == .word, let value = V(rawValue: token.text) { return value }
+        sink.report(
+            .unknownValue, "unknown \(V.vocabularyName) `\(token.text)`", at: token.span,
+            notes: [DiagnosticNote("valid values: \(V.spellings.joined(separator: ", "))")],
+            help: Suggestion.help(for: token.text, in: V.spellings)
+        )
+        return nil
+    }
+
+    mutating func value<V: Vocabulary>(_ node: SyntaxNode, as type: V.Type) -> V? {
+        guard let token = singleToken(node, shape: "one \(V.vocabularyName)") else { return nil }
+        return value(token, as: type)
+    }
+
+    mutating func values<V: Vocabulary>(_ node: SyntaxNode, as type: V.Type) -> [V] {
+        listTokens(node, shape: "\(V.vocabularyName), …").compactMap { value($0, as: type) }
+    }
+
+    mutating func flag(_ node: SyntaxNode) -> Bool? {
+        guard let token = word(node, shape: "yes or no") else { return nil }
+        switch token.text {
+        case "yes": return true
+        case "no": return false
+        default:
+            sink.report(.unknownValue, "`\(node.name)` expects `yes` or `no`, not `\(token.text)`", at: token.span,
+                        help: Suggestion.help(for: token.text, in: ["yes", "no"]))
+            return nil
+        }
+    }
+
+    mutating func day(_ token: Token) -> Day? {
+        if let day = Day(iso: token.text), token.kind == .word { return day }
+        sink.report(.invalidDate, "`\(token.text)` is not a date; write YYYY-MM-DD, e.g. 2027-09-30", at: token.span)
+        return nil
+    }
+
+    mutating func day(_ node: SyntaxNode) -> Day? {
+        guard let token = singleToken(node, shape: "a date (YYYY-MM-DD)") else { return nil }
+        return day(token)
+    }
+
+    /// A date or the word `unknown` (never guessed).
+    mutating func knownDate(_ node: SyntaxNode) -> KnownDate? {
+        guard let token = singleToken(node, shape: "a date (YYYY-MM-DD) or `unknown`") else { return nil }
+        if token.kind == .word, token.text == "unknown" { return .unknown }
+        return day(token).map(KnownDate.known)
+    }
+
+    mutating func integer(_ token: Token, in range: ClosedRange<Int>) -> Int? {
+        if token.kind == .word, let number = Int(token.text), range.contains(number) { return number }
+        sink.report(.malformedValue, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found `\(token.text)`", at: token.span)
+        return nil
+    }
+
+    mutating func integer(_ node: SyntaxNode, in range: ClosedRange<Int>) -> Int? {
+        guard let token = singleToken(node, shape: "a number") else { return nil }
+        return integer(token, in: range)
+    }
+
+    mutating func integers(_ node: SyntaxNode, in range: ClosedRange<Int>) -> [Int] {
+        listTokens(node, shape: "number, …").compactMap { integer($0, in: range) }
+    }
+
+    // MARK: - Names
+
+    static func isValidName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return (first >= "a" && first <= "z") || (first >= "A" && first <= "Z")
+    }
+
+    /// A name token used as a reference to a declaration of one of `kinds`.
+    mutating func reference(_ token: Token, _ kinds: DeclarationKind...) -> Reference? {
+        reference(token, kinds: kinds)
+    }
+
+    mutating func reference(_ token: Token, kinds: [DeclarationKind]) -> Reference? {
+        guard token.kind == .word, Lowerer.isValidName(token.text) else {
+            sink.report(.malformedValue, "expected the name of \(kinds.map(\.withArticle).joined(separator: " or ")), found \(token.kind == .string ? "a string" : "`\(token.text)`")", at: token.span,
+                        help: token.kind == .string ? "names are written without quotes" : nil)
+            return nil
+        }
+        let reference = Reference(name: token.text, span: token.span)
+        references.append(PendingReference(reference: reference, kinds: kinds))
+        return reference
+    }
+
+    mutating func reference(_ node: SyntaxNode, _ kinds: DeclarationKind...) -> Reference? {
+        guard let token = singleToken(node, shape: "the name of \(kinds.map(\.withArticle).joined(separator: " or "))") else { return nil }
+        return reference(token, kinds: kinds)
+    }
+
+    mutating func references(_ node: SyntaxNode, _ kinds: DeclarationKind...) -> [Reference] {
+        listTokens(node, shape: "name, name").compactMap { reference($0, kinds: kinds) }
+    }
+
+    /// The defining name in a declaration header.
+    mutating func definedName(_ token: Token?, in node: SyntaxNode, what: String) -> Token? {
+        guard let token else {
+            sink.report(.malformedValue, "\(what) needs a name", at: node.keyword.span, help: "write `\(node.name) name \"Title\" { … }`")
+            return nil
+        }
+        guard token.kind == .word, Lowerer.isValidName(token.text) else {
+            sink.report(.malformedValue, "a name must start with a letter and use letters, digits, `-`, `_` or `.`; found \(token.kind == .string ? "a string" : "`\(token.text)`")", at: token.span)
+            return nil
+        }
+        return token
+    }
+}

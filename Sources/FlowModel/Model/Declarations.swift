@@ -1,0 +1,211 @@
+import FlowLanguage
+
+public struct Organisation: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var kind: OrganisationKind
+    public var isPublicAuthority: Bool?
+    public var odsCode: String?
+    public var icoRegistration: String?
+    /// ISO 3166-1 alpha-2; `GB` for the UK.
+    public var country: String = "GB"
+    public var dspt: DSPTStatus?
+    public var dsptYear: String?
+    public var hasAppropriatePolicyDocument: Bool?
+    /// Health professional, or bound by a statutory or contractual duty of confidentiality (Art 9(3)).
+    public var hasConfidentialityDuty: Bool?
+    public var validFrom: Day?
+    public var validUntil: Day?
+    public var successor: Reference?
+    public var processorFor: [Reference] = []
+    public var jointControllerWith: [Reference] = []
+    /// Assurance evidence on file, e.g. `cef-listed`, `rs-assurance-statement`.
+    public var evidence: [String] = []
+    public var security: String?
+    public var dataProtectionOfficer: String?
+    public var description: String?
+}
+
+public struct Boundary: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var kind: BoundaryKind = .organisation
+    public var members: [Reference] = []
+    public var parent: String?
+    public var promises: [BoundaryPromise] = []
+    public var description: String?
+}
+
+public struct Dataset: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var origins: [DataOrigin] = []
+    public var specialCategories: [SpecialCategory] = []
+    public var hasCriminalOffenceData = false
+    public var identifiers: [Identifier] = []
+    public var subjects: [DataSubject] = []
+    /// The level at which the data exists at its source (before any transform).
+    public var level: IdentifiabilityLevel = .identifiable
+    /// The pseudonym domain the data's pseudonyms belong to, if any.
+    public var key: Reference?
+    public var items: String?
+    public var description: String?
+    /// The transform that derives this dataset, when it is derived (its output id is this id).
+    public var isDerived = false
+}
+
+/// A lineage step: at `holder`, `operation` turns `inputs` into the dataset `output`.
+public struct Transform: Sendable, Hashable {
+    public var output: String
+    public var title: String?
+    public var span: SourceSpan
+    public var holder: Reference
+    public var operation: TransformOperation
+    public var inputs: [Reference]
+    public var key: Reference?
+    public var suppressBelow: Int?
+    public var roundTo: Int?
+    public var optOuts: [Reference] = []
+    public var anonymisationAssessment: String?
+    /// The resulting level where it differs from what the operation implies.
+    public var level: IdentifiabilityLevel?
+    public var identifiers: [Identifier]?
+    public var purposes: [Reference] = []
+    public var description: String?
+}
+
+public struct Purpose: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var category: PurposeCategory
+    /// A statutory function of the controller (Art 6(1) last sentence; R7, R34). Defaults to true.
+    public var isStatutoryFunction = true
+    public var description: String?
+}
+
+/// Section 251 support (CAG advice, Secretary of State or HRA decision).
+public struct Approval: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var reference: String?
+    public var referenceSpan: SourceSpan?
+    public var regulation: Int?
+    public var decisionMaker: DecisionMaker?
+    public var applicant: Reference?
+    public var purposes: [Reference] = []
+    public var datasets: [Reference] = []
+    public var controllers: [Reference] = []
+    public var processors: [Reference] = []
+    public var classes: [Int] = []
+    public var excludedOrigins: [DataOrigin] = []
+    public var ndoo: NDOOStatus = .unknown
+    public var ndooEvidence: String?
+    public var conditions: [String] = []
+    /// Evidence each receiving processor must hold (specific conditions, R14).
+    public var requiredEvidence: [String] = []
+    public var validFrom: Day?
+    public var validUntil: KnownDate?
+    public var nextReview: KnownDate?
+    public var lastReviewed: Day?
+    public var coversLinkage: Bool?
+    public var description: String?
+}
+
+public struct Agreement: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var kind: AgreementKind
+    public var reference: String?
+    public var parties: [Reference] = []
+    public var datasets: [Reference] = []
+    public var purposes: [Reference] = []
+    public var validFrom: Day?
+    public var validUntil: KnownDate?
+    public var nextReview: Day?
+    public var allowsSublicensing: Bool?
+    public var retention: String?
+    public var description: String?
+}
+
+/// UK GDPR Art 28 controller–processor contract.
+public struct ProcessorContract: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var reference: String?
+    public var controller: Reference
+    public var processor: Reference
+    public var purposes: [Reference] = []
+    public var datasets: [Reference] = []
+    public var validFrom: Day?
+    public var validUntil: KnownDate?
+    public var hasConfidentialityClause: Bool?
+    public var subProcessing: SubProcessingAuthorisation?
+    public var subProcessors: [Reference] = []
+    public var description: String?
+}
+
+/// UK GDPR Art 26 joint-controller arrangement.
+public struct JointArrangement: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var reference: String?
+    public var controllers: [Reference] = []
+    public var purposes: [Reference] = []
+    public var essencePublished: Bool?
+    public var validUntil: KnownDate?
+    public var description: String?
+}
+
+public struct ImpactAssessment: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var reference: String?
+    public var controller: Reference?
+    public var purposes: [Reference] = []
+    public var completed: Day?
+    public var nextReview: Day?
+    public var signedOffBy: [String] = []
+    public var description: String?
+}
+
+public struct StatutoryGateway: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var kind: GatewayKind
+    public var citation: String
+    public var purposes: [Reference] = []
+    public var validFrom: Day?
+    public var validUntil: Day?
+    public var description: String?
+}
+
+public struct OptOut: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var kind: OptOutKind
+    /// Where objections are recorded (the Spine's operator, the GP practice…).
+    public var recordedAt: [Reference] = []
+    /// For programme opt-outs: the purposes (programmes) it excludes patients from.
+    public var purposes: [Reference] = []
+    public var code: String?
+    public var description: String?
+}
+
+public struct KeyDomain: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var heldBy: [Reference] = []
+    public var description: String?
+}

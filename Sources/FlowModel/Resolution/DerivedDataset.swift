@@ -1,0 +1,45 @@
+/// What a transform's output dataset is, given its inputs: origins, special categories, subjects
+/// and criminal-offence flags carry through; identifiers and level follow the operation.
+enum DerivedDataset {
+    static func make(from inputs: [Dataset], by transform: Transform) -> Dataset {
+        var dataset = Dataset(id: transform.output, title: transform.title, span: transform.span)
+        dataset.isDerived = true
+        dataset.origins = unique(inputs.flatMap(\.origins))
+        dataset.specialCategories = unique(inputs.flatMap(\.specialCategories))
+        dataset.subjects = unique(inputs.flatMap(\.subjects))
+        dataset.hasCriminalOffenceData = inputs.contains(where: \.hasCriminalOffenceData)
+        let inputIdentifiers = unique(inputs.flatMap(\.identifiers))
+        let mostIdentifiable = inputs.map(\.level).max() ?? .identifiable
+        switch transform.operation {
+        case .pseudonymise:
+            dataset.identifiers = unique(inputIdentifiers.filter { !$0.isDirect } + [.pseudonym])
+            dataset.level = .pseudonymised
+            dataset.key = transform.key
+        case .link:
+            dataset.identifiers = inputIdentifiers
+            dataset.level = mostIdentifiable
+            dataset.key = inputs.lazy.compactMap(\.key).first
+        case .aggregate:
+            dataset.identifiers = []
+            dataset.level = .aggregate
+        case .anonymise:
+            dataset.identifiers = []
+            dataset.level = .anonymised
+        case .filter:
+            dataset.identifiers = inputIdentifiers
+            dataset.level = mostIdentifiable
+            dataset.key = inputs.first?.key
+        case .reidentify:
+            dataset.identifiers = unique(inputIdentifiers.filter { $0 != .pseudonym } + [.nhsNumber])
+            dataset.level = .identifiable
+        }
+        if let level = transform.level { dataset.level = level }
+        if let identifiers = transform.identifiers { dataset.identifiers = identifiers }
+        return dataset
+    }
+
+    private static func unique<T: Hashable>(_ values: [T]) -> [T] {
+        var seen: Set<T> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

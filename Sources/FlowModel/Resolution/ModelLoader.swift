@@ -1,0 +1,149 @@
+import FlowLanguage
+
+/// Loads the files at some paths (directories recursively, in a stable order), follows includes
+/// and `use`, and resolves everything into one `SemanticModel`.
+public struct ModelLoader {
+    /// Larger files are refused with FG109 rather than exhausting memory.
+    public static let maximumFileSize = 64 * 1024 * 1024
+    static let maximumIncludeDepth = 200
+
+    let provider: SourceProvider
+    private var sink = DiagnosticSink(limit: 10_000)
+    private var sources = SourceMap()
+    private var lowered: [LoweredFile] = []
+    /// Identity → display path of every file loaded or being loaded.
+    private var loaded: [String: String] = [:]
+    /// Display paths of the files currently being included, outermost first.
+    private var includeStack: [(path: String, identity: String)] = []
+    private var libraryFiles: Set<String> = []
+
+    public init(provider: SourceProvider) {
+        self.provider = provider
+    }
+
+    public struct Result: Sendable {
+        /// Nil when any error was found: later stages only ever see a valid model.
+        public let model: SemanticModel?
+        public let diagnostics: [Diagnostic]
+        public let sources: SourceMap
+        /// Every file read, in load order (for `fmt` and caches).
+        public let files: [String]
+    }
+
+    public static func load(paths: [String], provider: SourceProvider) -> Result {
+        var loader = ModelLoader(provider: provider)
+        return loader.run(paths: paths)
+    }
+
+    private mutating func run(paths: [String]) -> Result {
+        var roots: [String] = []
+        for path in paths {
+            let normalised = PathArithmetic.normalise(path)
+            if provider.isDirectory(normalised) {
+                do {
+                    roots += try provider.flowFiles(under: normalised)
+                } catch {
+                    sink.report(.unreadableFile, "cannot read directory `\(path)`: \(error)", at: nil)
+                }
+            } else if provider.exists(normalised) {
+                roots.append(normalised)
+            } else {
+                sink.report(.unreadableFile, "no such file or directory: `\(path)`", at: nil)
+            }
+        }
+        if roots.isEmpty, sink.diagnostics.isEmpty {
+            sink.report(.noInput, "no .flow files found in \(paths.map { "`\($0)`" }.joined(separator: ", "))", at: nil)
+        }
+        for root in roots {
+            loadFile(root, includedFrom: nil)
+        }
+        var resolver = Resolver(files: lowered, libraryFiles: libraryFiles)
+        let model = resolver.resolve()
+        var diagnostics = sink.diagnostics
+        for file in lowered { diagnostics += file.diagnostics }
+        diagnostics += resolver.diagnostics
+        diagnostics.sort()
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        var finalModel = model
+        finalModel.sources = sources
+        return Result(model: hasErrors ? nil : finalModel, diagnostics: diagnostics, sources: sources, files: lowered.map(\.path))
+    }
+
+    private mutating func loadFile(_ path: String, includedFrom include: SourceSpan?) {
+        let identity = provider.identity(of: path)
+        if let position = includeStack.firstIndex(where: { $0.identity == identity }) {
+            let chain = includeStack[position...].map(\.path) + [path]
+            sink.report(
+                .includeCycle, "include cycle: \(chain.joined(separator: " → "))", at: include,
+                notes: [DiagnosticNote("a file may not include itself, directly or through other files")]
+            )
+            return
+        }
+        guard loaded[identity] == nil else { return }
+        loaded[identity] = path
+        guard includeStack.count < Self.maximumIncludeDepth else {
+            sink.report(.includeCycle, "includes nested more than \(Self.maximumIncludeDepth) files deep", at: include)
+            return
+        }
+        guard let bytes = read(path, includedFrom: include) else { return }
+        let file = SourceFile(path: path, bytes: bytes)
+        process(file, identity: identity)
+    }
+
+    private mutating func read(_ path: String, includedFrom include: SourceSpan?) -> [UInt8]? {
+        if let size = provider.size(of: path), size > Self.maximumFileSize {
+            sink.report(.fileTooLarge, "`\(path)` is \(size / (1024 * 1024)) MiB; flowgate reads files up to \(Self.maximumFileSize / (1024 * 1024)) MiB",
+                        at: include ?? SourceSpan(path: path, start: 0, end: 0),
+                        help: "split the model into several files")
+            return nil
+        }
+        do {
+            return try provider.read(path)
+        } catch {
+            sink.report(.unreadableFile, "cannot read `\(path)`: \(error)", at: include)
+            return nil
+        }
+    }
+
+    private mutating func process(_ file: SourceFile, identity: String) {
+        sources.add(file)
+        let (syntax, syntaxDiagnostics) = Parser.parse(file)
+        var lowered = Lowerer.lower(syntax)
+        lowered.diagnostics = syntaxDiagnostics + lowered.diagnostics
+        let includes = lowered.includes
+        let uses = lowered.uses
+        self.lowered.append(lowered)
+        includeStack.append((file.path, identity))
+        for include in includes {
+            let target = PathArithmetic.resolve(include.path, from: file.path)
+            if provider.exists(target), !provider.isDirectory(target) {
+                loadFile(target, includedFrom: include.span)
+            } else {
+                let siblings = (try? provider.flowFiles(under: PathArithmetic.directory(of: target))) ?? []
+                let names = siblings.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+                let wanted = include.path.split(separator: "/").last.map(String.init) ?? include.path
+                sink.report(.includeNotFound, "included file `\(include.path)` not found (looked for `\(target)`)", at: include.span,
+                            help: Suggestion.help(for: wanted, in: names))
+            }
+        }
+        for use in uses {
+            loadLibrary(use.name, at: use.span)
+        }
+        includeStack.removeLast()
+    }
+
+    private mutating func loadLibrary(_ name: String, at span: SourceSpan) {
+        guard let library = StandardLibrary.libraries[name] else {
+            sink.report(.unknownLibrary, "no library named `\(name)`", at: span,
+                        help: Suggestion.help(for: name, in: StandardLibrary.libraries.keys)
+                            ?? "available libraries: \(StandardLibrary.libraries.keys.sorted().joined(separator: ", "))")
+            return
+        }
+        for (path, text) in library.files {
+            guard loaded[path] == nil else { continue }
+            loaded[path] = path
+            libraryFiles.insert(path)
+            process(SourceFile(path: path, text: text), identity: path)
+        }
+    }
+}

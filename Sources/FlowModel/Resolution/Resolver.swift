@@ -1,0 +1,152 @@
+import FlowLanguage
+
+/// Merges lowered files into one namespace, checks every reference and the consistency of the
+/// declarations, and builds the `SemanticModel`.
+struct Resolver {
+    let files: [LoweredFile]
+    let libraryFiles: Set<String>
+    private(set) var diagnostics: [Diagnostic] = []
+    private var names: [String: (kind: DeclarationKind, span: SourceSpan)] = [:]
+
+    init(files: [LoweredFile], libraryFiles: Set<String>) {
+        self.files = files
+        self.libraryFiles = libraryFiles
+    }
+
+    mutating func resolve() -> SemanticModel {
+        var model = SemanticModel()
+        // Library files first so a user's declaration of the same name replaces the library's.
+        let ordered = files.filter { libraryFiles.contains($0.path) } + files.filter { !libraryFiles.contains($0.path) }
+        var kept: [Declaration] = []
+        var keptIndex: [String: Int] = [:]
+        for file in ordered {
+            if let name = file.modelName {
+                if let existing = model.name, existing != name, let span = file.modelSpan {
+                    report(.duplicateDeclaration, "the model is already named \"\(existing)\"", at: span)
+                }
+                model.name = name
+            }
+            if let settings = file.settings { model.settings = settings }
+            for declaration in file.declarations {
+                guard let defined = declaration.definedName else {
+                    kept.append(declaration)
+                    continue
+                }
+                if let previous = names[defined.name] {
+                    if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path),
+                       previous.kind == defined.kind, let index = keptIndex[defined.name] {
+                        kept[index] = declaration
+                        names[defined.name] = (defined.kind, defined.span)
+                        continue
+                    }
+                    report(.duplicateDeclaration, "`\(defined.name)` is already declared", at: defined.span,
+                           notes: [DiagnosticNote("\(previous.kind.withArticle) `\(defined.name)` is declared here", at: previous.span)])
+                    continue
+                }
+                names[defined.name] = (defined.kind, defined.span)
+                keptIndex[defined.name] = kept.count
+                kept.append(declaration)
+            }
+        }
+        for file in files {
+            for pending in file.references { check(pending) }
+        }
+        for declaration in kept { add(declaration, to: &model) }
+        model.flows.sort { $0.span < $1.span }
+        model.transforms.sort { $0.span < $1.span }
+        model.waivers.sort { $0.span < $1.span }
+        deriveDatasets(in: &model)
+        checkConsistency(of: model)
+        return model
+    }
+
+    private mutating func report(_ code: LanguageCode, _ message: String, at span: SourceSpan?, notes: [DiagnosticNote] = [], help: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: span, notes: notes, help: help))
+    }
+
+    private mutating func check(_ pending: PendingReference) {
+        let reference = pending.reference
+        let expected = pending.kinds.map(\.withArticle).joined(separator: " or ")
+        guard let found = names[reference.name] else {
+            let candidates = names.filter { pending.kinds.contains($0.value.kind) }.keys
+            report(.unknownReference, "unknown name `\(reference.name)`: expected \(expected)", at: reference.span,
+                   help: Suggestion.help(for: reference.name, in: candidates))
+            return
+        }
+        guard pending.kinds.contains(found.kind) else {
+            report(.wrongKindOfReference, "`\(reference.name)` is \(found.kind.withArticle), but \(expected) is expected here", at: reference.span,
+                   notes: [DiagnosticNote("`\(reference.name)` is declared here", at: found.span)])
+            return
+        }
+    }
+
+    private func add(_ declaration: Declaration, to model: inout SemanticModel) {
+        switch declaration {
+        case .organisation(let value): model.organisations[value.id] = value
+        case .boundary(let value): model.boundaries[value.id] = value
+        case .dataset(let value): model.datasets[value.id] = value
+        case .transform(let value): model.transforms.append(value)
+        case .purpose(let value): model.purposes[value.id] = value
+        case .approval(let value): model.approvals[value.id] = value
+        case .agreement(let value): model.agreements[value.id] = value
+        case .contract(let value): model.contracts[value.id] = value
+        case .arrangement(let value): model.arrangements[value.id] = value
+        case .dpia(let value): model.impactAssessments[value.id] = value
+        case .gateway(let value): model.gateways[value.id] = value
+        case .optOut(let value): model.optOuts[value.id] = value
+        case .key(let value): model.keys[value.id] = value
+        case .flow(let value): model.flows.append(value)
+        case .waiver(let value): model.waivers.append(value)
+        }
+    }
+
+    /// Gives each transform's output a dataset entry, in lineage order (inputs before outputs), so
+    /// derived datasets inherit origins, categories and subjects from what they are made of.
+    private mutating func deriveDatasets(in model: inout SemanticModel) {
+        var pending = model.transforms
+        var progress = true
+        while !pending.isEmpty, progress {
+            progress = false
+            pending.removeAll { transform in
+                let inputs = transform.inputs.compactMap { model.datasets[$0.name] }
+                guard inputs.count == transform.inputs.count else { return false }
+                model.datasets[transform.output] = DerivedDataset.make(from: inputs, by: transform)
+                progress = true
+                return true
+            }
+        }
+        for transform in pending where transform.inputs.allSatisfy({ names[$0.name]?.kind == .dataset }) {
+            report(.inconsistentDeclaration, "dataset `\(transform.output)` is derived from itself", at: transform.span,
+                   notes: [DiagnosticNote("its inputs \(transform.inputs.map { "`\($0.name)`" }.joined(separator: ", ")) depend on it in turn")])
+        }
+    }
+
+    private mutating func checkConsistency(of model: SemanticModel) {
+        for org in model.sortedOrganisations {
+            if org.processorFor.contains(where: { $0.name == org.id }) {
+                report(.inconsistentDeclaration, "`\(org.id)` cannot be a processor for itself", at: org.span)
+            }
+            if let from = org.validFrom, let until = org.validUntil, until < from {
+                report(.inconsistentDeclaration, "`\(org.id)` is valid until \(until), before it is valid from \(from)", at: org.span)
+            }
+            var seen: Set<String> = [org.id]
+            var next = org.successor?.name
+            while let current = next, let successor = model.organisations[current] {
+                if seen.contains(current) {
+                    report(.inconsistentDeclaration, "`\(org.id)` is its own successor through a chain of successors", at: org.span)
+                    break
+                }
+                seen.insert(current)
+                next = successor.successor?.name
+            }
+        }
+        for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) {
+            if let from = approval.validFrom, let until = approval.validUntil?.day, until < from {
+                report(.inconsistentDeclaration, "approval `\(approval.id)` ends (\(until)) before it starts (\(from))", at: approval.span)
+            }
+        }
+        for transform in model.transforms where transform.inputs.contains(where: { $0.name == transform.output }) {
+            report(.inconsistentDeclaration, "a transform cannot write to its own input `\(transform.output)`", at: transform.span)
+        }
+    }
+}

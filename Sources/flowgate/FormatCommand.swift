@@ -1,0 +1,67 @@
+import ArgumentParser
+import FlowIO
+import FlowLanguage
+import FlowModel
+import FlowOutput
+
+struct FormatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite .flow files in the canonical layout (comments kept)."
+    )
+
+    @Argument(help: "Files or directories (default: flows/).")
+    var paths: [String] = []
+
+    @Flag(help: "Change nothing; list the files that would change and exit 1 if any would.")
+    var check = false
+
+    func run() throws {
+        let provider = FileSystemSourceProvider()
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        for path in paths.isEmpty ? ["flows"] : paths {
+            if provider.isDirectory(path) {
+                do { files += try provider.flowFiles(under: path) } catch {
+                    problems.append(Diagnostic(.unreadableFile, "cannot read directory `\(path)`: \(error)", at: nil))
+                }
+            } else if provider.exists(path) {
+                files.append(path)
+            } else {
+                problems.append(Diagnostic(.unreadableFile, "no such file or directory: `\(path)`", at: nil))
+            }
+        }
+        var sources = SourceMap()
+        var changed: [String] = []
+        for path in files {
+            let bytes: [UInt8]
+            do { bytes = try provider.read(path) } catch {
+                problems.append(Diagnostic(.unreadableFile, "cannot read `\(path)`: \(error)", at: nil))
+                continue
+            }
+            let source = SourceFile(path: path, bytes: bytes)
+            sources.add(source)
+            let (syntax, diagnostics) = Parser.parse(source)
+            guard diagnostics.isEmpty else {
+                problems += diagnostics
+                continue
+            }
+            let formatted = Formatter.format(syntax)
+            guard Array(formatted.utf8) != bytes else { continue }
+            changed.append(path)
+            if !check {
+                do { try AtomicFile.write(formatted, to: path) } catch {
+                    problems.append(Diagnostic(.unreadableFile, "\(error)", at: nil))
+                }
+            }
+        }
+        if !problems.isEmpty {
+            Terminal.error(DiagnosticText.document(problems, sources: sources))
+        }
+        for path in changed {
+            Terminal.output(check ? "would reformat \(path)\n" : "reformatted \(path)\n")
+        }
+        if !problems.isEmpty { throw ExitStatus.invalid }
+        if check, !changed.isEmpty { throw ExitStatus.findings }
+    }
+}
