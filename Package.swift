@@ -17,6 +17,10 @@ let package = Package(
         .target(name: "FlowLanguage"),
         // Stage 2: syntax trees -> resolved semantic model (schema, vocabularies, includes, names).
         .target(name: "FlowModel", dependencies: ["FlowLanguage"], resources: [.copy("Library/std")]),
+        // Stage 3: graphs, identifiability per (dataset, holder), opt-out propagation.
+        .target(name: "FlowAnalysis", dependencies: ["FlowModel", "FlowLanguage"]),
+        // Stage 4: rules FG001–FG037 over the analysis, waivers, findings.
+        .target(name: "FlowRules", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Outputs: diagnostics as text, JSON (later SARIF and annotations).
         .target(name: "FlowOutput", dependencies: ["FlowLanguage"]),
         // Edge: file discovery and atomic writes.
@@ -37,6 +41,8 @@ let package = Package(
         ),
         .testTarget(name: "FlowLanguageTests", dependencies: ["FlowLanguage"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "FlowLanguage"]),
+        .testTarget(name: "FlowAnalysisTests", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
+        .testTarget(name: "FlowRulesTests", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowGraphvizTests", dependencies: ["FlowGraphviz"]),
         .testTarget(name: "FlowgateCLITests", dependencies: ["flowgate", "FlowIO"]),
     ],

@@ -15,6 +15,7 @@ public enum Declaration: Sendable {
     case gateway(StatutoryGateway)
     case optOut(OptOut)
     case key(KeyDomain)
+    case notice(PrivacyNotice)
     case flow(Flow)
     case waiver(Waiver)
 
@@ -34,6 +35,7 @@ public enum Declaration: Sendable {
         case .gateway(let value): (value.id, .gateway, value.span)
         case .optOut(let value): (value.id, .optOut, value.span)
         case .key(let value): (value.id, .key, value.span)
+        case .notice(let value): (value.id, .notice, value.span)
         case .flow(let value): (value.id, .flow, value.span)
         case .waiver: nil
         }

@@ -11,6 +11,7 @@ extension Lowerer {
         table.on("subjects") { lowerer, node, dataset in dataset.subjects = lowerer.values(node, as: DataSubject.self) }
         table.on("level") { lowerer, node, dataset in lowerer.value(node, as: IdentifiabilityLevel.self).map { dataset.level = $0 } }
         table.on("key") { lowerer, node, dataset in dataset.key = lowerer.reference(node, .key) }
+        table.on("source") { lowerer, node, dataset in dataset.sources = lowerer.references(node, .organisation) }
         table.on("items") { lowerer, node, dataset in dataset.items = lowerer.text(node) }
         table.on("description") { lowerer, node, dataset in dataset.description = lowerer.text(node) }
         return table

@@ -3,7 +3,7 @@ import FlowLanguage
 extension Lowerer {
     static let declarationKeywords = [
         "org", "boundary", "dataset", "at", "purpose", "approval", "agreement", "contract", "arrangement",
-        "dpia", "gateway", "opt-out", "key", "flow", "waiver", "include", "use", "model",
+        "dpia", "gateway", "opt-out", "key", "notice", "flow", "waiver", "include", "use", "model",
     ]
 
     static let settingsTable: PropertyTable<ModelSettings> = {
@@ -50,6 +50,7 @@ extension Lowerer {
             case "gateway": lowerer.lowerGateway(node).map { file.declarations.append($0) }
             case "opt-out": lowerer.lowerOptOut(node).map { file.declarations.append($0) }
             case "key": lowerer.lowerKey(node).map { file.declarations.append($0) }
+            case "notice": lowerer.lowerNotice(node).map { file.declarations.append($0) }
             case "flow": lowerer.lowerFlow(node).map { file.declarations.append($0) }
             case "waiver": lowerer.lowerWaiver(node).map { file.declarations.append($0) }
             case "include":

@@ -60,6 +60,8 @@ extension Lowerer {
         table.on("reidentification-by") { lowerer, node, flow in flow.reidentificationAllowedBy = lowerer.references(node, .organisation) }
         table.on("needs") { lowerer, node, flow in flow.neededIdentifiers = lowerer.values(node, as: Identifier.self) }
         table.on("items") { lowerer, node, flow in flow.items = lowerer.text(node) }
+        table.on("changed") { lowerer, node, flow in flow.changed = lowerer.day(node) }
+        table.on("siro-approval") { lowerer, node, flow in flow.siroApproval = lowerer.text(node) }
         table.on("description") { lowerer, node, flow in flow.description = lowerer.text(node) }
         return table
     }()
@@ -115,8 +117,8 @@ extension Lowerer {
         )
         lowerProperties(of: node, into: &flow, using: Self.flowTable)
         if explicitID == nil {
-            let purposes = flow.purposes.map(\.name).joined(separator: "+")
-            flow.id = "\(from.name)->\(to.name):\(flow.dataset.name):\(purposes)"
+            // A writable name (waivers can target it): from.to.dataset.purpose…
+            flow.id = ([from.name, to.name, flow.dataset.name] + flow.purposes.map(\.name)).joined(separator: ".")
         }
         return .flow(flow)
     }

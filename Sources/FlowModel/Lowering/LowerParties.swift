@@ -81,6 +81,26 @@ extension Lowerer {
         return result
     }
 
+    static let noticeTable: PropertyTable<PrivacyNotice> = {
+        var table = PropertyTable<PrivacyNotice>("a privacy notice")
+        table.required = ["controller"]
+        table.on("controller") { lowerer, node, notice in lowerer.reference(node, .organisation).map { notice.controller = $0 } }
+        table.on("flows", repeatable: true) { lowerer, node, notice in notice.flows += lowerer.references(node, .flow) }
+        table.on("purposes") { lowerer, node, notice in notice.purposes = lowerer.references(node, .purpose) }
+        table.on("reviewed") { lowerer, node, notice in notice.reviewed = lowerer.day(node) }
+        table.on("url") { lowerer, node, notice in notice.url = lowerer.text(node) }
+        table.on("description") { lowerer, node, notice in notice.description = lowerer.text(node) }
+        return table
+    }()
+
+    mutating func lowerNotice(_ node: SyntaxNode) -> Declaration? {
+        guard let (name, title) = namedHeader(node, what: "a privacy notice") else { return nil }
+        let placeholder = Reference(name: "", span: node.keyword.span)
+        var notice = PrivacyNotice(id: name.text, title: title, span: node.headerSpan, controller: placeholder)
+        lowerProperties(of: node, into: &notice, using: Self.noticeTable)
+        return .notice(notice)
+    }
+
     static let keyTable: PropertyTable<KeyDomain> = {
         var table = PropertyTable<KeyDomain>("a pseudonymisation key")
         table.on("held-by", repeatable: true) { lowerer, node, key in key.heldBy += lowerer.references(node, .organisation) }

@@ -51,6 +51,8 @@ public struct Dataset: Sendable, Hashable {
     public var level: IdentifiabilityLevel = .identifiable
     /// The pseudonym domain the data's pseudonyms belong to, if any.
     public var key: Reference?
+    /// Organisations where the data is collected or first recorded (its origin holders).
+    public var sources: [Reference] = []
     public var items: String?
     public var description: String?
     /// The transform that derives this dataset, when it is derived (its output id is this id).
@@ -199,6 +201,20 @@ public struct OptOut: Sendable, Hashable {
     /// For programme opt-outs: the purposes (programmes) it excludes patients from.
     public var purposes: [Reference] = []
     public var code: String?
+    public var description: String?
+}
+
+/// A privacy notice (UK GDPR Arts 13/14): what it tells people, for transparency checks and reports.
+public struct PrivacyNotice: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var span: SourceSpan
+    public var controller: Reference
+    /// The flows the notice describes.
+    public var flows: [Reference] = []
+    public var purposes: [Reference] = []
+    public var reviewed: Day?
+    public var url: String?
     public var description: String?
 }
 

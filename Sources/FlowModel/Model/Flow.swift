@@ -62,6 +62,10 @@ public struct Flow: Sendable, Hashable {
     public var reidentificationAllowedBy: [Reference] = []
     /// Identifiers the purpose genuinely needs beyond its profile (R32), e.g. `postcode` for IV matching.
     public var neededIdentifiers: [Identifier] = []
+    /// Date of the last material change (new recipient, processor or data items), for DPIA currency.
+    public var changed: Day?
+    /// SIRO sign-off for hosting or transfer outside the UK/EEA/adequate countries.
+    public var siroApproval: String?
     public var items: String?
     public var description: String?
 }

@@ -29,6 +29,7 @@ public enum DeclarationKind: String, Sendable, Hashable, CaseIterable {
     case gateway = "statutory gateway"
     case optOut = "opt-out"
     case key = "pseudonymisation key"
+    case notice = "privacy notice"
     case flow
 
     /// "an organisation", "a dataset".

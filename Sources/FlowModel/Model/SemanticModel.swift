@@ -17,6 +17,7 @@ public struct SemanticModel: Sendable {
     public var gateways: [String: StatutoryGateway] = [:]
     public var optOuts: [String: OptOut] = [:]
     public var keys: [String: KeyDomain] = [:]
+    public var notices: [String: PrivacyNotice] = [:]
     /// In a stable order: by file path, then position.
     public var flows: [Flow] = []
     public var waivers: [Waiver] = []
@@ -39,6 +40,7 @@ public struct SemanticModel: Sendable {
         if gateways[name] != nil { return .gateway }
         if optOuts[name] != nil { return .optOut }
         if keys[name] != nil { return .key }
+        if notices[name] != nil { return .notice }
         return nil
     }
 

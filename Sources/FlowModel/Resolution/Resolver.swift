@@ -95,6 +95,7 @@ struct Resolver {
         case .gateway(let value): model.gateways[value.id] = value
         case .optOut(let value): model.optOuts[value.id] = value
         case .key(let value): model.keys[value.id] = value
+        case .notice(let value): model.notices[value.id] = value
         case .flow(let value): model.flows.append(value)
         case .waiver(let value): model.waivers.append(value)
         }

@@ -1,0 +1,43 @@
+import FlowModel
+
+/// Everything the rules need to know about a resolved model: its graphs, identifiability per
+/// (dataset, holder), and opt-out propagation.
+public struct Analysis: Sendable {
+    public let model: SemanticModel
+    public let graph: FlowGraph
+    public let identifiability: IdentifiabilityAnalysis
+    public let optOuts: OptOutPropagation
+    public let requirements: OptOutRequirements
+
+    public init(model: SemanticModel) {
+        self.model = model
+        let graph = FlowGraph(model: model)
+        self.graph = graph
+        let identifiability = IdentifiabilityAnalysis(model: model, graph: graph)
+        self.identifiability = identifiability
+        self.optOuts = OptOutPropagation(model: model, graph: graph)
+        self.requirements = OptOutRequirements(model: model, graph: graph, identifiability: identifiability)
+    }
+
+    /// Index of the flow with this id.
+    public func flowIndex(_ id: String) -> Int? {
+        model.flows.firstIndex { $0.id == id }
+    }
+
+    public func purposeCategories(of flow: Flow) -> [PurposeCategory] {
+        flow.purposes.compactMap { model.purposes[$0.name]?.category }
+    }
+
+    /// Whether the flow carries personal data in the recipient's hands (gate G1).
+    public func carriesPersonalData(_ index: Int) -> Bool {
+        let flow = model.flows[index]
+        let level = identifiability.recipientLevels[index]
+        if level == .anonymisedInContext { return flow.anonymisationAssessment == nil }
+        return level.isPersonalData
+    }
+
+    /// Confidential patient information in the recipient's hands (gates G2, G3).
+    public func carriesConfidentialInformation(_ index: Int) -> Bool {
+        identifiability.recipientLevels[index].isConfidentialByItself
+    }
+}

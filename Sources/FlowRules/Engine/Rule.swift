@@ -1,0 +1,84 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// One rule: its identity and documentation, `.flow` examples that do and do not trigger it
+/// (executed as tests), and the check itself. Each rule lives in its own file under Rules/.
+public struct Rule: Sendable {
+    /// `FG015`.
+    public let code: String
+    /// `ndoo-not-applied`.
+    public let slug: String
+    public let severity: Severity
+    /// The law or guidance the rule enforces.
+    public let legalSource: String
+    /// One line, used in listings and SARIF `shortDescription`.
+    public let summary: String
+    /// Several paragraphs: what is checked, why, and how to fix it.
+    public let explanation: String
+    /// Flows (with the rule-example prelude in scope) that must trigger the rule.
+    public let triggeringExamples: [String]
+    /// Flows that must not trigger it.
+    public let passingExamples: [String]
+    let check: @Sendable (inout FindingCollector) -> Void
+
+    public init(
+        code: String, slug: String, severity: Severity, legalSource: String, summary: String, explanation: String,
+        triggeringExamples: [String], passingExamples: [String],
+        check: @escaping @Sendable (inout FindingCollector) -> Void
+    ) {
+        self.code = code
+        self.slug = slug
+        self.severity = severity
+        self.legalSource = legalSource
+        self.summary = summary
+        self.explanation = explanation
+        self.triggeringExamples = triggeringExamples
+        self.passingExamples = passingExamples
+        self.check = check
+    }
+
+    public func findings(in analysis: Analysis, asOf: Day) -> [Finding] {
+        var collector = FindingCollector(rule: self, analysis: analysis, asOf: asOf)
+        check(&collector)
+        return collector.findings
+    }
+}
+
+/// What a rule's check sees and how it reports.
+public struct FindingCollector {
+    public let rule: Rule
+    public let analysis: Analysis
+    public let asOf: Day
+    public private(set) var findings: [Finding] = []
+
+    public var model: SemanticModel { analysis.model }
+
+    public mutating func report(
+        _ message: String, at span: SourceSpan, target: String, discriminator: String = "",
+        severity: Severity? = nil, related: [DiagnosticNote] = [], witness: WitnessPath? = nil, help: String? = nil
+    ) {
+        findings.append(Finding(
+            code: rule.code, slug: rule.slug, severity: severity ?? rule.severity, message: message, span: span,
+            related: related, target: target, discriminator: discriminator, witness: witness, help: help
+        ))
+    }
+
+    /// A finding about a flow, pointing at the flow's header.
+    public mutating func report(
+        flow index: Int, _ message: String, discriminator: String = "", severity: Severity? = nil,
+        related: [DiagnosticNote] = [], witness: WitnessPath? = nil, help: String? = nil, at span: SourceSpan? = nil
+    ) {
+        let flow = model.flows[index]
+        report(message, at: span ?? flow.span, target: flow.id, discriminator: discriminator, severity: severity,
+               related: related, witness: witness, help: help)
+    }
+
+    /// Every flow with its index, in model order.
+    public var flows: EnumeratedSequence<[Flow]> { model.flows.enumerated() }
+
+    /// Short human label for a flow in messages: "`s1-f8` (dscro -> psl)".
+    public func label(_ flow: Flow) -> String {
+        flow.hasExplicitID ? "`\(flow.id)` (\(flow.from.name) -> \(flow.to.name))" : "\(flow.from.name) -> \(flow.to.name)"
+    }
+}

@@ -1,0 +1,92 @@
+import FlowLanguage
+import FlowModel
+
+/// R9: confidential patient information crossing an organisational boundary without a CLDC basis.
+enum FG009 {
+    static let rule = Rule(
+        code: "FG009",
+        slug: "cpi-without-confidentiality-basis",
+        severity: .error,
+        legalSource: "Common law duty of confidentiality; NHS Act 2006 s251 and s251(10)–(11); HSCA 2012 s263",
+        summary: "Confidential patient information leaves an organisation with no common-law confidentiality basis.",
+        explanation: """
+        Gate G2 is independent of UK GDPR: information given in confidence and identifiable to its \
+        recipient may be disclosed only with consent (implied for individual care, explicit otherwise), \
+        under s251 support (COPI regs 2, 3 or 5), because a statute requires or permits it, by court \
+        order, or in the overriding public interest. Article 6 and 9 bases do not lift the duty.
+
+        The level used is the one in the recipient's hands (identifiable, or NHS-number level, or \
+        pseudonymised data the recipient can re-identify through a key or linkage). `not-confidential` \
+        is not an answer for such data.
+
+        The finding shows the chain that brought the data to the disclosing organisation, marking the \
+        hop with no basis.
+
+        Fix: add `confidentiality BASIS INSTRUMENT` to the flow — e.g. `confidentiality s251-reg5 \
+        cag-7-04a` or `confidentiality statutory hsca-s259`.
+        """,
+        triggeringExamples: [
+            """
+            flow gp -> supplier "GP extract with GDPR bases only" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+            """,
+            """
+            flow trust -> icb "Claimed not confidential" {
+              data sus
+              level identifiable
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality not-confidential
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            flow trust -> nhs-england "SUS submission" {
+              data sus
+              level identifiable
+              purpose collection
+              art6 c "HSCA 2012 s259"
+              art9 h
+              sch1 part1 para2
+              confidentiality statutory hsca-s259
+            }
+            """,
+            """
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+            """,
+        ]
+    ) { collector in
+        for (index, flow) in collector.flows where flow.from.name != flow.to.name && collector.analysis.carriesConfidentialInformation(index) {
+            let basis = flow.confidentiality?.basis
+            guard basis == nil || basis == .notConfidential else { continue }
+            let level = collector.analysis.identifiability.recipientLevels[index]
+            let claim = basis == .notConfidential ? "claims `not-confidential`" : "has no confidentiality basis"
+            collector.report(
+                flow: index,
+                "\(collector.label(flow)) discloses confidential patient information (\(level.rawValue) to `\(flow.to.name)`) but \(claim)",
+                witness: collector.analysis.witnessPath(forFlow: index),
+                help: "add `confidentiality BASIS INSTRUMENT`, e.g. `confidentiality s251-reg5 APPROVAL` or `confidentiality statutory GATEWAY`"
+            )
+        }
+    }
+}

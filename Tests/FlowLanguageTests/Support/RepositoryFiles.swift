@@ -1,0 +1,33 @@
+import Foundation
+
+/// The `.flow` files checked into the repository, found by walking from the package root.
+enum RepositoryFiles {
+    /// Tests/FlowLanguageTests/Support/RepositoryFiles.swift → the package root.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Paths relative to the package root, sorted; build folders (`.build*`) and `.git` are skipped.
+    static let flowFiles: [String] = {
+        var result: [String] = []
+        var pending = [packageRoot.path]
+        let manager = FileManager.default
+        while let directory = pending.popLast() {
+            let entries = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
+            for entry in entries where !entry.hasPrefix(".build") && entry != ".git" {
+                let path = directory + "/" + entry
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    pending.append(path)
+                } else if entry.hasSuffix(".flow") {
+                    result.append(String(path.dropFirst(packageRoot.path.count + 1)))
+                }
+            }
+        }
+        return result.sorted()
+    }()
+
+    static func bytes(_ relativePath: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: packageRoot.appendingPathComponent(relativePath).path).map(Array.init)
+    }
+}
