@@ -22,7 +22,7 @@ let package = Package(
         // Stage 4: rules FG001–FG037 over the analysis, waivers, findings.
         .target(name: "FlowRules", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Outputs: diagnostics as text, JSON (later SARIF and annotations).
-        .target(name: "FlowOutput", dependencies: ["FlowLanguage"]),
+        .target(name: "FlowOutput", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Edge: file discovery and atomic writes.
         .target(name: "FlowIO", dependencies: ["FlowModel"]),
         // Graphviz C libraries and the safe wrapper around them.
@@ -32,10 +32,12 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
         .target(name: "FlowGraphviz", dependencies: ["CGraphviz"]),
+        // Diagrams: model -> DiagramSpec -> DOT / Mermaid text (pure; no I/O, no Graphviz).
+        .target(name: "FlowRender", dependencies: ["FlowModel", "FlowLanguage"]),
         .executableTarget(
             name: "flowgate",
             dependencies: [
-                "FlowLanguage", "FlowModel", "FlowIO", "FlowOutput",
+                "FlowLanguage", "FlowModel", "FlowIO", "FlowOutput", "FlowRender", "FlowGraphviz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +46,8 @@ let package = Package(
         .testTarget(name: "FlowAnalysisTests", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowRulesTests", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowGraphvizTests", dependencies: ["FlowGraphviz"]),
+        .testTarget(name: "FlowRenderTests", dependencies: ["FlowRender", "FlowModel", "FlowGraphviz", "FlowIO"]),
+        .testTarget(name: "FlowOutputTests", dependencies: ["FlowOutput", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowgateCLITests", dependencies: ["flowgate", "FlowIO"]),
     ],
     swiftLanguageModes: [.v6]

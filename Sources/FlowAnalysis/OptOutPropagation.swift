@@ -64,8 +64,8 @@ public struct OptOutPropagation: Sendable {
     }
 
     /// Holdings nothing feeds, holdings at a dataset's declared sources, and — for a base dataset
-    /// whose every holding is fed from inside a cycle — all its holdings (nothing upstream can be
-    /// assumed to have filtered it).
+    /// whose every holding is fed from inside a cycle and that declares no `source` — the sender of
+    /// the first flow that carries it (the data is taken to start where it is first sent from).
     static func origins(model: SemanticModel, graph: FlowGraph) -> Set<Holding> {
         var result: Set<Holding> = []
         var datasetsWithOrigin: Set<String> = []
@@ -79,8 +79,10 @@ public struct OptOutPropagation: Sendable {
                 datasetsWithOrigin.insert(dataset.id)
             }
         }
-        for holding in graph.holdings where !datasetsWithOrigin.contains(holding.dataset) {
-            if model.datasets[holding.dataset]?.isDerived == false { result.insert(holding) }
+        for flow in model.flows where !datasetsWithOrigin.contains(flow.dataset.name) {
+            guard model.datasets[flow.dataset.name]?.isDerived == false else { continue }
+            result.insert(Holding(flow.from.name, flow.dataset.name))
+            datasetsWithOrigin.insert(flow.dataset.name)
         }
         return result
     }

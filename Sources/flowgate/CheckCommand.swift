@@ -1,31 +1,96 @@
 import ArgumentParser
+import FlowAnalysis
 import FlowIO
 import FlowLanguage
 import FlowModel
 import FlowOutput
+import FlowRules
+import Foundation
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, github
+}
+
+extension Severity: ExpressibleByArgument {}
+
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+
+    /// Today in UTC.
+    static var today: Day {
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return Day(year: components.year!, month: components.month!, day: components.day!)!
+    }
 }
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Parse and resolve .flow files and report every problem."
+        abstract: "Check .flow files: language, names, and the governance rules FG001–FG039.",
+        discussion: "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 invalid input or usage."
     )
 
     @Argument(help: "Files or directories (default: flows/).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text, json, sarif or github (workflow annotations).")
+    var format: CheckFormat = .text
+
+    @Option(name: .customLong("as-of"), help: "The date that decides expiry and overdue reviews (YYYY-MM-DD; default today, UTC).")
+    var asOf: Day?
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: error, warning or info.")
+    var failOn: Severity = .error
+
+    @Option(help: "Report only findings whose fingerprints are not in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Write every current finding's fingerprint to this file.")
+    var writeBaseline: String?
 
     func run() throws {
-        let result = ModelLoader.load(paths: paths.isEmpty ? ["flows"] : paths, provider: FileSystemSourceProvider())
-        switch format {
-        case .text: Terminal.output(DiagnosticText.document(result.diagnostics, sources: result.sources))
-        case .json: Terminal.output(DiagnosticJSON.document(result.diagnostics, sources: result.sources))
+        let date = asOf ?? Day.today
+        let loaded = ModelLoader.load(paths: paths.isEmpty ? ["flows"] : paths, provider: FileSystemSourceProvider())
+        var findings: [Finding] = []
+        var waived: [WaivedFinding] = []
+        if let model = loaded.model {
+            let result = RuleEngine.run(Analysis(model: model), asOf: date)
+            findings = result.findings
+            waived = result.waived
         }
-        if result.model == nil { throw ExitStatus.invalid }
+        if let writeBaseline, loaded.model != nil {
+            do { try AtomicFile.write(Baseline.document(for: findings), to: writeBaseline) } catch {
+                Terminal.error("error: \(error)")
+                throw ExitStatus.invalid
+            }
+        }
+        var baselined = 0
+        if let baseline {
+            let known = try Self.readBaseline(baseline)
+            let before = findings.count
+            findings.removeAll { known.fingerprints.contains($0.fingerprint) }
+            baselined = before - findings.count
+        }
+        let report = CheckReport(
+            diagnostics: loaded.diagnostics, findings: findings, waived: waived, baselined: baselined,
+            sources: loaded.sources, asOf: date, modelName: loaded.model?.name
+        )
+        switch format {
+        case .text: Terminal.output(FindingText.document(report))
+        case .json: Terminal.output(FindingJSON.document(report, toolVersion: Flowgate.configuration.version))
+        case .sarif: Terminal.output(SARIFReport.document(report, rules: RuleCatalog.all, toolVersion: Flowgate.configuration.version))
+        case .github: Terminal.output(GitHubAnnotations.document(report))
+        }
+        if loaded.model == nil { throw ExitStatus.invalid }
+        if findings.contains(where: { $0.severity >= failOn }) { throw ExitStatus.findings }
+    }
+
+    static func readBaseline(_ path: String) throws -> Baseline {
+        do {
+            return try Baseline.parse(try FileSystemSourceProvider().read(path))
+        } catch {
+            Terminal.error("error: cannot use baseline `\(path)`: \(error)")
+            throw ExitStatus.invalid
+        }
     }
 }

@@ -1,0 +1,31 @@
+import FlowLanguage
+import FlowModel
+import FlowRules
+
+/// Everything one `flowgate check` run reports, whatever the output format.
+public struct CheckReport: Sendable {
+    /// Language and resolver errors (FG1nn); when present there are no findings.
+    public let diagnostics: [Diagnostic]
+    /// Rule findings not waived and not in the baseline, in source order.
+    public let findings: [Finding]
+    public let waived: [WaivedFinding]
+    /// Findings hidden because the baseline already has them.
+    public let baselined: Int
+    public let sources: SourceMap
+    public let asOf: Day
+    public let modelName: String?
+
+    public init(diagnostics: [Diagnostic], findings: [Finding], waived: [WaivedFinding], baselined: Int, sources: SourceMap, asOf: Day, modelName: String?) {
+        self.diagnostics = diagnostics
+        self.findings = findings
+        self.waived = waived
+        self.baselined = baselined
+        self.sources = sources
+        self.asOf = asOf
+        self.modelName = modelName
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        findings.count { $0.severity == severity } + diagnostics.count { $0.severity == severity }
+    }
+}

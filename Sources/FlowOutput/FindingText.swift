@@ -1,0 +1,54 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowRules
+
+/// Compiler-style text: each diagnostic or finding with its source line, notes, help, and for
+/// path-based findings the witness path, origin first, with the breaking hop marked.
+public enum FindingText {
+    public static func document(_ report: CheckReport) -> String {
+        var output = ""
+        for diagnostic in report.diagnostics {
+            output += DiagnosticRenderer.render(diagnostic, sources: report.sources) + "\n\n"
+        }
+        for finding in report.findings {
+            output += DiagnosticRenderer.render(finding.diagnostic, sources: report.sources) + "\n"
+            if let witness = finding.witness {
+                output += render(witness, sources: report.sources)
+            }
+            output += "\n"
+        }
+        output += summary(report) + "\n"
+        return output
+    }
+
+    static func render(_ witness: WitnessPath, sources: SourceMap) -> String {
+        var lines = ["   = path (origin first):"]
+        let width = String(witness.hops.count).count
+        for (index, hop) in witness.hops.enumerated() {
+            let number = String(repeating: " ", count: width - String(index + 1).count) + String(index + 1)
+            let marker = index == witness.breakingHop ? ">>" : "  "
+            let route = hop.kind == .flow ? "\(hop.from) -> \(hop.to)" : "at \(hop.from): \(hop.bases)"
+            let filters = hop.filters.isEmpty ? "none" : hop.filters.joined(separator: ", ")
+            var line = "     \(marker) \(number). \(route) | \(hop.dataset) | \(hop.level.rawValue)"
+            if hop.kind == .flow { line += " | \(hop.bases)" }
+            line += " | opt-outs applied: \(filters)"
+            if let location = sources.location(of: hop.span) {
+                line += " (\(hop.span.path):\(location.line))"
+            }
+            if index == witness.breakingHop { line += "  <- breaks the rule" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func summary(_ report: CheckReport) -> String {
+        var parts: [String] = []
+        for severity in Severity.allCases.reversed() {
+            let count = report.count(severity)
+            if count > 0 { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
+        }
+        if !report.waived.isEmpty { parts.append("\(report.waived.count) waived") }
+        if report.baselined > 0 { parts.append("\(report.baselined) in baseline") }
+        return parts.isEmpty ? "no problems found" : parts.joined(separator: ", ")
+    }
+}

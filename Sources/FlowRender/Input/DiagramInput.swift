@@ -1,0 +1,121 @@
+import FlowLanguage
+import FlowModel
+
+/// Which part of a model a diagram shows.
+public enum DiagramView: Sendable, Hashable, CustomStringConvertible {
+    /// Every organisation and flow of the model.
+    case overview
+    /// The flows made for one purpose (by purpose id).
+    case purpose(String)
+    /// One dataset's lineage: what it derives from, where it and its relatives flow, what derives from it.
+    case dataset(String)
+    /// An organisation's neighbourhood: organisations within `depth` flows of it (either direction)
+    /// and the flows between them.
+    case organisation(String, depth: Int)
+
+    public var description: String {
+        switch self {
+        case .overview: "overview"
+        case .purpose(let id): "purpose \(id)"
+        case .dataset(let id): "dataset \(id)"
+        case .organisation(let id, let depth): "organisation \(id) (depth \(depth))"
+        }
+    }
+}
+
+/// How much text edge labels carry.
+public enum LabelDensity: String, Sendable, Hashable, CaseIterable {
+    /// Full labels on small diagrams, shorter ones on large diagrams (see `LayoutPolicy`).
+    case automatic
+    /// Level, dataset, purposes, Art 6 / Art 9 / Sch 1, confidentiality basis and instrument, opt-outs, findings.
+    case full
+    /// Level, dataset, opt-out marker and finding codes.
+    case compact
+}
+
+/// Presentation choices that are not part of the model.
+public struct DiagramOptions: Sendable, Hashable {
+    /// Shown as the diagram's title (the model's `model "…"` name, or a fallback chosen by the caller).
+    public var modelName: String
+    /// When set, the title says "as of DATE". When nil nothing date-dependent is drawn, so the same
+    /// model gives the same bytes on any day (what diagrams committed to git need).
+    public var asOf: Day?
+    public var labels: LabelDensity
+    /// Draw the legend (identifiability line styles, organisation kinds, markers).
+    public var legend: Bool
+
+    public init(modelName: String, asOf: Day? = nil, labels: LabelDensity = .automatic, legend: Bool = true) {
+        self.modelName = modelName
+        self.asOf = asOf
+        self.labels = labels
+        self.legend = legend
+    }
+}
+
+/// A finding to highlight on a diagram: a rule code, its severity, and the flow or organisation it is
+/// about (by id). Findings about other declarations are counted in the diagram's notes.
+public struct DiagramFinding: Sendable, Hashable, Comparable {
+    public var code: String
+    public var severity: Severity
+    /// A flow id or an organisation id.
+    public var target: String
+    /// A short message, shown in tooltips (the label shows only code and severity).
+    public var message: String?
+
+    public init(code: String, severity: Severity, target: String, message: String? = nil) {
+        self.code = code
+        self.severity = severity
+        self.target = target
+        self.message = message
+    }
+
+    /// Most severe first, then by code, target and message.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if lhs.code != rhs.code { return lhs.code < rhs.code }
+        if lhs.target != rhs.target { return lhs.target < rhs.target }
+        return (lhs.message ?? "") < (rhs.message ?? "")
+    }
+}
+
+/// What the analysis engine knows beyond the declared model, laid over a diagram.
+///
+/// Everything is optional: with `.empty` a diagram shows declared levels and declared `applies`
+/// opt-outs only.
+public struct DiagramOverlay: Sendable, Hashable {
+    /// Effective identifiability on the wire, by flow id. Where it differs from the declared level the
+    /// label says so ("IDENTIFIABLE (declared pseudonymised)") and the edge is drawn at the effective level.
+    public var effectiveLevels: [String: IdentifiabilityLevel]
+    /// Opt-outs applied at the flow (by opt-out id), by flow id. Replaces the declared `applies` list
+    /// for that flow when present.
+    public var appliedOptOuts: [String: [String]]
+    /// Opt-outs already applied upstream to the data arriving on the flow, by flow id.
+    public var arrivingOptOuts: [String: [String]]
+    public var findings: [DiagramFinding]
+
+    public init(
+        effectiveLevels: [String: IdentifiabilityLevel] = [:],
+        appliedOptOuts: [String: [String]] = [:],
+        arrivingOptOuts: [String: [String]] = [:],
+        findings: [DiagramFinding] = []
+    ) {
+        self.effectiveLevels = effectiveLevels
+        self.appliedOptOuts = appliedOptOuts
+        self.arrivingOptOuts = arrivingOptOuts
+        self.findings = findings
+    }
+
+    public static let empty = DiagramOverlay()
+}
+
+/// A view that cannot be drawn.
+public struct DiagramError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var description: String
+    /// A "did you mean" line, when a close name exists.
+    public var help: String?
+
+    public init(_ description: String, help: String? = nil) {
+        self.description = description
+        self.help = help
+    }
+}

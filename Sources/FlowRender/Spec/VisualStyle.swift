@@ -1,0 +1,285 @@
+import FlowModel
+
+/// How an identifiability level is drawn. Three channels besides colour carry the level, so the
+/// diagram survives grey-scale printing and colour-blind readers: line style (solid = confidential
+/// patient information, dashed = pseudonymised personal data, dotted = not personal data), line
+/// weight and arrowhead (heavy + filled = the more identifiable of each pair), and the level written
+/// in capitals at the top of every edge label. Colours are from the Okabe–Ito palette.
+public struct LevelStyle: Sendable, Hashable {
+    public var level: IdentifiabilityLevel
+    /// Okabe–Ito colour, `#RRGGBB`.
+    public var color: String
+    /// Graphviz edge style: `solid`, `dashed` or `dotted`.
+    public var lineStyle: String
+    public var penWidth: Double
+    /// Graphviz arrowhead: `normal` (filled) or `onormal` (open).
+    public var arrowhead: String
+    /// The text marker at the top of edge labels.
+    public var marker: String
+    /// One line for the legend.
+    public var meaning: String
+
+    public static func of(_ level: IdentifiabilityLevel) -> LevelStyle {
+        switch level {
+        case .identifiable:
+            LevelStyle(level: level, color: "#D55E00", lineStyle: "solid", penWidth: 3.5, arrowhead: "normal",
+                       marker: "IDENTIFIABLE", meaning: "direct identifiers")
+        case .pseudonymisedWeak:
+            LevelStyle(level: level, color: "#E69F00", lineStyle: "solid", penWidth: 1.8, arrowhead: "onormal",
+                       marker: "PSEUDONYMISED (WEAK)", meaning: "NHS number kept")
+        case .pseudonymised:
+            LevelStyle(level: level, color: "#CC79A7", lineStyle: "dashed", penWidth: 3.0, arrowhead: "normal",
+                       marker: "PSEUDONYMISED", meaning: "key held elsewhere")
+        case .anonymisedInContext:
+            LevelStyle(level: level, color: "#0072B2", lineStyle: "dashed", penWidth: 1.6, arrowhead: "onormal",
+                       marker: "ANONYMISED IN CONTEXT", meaning: "not identifiable by this recipient")
+        case .anonymised:
+            LevelStyle(level: level, color: "#009E73", lineStyle: "dotted", penWidth: 2.6, arrowhead: "normal",
+                       marker: "ANONYMISED", meaning: "ICO anonymisation standard")
+        case .aggregate:
+            LevelStyle(level: level, color: "#000000", lineStyle: "dotted", penWidth: 1.4, arrowhead: "onormal",
+                       marker: "AGGREGATE", meaning: "counts with disclosure control")
+        }
+    }
+
+    /// Line style families, for the legend.
+    public static let families: [(style: String, meaning: String)] = [
+        ("solid", "confidential patient information"),
+        ("dashed", "pseudonymised: still personal data"),
+        ("dotted", "not personal data"),
+    ]
+}
+
+/// Organisation kinds grouped by what they do in a data flow; each group has a shape and fill.
+public enum OrganisationGroup: String, Sendable, Hashable, CaseIterable {
+    case careProvider
+    case commissioner
+    case nationalBody
+    case dscro
+    case processor
+    case localGovernment
+    case research
+    case oversight
+    case records
+    case people
+    case other
+
+    public init(_ kind: OrganisationKind) {
+        switch kind {
+        case .gpPractice, .trust, .communityProvider, .independentProvider: self = .careProvider
+        case .icb, .ccg: self = .commissioner
+        case .nationalBody: self = .nationalBody
+        case .dscro: self = .dscro
+        case .csu, .supplier: self = .processor
+        case .localAuthority, .governmentDepartment: self = .localGovernment
+        case .researchBody, .registry: self = .research
+        case .regulator, .auditor, .court, .police: self = .oversight
+        case .archive, .destructionContractor: self = .records
+        case .charity, .individual, .publicAudience: self = .people
+        case .other: self = .other
+        }
+    }
+
+    /// Graphviz node shape.
+    public var shape: String {
+        switch self {
+        case .careProvider: "box"
+        case .commissioner: "box"
+        case .nationalBody: "box3d"
+        case .dscro: "cylinder"
+        case .processor: "component"
+        case .localGovernment: "house"
+        case .research: "folder"
+        case .oversight: "octagon"
+        case .records: "tab"
+        case .people: "ellipse"
+        case .other: "box"
+        }
+    }
+
+    /// Extra Graphviz node styles besides `filled`.
+    public var extraStyle: String? {
+        switch self {
+        case .careProvider: "rounded"
+        default: nil
+        }
+    }
+
+    public var peripheries: Int { self == .commissioner ? 2 : 1 }
+
+    /// Pale tint (text stays black on every fill).
+    public var fill: String {
+        switch self {
+        case .careProvider: "#D4E8F7"
+        case .commissioner: "#CDEEDF"
+        case .nationalBody: "#EEDDEA"
+        case .dscro: "#FBE3C4"
+        case .processor: "#FAF4C4"
+        case .localGovernment: "#DDEFFA"
+        case .research: "#E3F1D9"
+        case .oversight: "#E4E4E4"
+        case .records: "#EFE6DA"
+        case .people: "#FFFFFF"
+        case .other: "#F6F6F6"
+        }
+    }
+
+    /// Legend text: the group and how it is drawn.
+    public var legend: String {
+        switch self {
+        case .careProvider: "care provider (rounded box)"
+        case .commissioner: "commissioner (double box)"
+        case .nationalBody: "national body (3-D box)"
+        case .dscro: "DSCRO (cylinder)"
+        case .processor: "supplier / CSU (component)"
+        case .localGovernment: "local or central government (house)"
+        case .research: "research body / registry (folder)"
+        case .oversight: "regulator, auditor, court, police (octagon)"
+        case .records: "archive / destruction (tab)"
+        case .people: "people and the public (ellipse)"
+        case .other: "other (box)"
+        }
+    }
+
+    /// Mermaid node shape delimiters.
+    var mermaidShape: (open: String, close: String) {
+        switch self {
+        case .careProvider: ("(", ")")
+        case .commissioner: ("[[", "]]")
+        case .nationalBody: ("{{", "}}")
+        case .dscro: ("[(", ")]")
+        case .processor: ("[/", "/]")
+        case .localGovernment: ("[\\", "\\]")
+        case .research: ("([", "])")
+        case .oversight: (">", "]")
+        case .records: ("[/", "\\]")
+        case .people: ("((", "))")
+        case .other: ("[", "]")
+        }
+    }
+}
+
+/// Words for the model's vocabularies, as a reader of a DPIA expects them.
+public enum Wording {
+    public static func kind(_ kind: OrganisationKind) -> String {
+        switch kind {
+        case .gpPractice: "GP practice"
+        case .trust: "NHS trust"
+        case .communityProvider: "community provider"
+        case .independentProvider: "independent provider"
+        case .icb: "integrated care board"
+        case .ccg: "clinical commissioning group"
+        case .nationalBody: "national body"
+        case .dscro: "DSCRO"
+        case .csu: "commissioning support unit"
+        case .supplier: "supplier"
+        case .localAuthority: "local authority"
+        case .researchBody: "research body"
+        case .registry: "registry"
+        case .governmentDepartment: "government department"
+        case .regulator: "regulator"
+        case .auditor: "auditor"
+        case .court: "court"
+        case .police: "police"
+        case .charity: "charity"
+        case .archive: "archive"
+        case .destructionContractor: "destruction contractor"
+        case .individual: "individual"
+        case .publicAudience: "the public"
+        case .other: "organisation"
+        }
+    }
+
+    public static func boundary(_ kind: BoundaryKind) -> String {
+        switch kind {
+        case .organisation: "organisation boundary"
+        case .controlledEnvironmentForFinance: "controlled environment for finance"
+        case .secureDataEnvironment: "secure data environment"
+        case .dataCentre: "data centre"
+        case .safeHaven: "safe haven"
+        case .system: "system"
+        case .other: "boundary"
+        }
+    }
+
+    public static func promise(_ promise: BoundaryPromise) -> String {
+        switch promise {
+        case .personalDataDoesNotLeave: "personal data does not leave"
+        case .identifiableDataDoesNotLeave: "identifiable data does not leave"
+        case .dataStaysInUK: "data stays in the UK"
+        }
+    }
+
+    public static func confidentiality(_ basis: ConfidentialityBasis) -> String {
+        switch basis {
+        case .impliedConsent: "implied consent"
+        case .explicitConsent: "explicit consent"
+        case .s251Regulation2: "s251 reg 2"
+        case .s251Regulation3: "s251 reg 3"
+        case .s251Regulation5: "s251 reg 5"
+        case .statutory: "statutory"
+        case .overridingPublicInterest: "public interest"
+        case .courtOrder: "court order"
+        case .notConfidential: "not confidential"
+        }
+    }
+
+    public static func role(_ role: RecipientRole) -> String {
+        switch role {
+        case .controller: "to controller"
+        case .processor: "to processor"
+        case .jointController: "to joint controller"
+        }
+    }
+
+    /// "pseudonymises", "links"… (what the holder does).
+    public static func operation(_ operation: TransformOperation) -> String {
+        switch operation {
+        case .pseudonymise: "pseudonymises"
+        case .link: "links"
+        case .aggregate: "aggregates"
+        case .anonymise: "anonymises"
+        case .filter: "filters"
+        case .reidentify: "re-identifies"
+        }
+    }
+
+    public static func level(_ level: IdentifiabilityLevel) -> String {
+        switch level {
+        case .identifiable: "identifiable"
+        case .pseudonymisedWeak: "pseudonymised (weak)"
+        case .pseudonymised: "pseudonymised"
+        case .anonymisedInContext: "anonymised in context"
+        case .anonymised: "anonymised"
+        case .aggregate: "aggregate"
+        }
+    }
+
+    /// Greedy word wrap at `width` characters; words longer than `hardLimit` are cut. Explicit line
+    /// breaks in `text` are kept.
+    public static func wrap(_ text: String, width: Int = 34, hardLimit: Int = 44) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            var current = ""
+            for rawWord in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = Substring(rawWord)
+                while word.count > hardLimit {
+                    if !current.isEmpty { lines.append(current); current = "" }
+                    lines.append(String(word.prefix(hardLimit)))
+                    word = word.dropFirst(hardLimit)
+                }
+                if current.isEmpty {
+                    current = String(word)
+                } else if current.count + 1 + word.count <= width {
+                    current += " " + word
+                } else {
+                    lines.append(current)
+                    current = String(word)
+                }
+            }
+            lines.append(current)
+        }
+        while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+}
