@@ -29,8 +29,13 @@ public enum RuleDocumentation {
     /// `unknownProperty` → `unknown-property`.
     public static func slug(_ code: LanguageCode) -> String {
         var result = ""
+        var previous: Character?
         for character in String(describing: code) {
-            if character.isUppercase { result += "-" + character.lowercased() } else { result.append(character) }
+            if character.isUppercase, let previous, previous.isLowercase || previous.isNumber {
+                result += "-"
+            }
+            result += character.lowercased()
+            previous = character
         }
         return result
     }

@@ -1,0 +1,168 @@
+import FlowLanguage
+import FlowModel
+
+/// R5: Art 9(2)(h) relied on for a recipient with no duty of secrecy.
+enum FG005 {
+    static let rule = Rule(
+        code: "FG005",
+        slug: "art9h-recipient-without-secrecy-duty",
+        severity: .warning,
+        legalSource: "UK GDPR Art 9(3); DPA 2018 s11(1)",
+        summary: "Health data goes under Art 9(2)(h) to a recipient not shown to owe a duty of confidentiality.",
+        explanation: """
+        Article 9(2)(h) — health or social care purposes, the usual condition for NHS care, commissioning, \
+        invoice validation and risk stratification — is only available when the data is processed by or \
+        under the responsibility of a health or social work professional, or by another person who owes a \
+        duty of confidentiality under an enactment or rule of law (Art 9(3), DPA 2018 s11(1)). A recipient \
+        relying on it must therefore be a clinical or IG body with such a duty, or a processor bound to \
+        confidentiality by its contract with the controller.
+
+        For every flow of personal data that cites `art9 h`, the recipient passes when:
+        • it records `confidentiality-duty yes`; or
+        • it records nothing, and is a care provider (GP practice, trust, community or independent \
+          provider), whose professionals owe the duty; or
+        • it receives the data as a processor (`role processor`, or `processor-for` the discloser) under \
+          an Art 28 contract with `confidentiality-clause yes` — one the flow cites with `agreement`, or \
+          the contract between it and the discloser (or the controller the discloser acts for).
+        Anything else is reported: `confidentiality-duty no`, or an analytics company, local authority, \
+        university or other body with no duty recorded and no contract clause.
+
+        Fix: record the recipient's duty (`confidentiality-duty yes`) when it has one (for example staff \
+        contracts with confidentiality terms under NHS terms and conditions); for a processor, declare the \
+        Art 28 contract with `confidentiality-clause yes` and cite it on the flow (`agreement CONTRACT`); \
+        otherwise choose a condition the recipient can actually rely on (9(2)(g) with a Part 2 \
+        condition for safeguarding, say).
+        """,
+        triggeringExamples: [
+            """
+            org analytics "Analytics supplier" {
+              kind supplier
+              processor-for icb
+            }
+
+            at icb pseudonymise sus -> sus-for-analytics {
+              key dscro-key
+            }
+
+            flow icb -> analytics "Pseudonymised SUS for dashboards" {
+              data sus-for-analytics
+              level pseudonymised
+              purpose commissioning
+              role processor
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+            """,
+            """
+            org housing "Housing association" {
+              kind other
+              confidentiality-duty no
+            }
+
+            flow trust -> housing "Discharge list for housing adaptations" {
+              data sus
+              level identifiable
+              purpose care
+              art6 e "NHS Act 2006 s43"
+              art9 h
+              sch1 part1 para2
+              confidentiality explicit-consent
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            org analytics "Analytics supplier" {
+              kind supplier
+              processor-for icb
+            }
+
+            contract analytics-contract "Analytics services contract" {
+              controller icb
+              processor analytics
+              confidentiality-clause yes
+            }
+
+            at icb pseudonymise sus -> sus-for-analytics {
+              key dscro-key
+            }
+
+            flow icb -> analytics "Pseudonymised SUS for dashboards" {
+              data sus-for-analytics
+              level pseudonymised
+              purpose commissioning
+              role processor
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              agreement analytics-contract
+            }
+            """,
+            """
+            flow trust -> gp "Discharge summary" {
+              data sus
+              level identifiable
+              purpose care
+              art6 e "NHS Act 2006 s43"
+              art9 h
+              sch1 part1 para2
+              confidentiality implied-consent
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        for (index, flow) in collector.flows where flow.article9 == .h && collector.analysis.carriesPersonalData(index) {
+            guard flow.from.name != flow.to.name, let recipient = model.organisations[flow.to.name] else { continue }
+            if recipient.hasConfidentialityDuty == true { continue }
+            if recipient.hasConfidentialityDuty == nil, careProviderKinds.contains(recipient.kind) { continue }
+            let contracts = processorContracts(for: flow, recipient: recipient, in: model)
+            if contracts.contains(where: { $0.hasConfidentialityClause == true }) { continue }
+            let duty = recipient.hasConfidentialityDuty == false ? "records `confidentiality-duty no`" : "has no duty of confidentiality recorded"
+            let contractState: String
+            if isProcessor(flow, recipient: recipient) {
+                contractState = contracts.isEmpty
+                    ? " and no Art 28 contract with a confidentiality clause is recorded"
+                    : " and its Art 28 contract \(contracts.map { "`\($0.id)`" }.joined(separator: ", ")) has no `confidentiality-clause yes`"
+            } else {
+                contractState = ""
+            }
+            collector.report(
+                flow: index,
+                "\(collector.label(flow)) relies on Art 9(2)(h), but the recipient `\(recipient.id)` \(duty)\(contractState) (Art 9(3), DPA 2018 s11(1))",
+                related: [DiagnosticNote("`\(recipient.id)` is declared here", at: recipient.span)]
+                    + contracts.map { DiagnosticNote("Art 28 contract `\($0.id)`", at: $0.span) },
+                help: isProcessor(flow, recipient: recipient)
+                    ? "record `confidentiality-clause yes` on the Art 28 contract with `\(recipient.id)` and cite it with `agreement CONTRACT`, or `confidentiality-duty yes` on `\(recipient.id)`"
+                    : "record `confidentiality-duty yes` on `\(recipient.id)` if it owes the duty, or rely on a condition it can meet"
+            )
+        }
+    }
+
+    /// Health and care providers whose professionals owe a duty of confidentiality (Art 9(3)).
+    static let careProviderKinds: Set<OrganisationKind> = [.gpPractice, .trust, .communityProvider, .independentProvider]
+
+    static func isProcessor(_ flow: Flow, recipient: Organisation) -> Bool {
+        switch flow.role {
+        case .processor: true
+        case .controller, .jointController: false
+        case nil: !recipient.processorFor.isEmpty
+        }
+    }
+
+    /// The Art 28 contracts that bind the recipient as a processor for this flow: those the flow cites,
+    /// or else those between the recipient and the discloser (or a controller the discloser acts for).
+    static func processorContracts(for flow: Flow, recipient: Organisation, in model: SemanticModel) -> [ProcessorContract] {
+        guard isProcessor(flow, recipient: recipient) else { return [] }
+        let cited = flow.agreements.compactMap { model.contracts[$0.name] }.filter { $0.processor.name == recipient.id }
+        if !cited.isEmpty { return cited }
+        var controllers: Set<String> = [flow.from.name]
+        if let from = model.organisations[flow.from.name] {
+            controllers.formUnion(from.processorFor.map(\.name))
+        }
+        return model.contracts.values
+            .filter { $0.processor.name == recipient.id && controllers.contains($0.controller.name) }
+            .sorted { $0.id < $1.id }
+    }
+}

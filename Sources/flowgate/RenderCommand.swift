@@ -1,0 +1,202 @@
+import ArgumentParser
+import FlowGraphviz
+import FlowIO
+import FlowLanguage
+import FlowModel
+import FlowOutput
+import FlowRender
+import Foundation
+
+enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
+    case svg, png, pdf, dot, mermaid
+
+    /// File extension: Mermaid is written as Markdown so that GitHub draws it.
+    var fileExtension: String { self == .mermaid ? "md" : rawValue }
+
+    var isBinary: Bool { self == .png || self == .pdf }
+}
+
+extension LabelDensity: ExpressibleByArgument {}
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw the model's data flows for a DPIA (SVG, PNG, PDF, DOT or Mermaid).",
+        discussion: """
+        Without a view option, `-o DIR` receives overview.EXT plus purpose-<id>.EXT for every purpose \
+        that has a flow (diagrams of purposes that no longer have flows are removed). With --purpose, \
+        --dataset or --org, one file: purpose-<id>.EXT, dataset-<id>.EXT or org-<id>.EXT. Without -o \
+        the single diagram (overview or the chosen view) goes to standard output.
+
+        Output is deterministic: the same model gives the same bytes. The title shows "as of DATE" only \
+        when --as-of is given, so diagrams committed to git do not change from one day to the next.
+        """
+    )
+
+    @Argument(help: "Files or directories (default: flows/).")
+    var paths: [String] = []
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Directory to write the diagrams to.")
+    var output: String?
+
+    @Option(help: "svg, png, pdf, dot or mermaid (Markdown with a mermaid block).")
+    var format: DiagramFormat = .svg
+
+    @Option(help: "Only the flows made for this purpose (purpose id).")
+    var purpose: String?
+
+    @Option(help: "One dataset's lineage (dataset id).")
+    var dataset: String?
+
+    @Option(help: "One organisation's neighbourhood (organisation id).")
+    var org: String?
+
+    @Option(help: "With --org: how many flows away from the organisation to go.")
+    var depth: Int?
+
+    @Option(name: .customLong("as-of"), help: "Date (YYYY-MM-DD) the diagram is drawn as of; shown in the title. Omitted: no date is drawn.")
+    var asOf: String?
+
+    @Option(help: "Edge label detail: automatic, full or compact.")
+    var labels: LabelDensity = .automatic
+
+    @Flag(help: "Write nothing; exit 1 listing every diagram in the output directory that is stale or missing.")
+    var check = false
+
+    func validate() throws {
+        let views = [purpose, dataset, org].compactMap { $0 }
+        if views.count > 1 { throw ValidationError("choose one of --purpose, --dataset and --org") }
+        if depth != nil, org == nil { throw ValidationError("--depth goes with --org") }
+        if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more") }
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of wants a date written YYYY-MM-DD, got `\(asOf)`") }
+        if check, output == nil { throw ValidationError("--check needs the directory to compare with: -o DIR") }
+    }
+
+    func run() throws {
+        let inputs = paths.isEmpty ? ["flows"] : paths
+        let result = ModelLoader.load(paths: inputs, provider: FileSystemSourceProvider())
+        guard let model = result.model else {
+            Terminal.error(DiagnosticText.document(result.diagnostics, sources: result.sources))
+            throw ExitStatus.invalid
+        }
+        let options = DiagramOptions(modelName: Self.modelName(model, inputs: inputs), asOf: asOf.flatMap(Day.init(iso:)), labels: labels)
+        let overlay = Self.overlay(for: model, asOf: options.asOf)
+        let singleView: DiagramView? =
+            if let purpose { .purpose(purpose) }
+            else if let dataset { .dataset(dataset) }
+            else if let org { .organisation(org, depth: depth ?? 1) }
+            else { nil }
+
+        guard let output else {
+            let bytes = try render(model, view: singleView ?? .overview, overlay: overlay, options: options)
+            if format.isBinary, isatty(STDOUT_FILENO) != 0 {
+                Terminal.error("error: \(format.rawValue) output is binary; write it to a directory with -o DIR or redirect it")
+                throw ExitStatus.invalid
+            }
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+
+        let views = singleView.map { [$0] } ?? DiagramBuilder.directoryViews(of: model)
+        var expected: [(path: String, bytes: [UInt8])] = []
+        for view in views {
+            let name = DiagramID.fileStem(for: view) + "." + format.fileExtension
+            expected.append((Self.join(output, name), try render(model, view: view, overlay: overlay, options: options)))
+        }
+        // In directory mode, purpose diagrams of this format that are no longer generated are obsolete.
+        let obsolete = singleView == nil ? Self.obsoletePurposeFiles(in: output, keeping: Set(expected.map(\.path)), format: format) : []
+
+        if check {
+            var problems: [String] = []
+            for file in expected {
+                guard let existing = FileManager.default.contents(atPath: file.path) else {
+                    problems.append("missing: \(file.path)")
+                    continue
+                }
+                if Array(existing) != file.bytes { problems.append("stale: \(file.path)") }
+            }
+            problems += obsolete.map { "obsolete: \($0) (its purpose has no flows)" }
+            for problem in problems { Terminal.output(problem + "\n") }
+            if !problems.isEmpty {
+                Terminal.error("\(problems.count) diagram\(problems.count == 1 ? "" : "s") out of date: run flowgate render \(inputs.joined(separator: " ")) -o \(output)")
+                throw ExitStatus.findings
+            }
+            return
+        }
+
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            Terminal.error("error: cannot create directory `\(output)`: \(error.localizedDescription)")
+            throw ExitStatus.invalid
+        }
+        for file in expected {
+            if let existing = FileManager.default.contents(atPath: file.path), Array(existing) == file.bytes { continue }
+            do {
+                try AtomicFile.write(file.bytes, to: file.path)
+            } catch {
+                Terminal.error("error: \(error)")
+                throw ExitStatus.invalid
+            }
+            Terminal.output("wrote \(file.path)\n")
+        }
+        for path in obsolete {
+            if unlink(path) == 0 { Terminal.output("removed \(path)\n") }
+        }
+    }
+
+    /// One view in the chosen format. Errors in the view (unknown names) and from Graphviz exit 2.
+    func render(_ model: SemanticModel, view: DiagramView, overlay: DiagramOverlay, options: DiagramOptions) throws -> [UInt8] {
+        let spec: DiagramSpec
+        do {
+            spec = try DiagramBuilder.build(model, view: view, overlay: overlay, options: options)
+        } catch {
+            Terminal.error("error: \(error.description)" + (error.help.map { "\n  help: \($0)" } ?? ""))
+            throw ExitStatus.invalid
+        }
+        let graphviz: GraphvizFormat
+        switch format {
+        case .dot: return Array(DOTWriter.dot(spec).utf8)
+        case .mermaid: return Array(MermaidWriter.markdown(spec).utf8)
+        case .svg: graphviz = .svg
+        case .png: graphviz = .png
+        case .pdf: graphviz = .pdf
+        }
+        do {
+            return try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: graphviz, engine: .dot)
+        } catch {
+            Terminal.error("error: cannot draw the \(view) diagram: \(error)")
+            throw ExitStatus.invalid
+        }
+    }
+
+    /// What the analysis engine adds to a diagram (effective levels, opt-outs carried, findings).
+    /// Until FlowAnalysis/FlowRules are wired in, diagrams show declared levels and declared opt-outs.
+    static func overlay(for model: SemanticModel, asOf: Day?) -> DiagramOverlay {
+        .empty
+    }
+
+    /// The model's declared name, else the name of the first input (a directory, or a file without `.flow`).
+    static func modelName(_ model: SemanticModel, inputs: [String]) -> String {
+        if let name = model.name, !name.isEmpty { return name }
+        let normalised = PathArithmetic.normalise(inputs.first ?? "flows")
+        var last = normalised.split(separator: "/").last.map(String.init) ?? normalised
+        if last == "." || last == "/" {
+            last = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
+        }
+        if last.hasSuffix(".flow") { last.removeLast(5) }
+        return last
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    static func obsoletePurposeFiles(in directory: String, keeping: Set<String>, format: DiagramFormat) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasPrefix("purpose-") && $0.hasSuffix("." + format.fileExtension) }
+            .map { join(directory, $0) }
+            .filter { !keeping.contains($0) }
+            .sorted()
+    }
+}
