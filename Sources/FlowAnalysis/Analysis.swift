@@ -36,8 +36,16 @@ public struct Analysis: Sendable {
         return level.isPersonalData
     }
 
-    /// Confidential patient information in the recipient's hands (gates G2, G3).
+    /// Confidential patient information in the recipient's hands (gates G2, G3): information about
+    /// health or care (NHS Act 2006 s251(10)) that the recipient can identify people from.
     public func carriesConfidentialInformation(_ index: Int) -> Bool {
-        identifiability.recipientLevels[index].isConfidentialByItself
+        let flow = model.flows[index]
+        guard let dataset = model.datasets[flow.dataset.name], Analysis.isPatientInformation(dataset) else { return false }
+        return identifiability.recipientLevels[index].isConfidentialByItself
+    }
+
+    /// About someone's health, condition, diagnosis, care or treatment (including social care).
+    public static func isPatientInformation(_ dataset: Dataset) -> Bool {
+        dataset.specialCategories.contains(.health) || dataset.origins.contains { $0 != .nonHealth }
     }
 }

@@ -30,9 +30,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ConstructFixture.all.map(\.source) + [ConstructFixture.combined] + TriviaFixtures.all)
-    func fixtureIsIdempotent(_ source: String) throws {
-        let formatted = try #require(TestSource.format(source), "fixture does not parse")
+    @Test(arguments: ConstructFixture.all + TriviaFixtures.all + [ConstructFixture(name: "every construct", source: ConstructFixture.combined)])
+    func fixtureIsIdempotent(_ fixture: ConstructFixture) throws {
+        let formatted = try #require(TestSource.format(fixture.source), "fixture does not parse")
         expectIdempotent(formatted, path: TestSource.path)
     }
 

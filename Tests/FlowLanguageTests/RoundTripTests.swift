@@ -15,7 +15,7 @@ import Testing
     @Test func fixturesCoverEveryDeclarationAndTransform() {
         let declarations = [
             "model", "include", "use", "org", "boundary", "dataset", "at", "purpose", "approval", "agreement",
-            "contract", "arrangement", "dpia", "gateway", "opt-out", "key", "flow", "waiver",
+            "contract", "arrangement", "dpia", "gateway", "opt-out", "key", "notice", "flow", "waiver",
         ]
         let statements = TestSource.parse(ConstructFixture.combined).syntax.statements
         let keywords = Set(statements.map(\.name))

@@ -65,6 +65,17 @@ import Testing
             """)
     }
 
+    /// The parser records a run of blank lines as one blank line, wherever the run is.
+    @Test func aRunOfBlankLinesIsOneTriviaItem() throws {
+        let (syntax, _) = TestSource.parse("a\n\n\n\n# c\n\n\n\nb {\n  x\n\n\n  y\n\n\n}\n\n\n")
+        #expect(syntax.statements.map(\.leadingTrivia.count) == [0, 3])
+        let b = try #require(syntax.statements.last)
+        #expect(b.leadingTrivia.first == .blankLine && b.leadingTrivia.last == .blankLine)
+        #expect(b.block?.statements.last?.leadingTrivia == [.blankLine])
+        #expect(b.block?.danglingComments == [.blankLine])
+        #expect(syntax.danglingComments == [.blankLine])
+    }
+
     @Test func crlfBecomesLF() throws {
         #expect(try formatted(TriviaFixtures.crlf) == "# windows\norg a {\n  kind trust # t\n\n  ods \"X\"\n}\n")
     }
@@ -85,7 +96,8 @@ import Testing
     }
 
     @Test(arguments: TriviaFixtures.all)
-    func everyCommentSurvives(_ source: String) throws {
+    func everyCommentSurvives(_ fixture: ConstructFixture) throws {
+        let source = fixture.source
         let before = TestSource.parse(source).syntax
         let after = TestSource.parse(try formatted(source)).syntax
         expectSameStructure(before, after)

@@ -150,6 +150,9 @@ public enum PurposeCategory: String, Vocabulary {
     case publication
     case processingSupport = "processing-support"
     case emergencyPlanning = "emergency-planning"
+    /// A purpose outside health and care (insurance, marketing, immigration enforcement…): the
+    /// catalogue's catch-all, so such purposes can be declared and checked (R35).
+    case other
     public static let vocabularyName = "purpose category"
 
     public var isDirectCare: Bool { self == .individualCare }

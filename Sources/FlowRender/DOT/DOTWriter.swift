@@ -34,7 +34,7 @@ private struct Writer {
             ("id", quoted("diagram")), ("charset", quoted("UTF-8")), ("rankdir", quoted("LR")),
             ("fontname", quoted(DOTWriter.fontName)), ("fontsize", quoted("11")),
             ("labelloc", quoted("t")), ("labeljust", quoted("l")),
-            ("nodesep", quoted("0.25")), ("ranksep", quoted("0.4")), ("pad", quoted("0.2")),
+            ("nodesep", quoted("0.2")), ("ranksep", quoted("0.25")), ("pad", quoted("0.2")),
             ("newrank", quoted("true")), ("outputorder", quoted("edgesfirst")),
             ("tooltip", quoted(spec.title)),
         ]
@@ -43,7 +43,7 @@ private struct Writer {
         line("  graph [" + attributes(graph) + "];")
         line("  node [" + attributes([
             ("fontname", quoted(DOTWriter.fontName)), ("fontsize", quoted("10")), ("color", quoted("#333333")),
-            ("penwidth", quoted("1.2")), ("margin", quoted("0.1,0.05")),
+            ("penwidth", quoted("1.2")), ("margin", quoted("0.08,0.04")),
         ]) + "];")
         line("  edge [" + attributes([
             ("fontname", quoted(DOTWriter.fontName)), ("fontsize", quoted("9")), ("arrowsize", quoted("0.8")),
@@ -105,11 +105,11 @@ private struct Writer {
     mutating func writeNode(_ node: DiagramNode) {
         var pairs: [(String, String)] = [("id", quoted(node.id))]
         var label = ""
-        for (index, text) in Wording.wrap(node.title, width: 26).enumerated() {
+        for (index, text) in Wording.wrap(node.title, width: 24).enumerated() {
             label += (index == 0 ? "" : "<BR/>") + "<B>" + Escape.html(text) + "</B>"
         }
         for detail in node.details {
-            for text in Wording.wrap(detail, width: 36) { label += "<BR/>" + small(text, color: "#333333") }
+            for text in Wording.wrap(detail, width: 30) { label += "<BR/>" + small(text, color: "#333333") }
         }
         if node.hiddenFlows > 0 {
             label += "<BR/>" + small("+\(node.hiddenFlows) flow\(node.hiddenFlows == 1 ? "" : "s") outside this view", color: "#333333")
@@ -186,45 +186,8 @@ private struct Writer {
     func edgeLabel(_ edge: DiagramEdge) -> String {
         var rows: [String] = []
         func row(_ html: String) { rows.append("<TR><TD ALIGN=\"LEFT\">" + html + "</TD></TR>") }
-        func textRows(_ text: String, width: Int = 38) {
-            for part in Wording.wrap(text, width: width) { row(Escape.html(part)) }
-        }
-        switch edge.kind {
-        case .flow:
-            var marker = "<B>" + LevelStyle.of(edge.level).marker + "</B>"
-            if let declared = edge.declaredLevel {
-                marker += Escape.html(" (declared " + Wording.level(declared) + ")")
-            }
-            row(marker)
-            var headline = edge.headline
-            if let role = edge.role, spec.labels == .full { headline += " · " + role }
-            textRows(headline)
-            if spec.labels == .full {
-                if !edge.purposes.isEmpty {
-                    let prefix: String
-                    if case .purpose = spec.view { prefix = "also for " } else { prefix = "for " }
-                    textRows(prefix + edge.purposes.joined(separator: ", "))
-                }
-                if !edge.lawfulBasis.isEmpty { textRows(edge.lawfulBasis.joined(separator: " · ")) }
-                if let confidentiality = edge.confidentiality { textRows("confidentiality: " + confidentiality) }
-                if !edge.optOutsArriving.isEmpty {
-                    textRows("⊘ already filtered: " + edge.optOutsArriving.joined(separator: ", "))
-                }
-                if !edge.exemptions.isEmpty { textRows("exempt from " + edge.exemptions.joined(separator: ", ")) }
-            }
-            if !edge.optOutsApplied.isEmpty {
-                if spec.labels == .full {
-                    textRows("⊘ applies " + edge.optOutsApplied.joined(separator: ", "))
-                } else {
-                    row(Escape.html("⊘ opt-out applied"))
-                }
-            }
-        case .derivation:
-            textRows(edge.headline, width: 30)
-            if spec.labels == .full {
-                for purpose in edge.purposes { textRows(purpose, width: 30) }
-            }
-            if !edge.optOutsApplied.isEmpty { textRows("⊘ filters " + edge.optOutsApplied.joined(separator: ", "), width: 30) }
+        for line in EdgeText.lines(edge, spec: spec) {
+            row((line.isMarker ? "<B>" + Escape.html(line.bold) + "</B>" : "") + Escape.html(line.text))
         }
         var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">" + rows.joined()
         if !edge.findings.isEmpty { table += findingRow(edge.findings, align: "LEFT") }
@@ -238,7 +201,7 @@ private struct Writer {
         rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"18\"><B>" + Escape.html(spec.title) + "</B></FONT></TD></TR>"
         var subtitle = spec.subtitle
         if let asOf = spec.asOf { subtitle += " · as of \(asOf)" }
-        for part in Wording.wrap(subtitle, width: 110) {
+        for part in Wording.wrap(subtitle, width: 90) {
             rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\">" + Escape.html(part) + "</FONT></TD></TR>"
         }
         for note in spec.notes {
@@ -250,28 +213,28 @@ private struct Writer {
 
     func legend() -> String {
         var rows = "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\"><B>Identifiability on the wire</B>"
-            + Escape.html(" (line style, weight and the label's first word; colour repeats it)") + "</TD></TR>"
+            + Escape.html(": line style, weight and the label's first word say it; colour repeats it") + "</TD></TR>"
         let levels = IdentifiabilityLevel.allCases
         for pair in stride(from: 0, to: levels.count, by: 2) {
-            // Two levels of one line-style family per row: heavy first, light second.
-            rows += "<TR>"
+            // One row per line-style family: its heavy (more identifiable) level, then its light one.
+            let family = LevelStyle.families[pair / 2]
+            rows += "<TR><TD ALIGN=\"LEFT\"><I>" + Escape.html(family.style + " = " + family.meaning) + "</I></TD>"
             for level in levels[pair..<min(pair + 2, levels.count)] {
                 let style = LevelStyle.of(level)
                 let border = max(1, Int(style.penWidth.rounded()))
-                rows += "<TD WIDTH=\"46\" HEIGHT=\"9\" SIDES=\"B\" BORDER=\"\(border)\" COLOR=\"\(style.color)\" STYLE=\"\(style.lineStyle)\"></TD>"
-                rows += "<TD ALIGN=\"LEFT\"><B>" + style.marker + "</B>" + Escape.html(": " + style.meaning) + "</TD>"
+                rows += "<TD WIDTH=\"40\" HEIGHT=\"8\" SIDES=\"B\" BORDER=\"\(border)\" COLOR=\"\(style.color)\" STYLE=\"\(style.lineStyle)\"></TD>"
+                rows += "<TD ALIGN=\"LEFT\"><B>" + style.marker + "</B>"
+                    + (style.note.isEmpty ? "" : Escape.html(" " + style.note)) + "</TD>"
             }
-            let family = LevelStyle.families[pair / 2]
-            rows += "<TD ALIGN=\"LEFT\"><I>" + Escape.html(family.style + " = " + family.meaning) + "</I></TD>"
             rows += "</TR>"
         }
         let groups = spec.organisationGroups
         if !groups.isEmpty {
-            rows += "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">"
-            for chunk in stride(from: 0, to: groups.count, by: 4) {
+            rows += "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">"
+            for chunk in stride(from: 0, to: groups.count, by: 3) {
                 rows += "<TR>"
-                for group in groups[chunk..<min(chunk + 4, groups.count)] {
-                    rows += "<TD BGCOLOR=\"\(group.fill)\" BORDER=\"1\" COLOR=\"#333333\" WIDTH=\"12\"> </TD>"
+                for group in groups[chunk..<min(chunk + 3, groups.count)] {
+                    rows += "<TD BGCOLOR=\"\(group.fill)\" BORDER=\"1\" COLOR=\"#333333\" FIXEDSIZE=\"TRUE\" WIDTH=\"14\" HEIGHT=\"10\"></TD>"
                         + "<TD ALIGN=\"LEFT\">" + Escape.html(group.legend) + "</TD>"
                 }
                 rows += "</TR>"
@@ -279,16 +242,22 @@ private struct Writer {
             rows += "</TABLE></TD></TR>"
         }
         var markers = ["⊘ opt-out applied at this flow", "⚠ FG… finding (flowgate explain FG…)"]
-        if !spec.clusters.filter({ if case .boundary = $0.role { true } else { false } }).isEmpty {
+        if spec.labels == .full, spec.edges.contains(where: { !$0.confidentiality.isEmpty }) {
+            markers.append("CLDC = common-law duty of confidentiality basis")
+        }
+        if spec.clusters.contains(where: { if case .boundary = $0.role { true } else { false } }) {
             markers.append("dashed frame = boundary")
         }
         if spec.edges.contains(where: { if case .derivation = $0.kind { true } else { false } }) {
             markers.append("grey arrow = derived by a transform")
         }
         if spec.edges.contains(where: { $0.declaredLevel != nil }) {
-            markers.append("(declared …) = engine found a different level")
+            markers.append("(declared …) = the engine found another level")
         }
-        rows += "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\">" + Escape.html(markers.joined(separator: "    ")) + "</TD></TR>"
-        return "<TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">" + rows + "</TABLE>"
+        for line in Wording.pack(markers, width: 100) {
+            rows += "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\">" + Escape.html(line) + "</TD></TR>"
+        }
+        return "<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">"
+            + rows + "</TABLE></FONT>"
     }
 }

@@ -106,35 +106,8 @@ public enum MermaidWriter {
     }
 
     static func edgeLabel(_ edge: DiagramEdge, spec: DiagramSpec) -> String {
-        var parts: [String] = []
-        switch edge.kind {
-        case .flow:
-            var marker = "<b>" + LevelStyle.of(edge.level).marker + "</b>"
-            if let declared = edge.declaredLevel { marker += Escape.mermaid(" (declared " + Wording.level(declared) + ")") }
-            parts.append(marker)
-            var headline = edge.headline
-            if let role = edge.role, spec.labels == .full { headline += " · " + role }
-            parts.append(Escape.mermaid(headline))
-            if spec.labels == .full {
-                if !edge.purposes.isEmpty {
-                    let prefix: String
-                    if case .purpose = spec.view { prefix = "also for " } else { prefix = "for " }
-                    parts.append(Escape.mermaid(prefix + edge.purposes.joined(separator: ", ")))
-                }
-                if !edge.lawfulBasis.isEmpty { parts.append(Escape.mermaid(edge.lawfulBasis.joined(separator: " · "))) }
-                if let confidentiality = edge.confidentiality { parts.append(Escape.mermaid("confidentiality: " + confidentiality)) }
-                if !edge.optOutsArriving.isEmpty {
-                    parts.append(Escape.mermaid("⊘ already filtered: " + edge.optOutsArriving.joined(separator: ", ")))
-                }
-                if !edge.exemptions.isEmpty { parts.append(Escape.mermaid("exempt from " + edge.exemptions.joined(separator: ", "))) }
-            }
-            if !edge.optOutsApplied.isEmpty {
-                parts.append(Escape.mermaid(spec.labels == .full ? "⊘ applies " + edge.optOutsApplied.joined(separator: ", ") : "⊘ opt-out applied"))
-            }
-        case .derivation:
-            parts.append(Escape.mermaid(edge.headline))
-            if spec.labels == .full { parts += edge.purposes.map(Escape.mermaid) }
-            if !edge.optOutsApplied.isEmpty { parts.append(Escape.mermaid("⊘ filters " + edge.optOutsApplied.joined(separator: ", "))) }
+        var parts = EdgeText.lines(edge, spec: spec).map { line in
+            (line.isMarker ? "<b>" + Escape.mermaid(line.bold) + "</b>" : "") + Escape.mermaid(line.text)
         }
         if !edge.findings.isEmpty {
             parts.append("<b>" + Escape.mermaid(edge.findings.map { "⚠ \($0.code) \($0.severity.rawValue)" }.joined(separator: "  ")) + "</b>")
@@ -147,7 +120,7 @@ public enum MermaidWriter {
         for level in IdentifiabilityLevel.allCases {
             let style = LevelStyle.of(level)
             let weight = style.penWidth >= 2.5 ? "heavy" : "light"
-            out += "| \(weight) \(style.lineStyle), \(colourName(style.color)) | **\(style.marker)** | \(style.meaning) |\n"
+            out += "| \(weight) \(style.lineStyle), \(colourName(style.color)) | **\(style.marker)** | \(family(style.lineStyle)) \(style.note) |\n"
         }
         out += "\nSolid lines carry confidential patient information, dashed lines pseudonymised (still personal) data, dotted lines data that is not personal data. "
         out += "⊘ marks an opt-out applied at that flow; ⚠ FG… marks a finding (`flowgate explain FG…`).\n"
@@ -156,6 +129,10 @@ public enum MermaidWriter {
             out += "\nOrganisations: " + groups.map { Escape.markdown($0.legend) }.joined(separator: "; ") + ".\n"
         }
         return out
+    }
+
+    static func family(_ lineStyle: String) -> String {
+        LevelStyle.families.first { $0.style == lineStyle }?.meaning ?? ""
     }
 
     static func colourName(_ hex: String) -> String {

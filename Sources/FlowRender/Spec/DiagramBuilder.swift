@@ -55,6 +55,8 @@ private struct Builder {
         var focusDataset: String?
         var countHiddenFlows = false
         var hiddenPurpose: String?
+        /// Overview: one "lineage here" line per organisation instead of every transform.
+        var summariseTransforms = false
     }
 
     mutating func build(_ view: DiagramView) throws(DiagramError) -> DiagramSpec {
@@ -105,6 +107,7 @@ private struct Builder {
         }
         selection.organisations = selection.organisations.filter { model.organisations[$0] != nil }
         selection.transformsAt = transformsByHolder(model.transforms, in: selection.organisations)
+        selection.summariseTransforms = true
         return selection
     }
 
@@ -113,10 +116,7 @@ private struct Builder {
         selection.flows = flows.filter { $0.purposes.contains { $0.name == purpose } }
         for flow in selection.flows { selection.organisations.formUnion([flow.from.name, flow.to.name]) }
         let carried = Set(selection.flows.map(\.dataset.name))
-        let relevant = model.transforms.filter { transform in
-            transform.purposes.contains { $0.name == purpose }
-                || carried.contains(transform.output) || transform.inputs.contains { carried.contains($0.name) }
-        }
+        let relevant = producing(carried) + model.transforms.filter { $0.purposes.contains { $0.name == purpose } }
         selection.transformsAt = transformsByHolder(relevant, in: selection.organisations)
         selection.hiddenPurpose = purpose
         return selection
@@ -181,19 +181,32 @@ private struct Builder {
         selection.organisations = reached.filter { model.organisations[$0] != nil }
         selection.flows = flows.filter { reached.contains($0.from.name) && reached.contains($0.to.name) }
         let carried = Set(selection.flows.map(\.dataset.name))
-        let relevant = model.transforms.filter { transform in
-            transform.holder.name == organisation
-                || carried.contains(transform.output) || transform.inputs.contains { carried.contains($0.name) }
-        }
+        let relevant = producing(carried) + model.transforms.filter { $0.holder.name == organisation }
         selection.transformsAt = transformsByHolder(relevant, in: selection.organisations)
         selection.focus = organisation
         selection.countHiddenFlows = true
         return selection
     }
 
+    /// The transforms that produce `datasets`, and those producing their inputs, recursively.
+    func producing(_ datasets: Set<String>) -> [Transform] {
+        var producers: [String: Transform] = [:]
+        for transform in model.transforms { producers[transform.output] = transform }
+        var seen: Set<String> = []
+        var pending = Array(datasets)
+        var result: [Transform] = []
+        while let current = pending.popLast() {
+            guard seen.insert(current).inserted, let transform = producers[current] else { continue }
+            result.append(transform)
+            pending += transform.inputs.map(\.name)
+        }
+        return result
+    }
+
     func transformsByHolder(_ transforms: [Transform], in organisations: Set<String>) -> [String: [Transform]] {
         var result: [String: [Transform]] = [:]
-        for transform in transforms where organisations.contains(transform.holder.name) {
+        var seen: Set<Transform> = []
+        for transform in transforms where organisations.contains(transform.holder.name) && seen.insert(transform).inserted {
             result[transform.holder.name, default: []].append(transform)
         }
         return result.mapValues { $0.sorted { DiagramBuilder.utf8Less($0.output, $1.output) } }
@@ -218,7 +231,8 @@ private struct Builder {
         var nodes: [DiagramNode] = organisations.compactMap { name in
             guard let organisation = model.organisations[name] else { return nil }
             return organisationNode(
-                organisation, transforms: selection.transformsAt[name] ?? [], cluster: placement.clusterOf[name],
+                organisation, transforms: selection.transformsAt[name] ?? [], summarise: selection.summariseTransforms,
+                cluster: placement.clusterOf[name],
                 alsoIn: placement.alsoIn[name] ?? [], isFocus: selection.focus == name,
                 findings: findings[name] ?? [], hiddenFlows: hidden[name] ?? 0
             )
@@ -245,7 +259,7 @@ private struct Builder {
             }
         }
         let density: LabelDensity = options.labels == .automatic
-            ? LayoutPolicy.labelDensity(nodes: nodes.count, edges: edges.count) : options.labels
+            ? LayoutPolicy.labelDensity(view: view, edges: edges.count) : options.labels
         return DiagramSpec(
             view: view, title: options.modelName, subtitle: subtitle, asOf: options.asOf, clusters: clusters,
             nodes: nodes, edges: edges, notes: notes, labels: density, showsLegend: options.legend
@@ -311,7 +325,7 @@ private struct Builder {
     func title(ofOptOut name: String) -> String { model.optOuts[name]?.title ?? name }
 
     func organisationNode(
-        _ organisation: Organisation, transforms: [Transform], cluster: String?, alsoIn: [String], isFocus: Bool,
+        _ organisation: Organisation, transforms: [Transform], summarise: Bool, cluster: String?, alsoIn: [String], isFocus: Bool,
         findings: [DiagramFinding], hiddenFlows: Int
     ) -> DiagramNode {
         var details: [String] = []
@@ -329,9 +343,18 @@ private struct Builder {
             let successor = organisation.successor.map { " → " + title(ofOrganisation: $0.name) } ?? ""
             details.append("until \(until)\(successor)")
         }
-        for transform in transforms {
-            let inputs = transform.inputs.map { title(ofDataset: $0.name) }.joined(separator: " + ")
-            var line = "\(Wording.operation(transform.operation)) \(inputs) → \(title(ofDataset: transform.output))"
+        if summarise, !transforms.isEmpty {
+            var counts: [TransformOperation: Int] = [:]
+            for transform in transforms { counts[transform.operation, default: 0] += 1 }
+            let parts = TransformOperation.allCases.compactMap { operation in
+                counts[operation].map { Wording.operation(operation) + ($0 > 1 ? " ×\($0)" : "") }
+            }
+            details.append("lineage here: " + parts.joined(separator: ", "))
+        }
+        for transform in transforms where !summarise {
+            // Inputs arrive on the node's incoming edges (and the dataset view draws them): the output
+            // is what a reader needs here.
+            var line = "\(Wording.operation(transform.operation)) → \(title(ofDataset: transform.output))"
             if transform.operation == .filter, !transform.optOuts.isEmpty {
                 line += " (⊘ " + transform.optOuts.map { title(ofOptOut: $0.name) }.joined(separator: ", ") + ")"
             }
@@ -339,6 +362,10 @@ private struct Builder {
         }
         if !alsoIn.isEmpty { details.append("also in " + alsoIn.joined(separator: ", ")) }
         var tooltip = organisation.title.map { "\($0) (\(organisation.id))" } ?? organisation.id
+        for transform in transforms {
+            let inputs = transform.inputs.map { title(ofDataset: $0.name) }.joined(separator: " + ")
+            tooltip += "\n\(Wording.operation(transform.operation)) \(inputs) → \(title(ofDataset: transform.output))"
+        }
         if let description = organisation.description { tooltip += "\n" + description }
         return DiagramNode(
             id: DiagramID.organisation(organisation.id), name: organisation.id, kind: .organisation(organisation.kind),
@@ -367,14 +394,14 @@ private struct Builder {
     func flowEdge(_ flow: Flow, hiddenPurpose: String?, findings: [DiagramFinding]) -> DiagramEdge {
         let effective = overlay.effectiveLevels[flow.id] ?? flow.level
         var lawful: [String] = []
+        var law: String?
         if let article6 = flow.article6 {
-            var text = "Art 6(1)(\(article6.basis.rawValue))"
+            lawful.append("Art 6(1)(\(article6.basis.rawValue))")
             if let gateway = article6.gateway {
-                text += " " + (model.gateways[gateway.name].map { $0.citation } ?? gateway.name)
-            } else if let citation = article6.citation {
-                text += " " + citation
+                law = model.gateways[gateway.name].map { $0.citation } ?? gateway.name
+            } else {
+                law = article6.citation
             }
-            lawful.append(text)
         }
         if let article9 = flow.article9 { lawful.append("Art 9(2)(\(article9.rawValue))") }
         if !flow.schedule1.isEmpty {
@@ -383,22 +410,23 @@ private struct Builder {
         if let article10 = flow.article10 {
             lawful.append("Art 10 " + (article10 == .officialAuthority ? "official authority" : "Sch 1"))
         }
-        var confidentiality: String?
+        var confidentiality: [String] = []
         if let claim = flow.confidentiality {
-            var text = Wording.confidentiality(claim.basis)
+            confidentiality.append(Wording.confidentiality(claim.basis))
             if let instrument = claim.instrument {
-                let reference = model.approvals[instrument.name].map { $0.reference ?? $0.title ?? $0.id }
-                    ?? model.gateways[instrument.name].map { $0.citation }
-                    ?? instrument.name
-                text += ": " + reference
+                confidentiality.append(
+                    model.approvals[instrument.name].map { $0.reference ?? $0.title ?? $0.id }
+                        ?? model.gateways[instrument.name].map { $0.citation }
+                        ?? instrument.name
+                )
             }
-            confidentiality = text
         }
         let applied = overlay.appliedOptOuts[flow.id] ?? flow.appliedOptOuts.map(\.name)
         let arriving = overlay.arrivingOptOuts[flow.id] ?? []
         var tooltip = "flow \(flow.id)"
         if let title = flow.title { tooltip += ": \(title)" }
         tooltip += "\n\(title(ofOrganisation: flow.from.name)) → \(title(ofOrganisation: flow.to.name))"
+        if let law { tooltip += "\nArt 6(3) law: \(law)" }
         if let frequency = flow.frequency { tooltip += "\nfrequency: \(frequency.rawValue)" }
         if !flow.agreements.isEmpty { tooltip += "\nagreements: " + flow.agreements.map(\.name).joined(separator: ", ") }
         for retention in flow.retention { tooltip += "\nretention: \(retention.text)" }
@@ -433,7 +461,7 @@ private struct Builder {
             kind: .derivation(transform.operation),
             from: DiagramID.dataset(input), to: DiagramID.dataset(transform.output),
             level: output?.level ?? .identifiable, declaredLevel: nil, headline: headline, purposes: purposes,
-            lawfulBasis: [], confidentiality: nil, role: nil,
+            lawfulBasis: [], confidentiality: [], role: nil,
             optOutsApplied: transform.optOuts.map { title(ofOptOut: $0.name) }, optOutsArriving: [], exemptions: [],
             findings: [], tooltip: "\(title(ofDataset: input)) → \(title(ofDataset: transform.output)): \(headline)"
         )

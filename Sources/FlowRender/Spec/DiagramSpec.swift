@@ -114,8 +114,9 @@ public struct DiagramEdge: Sendable, Hashable {
     public var purposes: [String]
     /// "Art 6(1)(e) NHS Act 2006 s14Z", "Art 9(2)(h)", "Sch 1 Pt 1 para 2".
     public var lawfulBasis: [String]
-    /// "s251 reg 5: CAG 7-04(a)/2013".
-    public var confidentiality: String?
+    /// Common-law confidentiality: the basis, then the instrument's reference (`["s251 reg 5", "CAG 7-04(a)/2013"]`);
+    /// empty when the flow declares none.
+    public var confidentiality: [String]
     /// "processor", "controller"…
     public var role: String?
     /// Opt-out titles applied at this flow.

@@ -16,36 +16,36 @@ public struct LevelStyle: Sendable, Hashable {
     public var arrowhead: String
     /// The text marker at the top of edge labels.
     public var marker: String
-    /// One line for the legend.
-    public var meaning: String
+    /// A short gloss after the marker in the legend (may be empty).
+    public var note: String
 
     public static func of(_ level: IdentifiabilityLevel) -> LevelStyle {
         switch level {
         case .identifiable:
             LevelStyle(level: level, color: "#D55E00", lineStyle: "solid", penWidth: 3.5, arrowhead: "normal",
-                       marker: "IDENTIFIABLE", meaning: "direct identifiers")
+                       marker: "IDENTIFIABLE", note: "")
         case .pseudonymisedWeak:
             LevelStyle(level: level, color: "#E69F00", lineStyle: "solid", penWidth: 1.8, arrowhead: "onormal",
-                       marker: "PSEUDONYMISED (WEAK)", meaning: "NHS number kept")
+                       marker: "PSEUDONYMISED (WEAK)", note: "(NHS number kept)")
         case .pseudonymised:
             LevelStyle(level: level, color: "#CC79A7", lineStyle: "dashed", penWidth: 3.0, arrowhead: "normal",
-                       marker: "PSEUDONYMISED", meaning: "key held elsewhere")
+                       marker: "PSEUDONYMISED", note: "")
         case .anonymisedInContext:
             LevelStyle(level: level, color: "#0072B2", lineStyle: "dashed", penWidth: 1.6, arrowhead: "onormal",
-                       marker: "ANONYMISED IN CONTEXT", meaning: "not identifiable by this recipient")
+                       marker: "ANONYMISED IN CONTEXT", note: "(for this recipient)")
         case .anonymised:
             LevelStyle(level: level, color: "#009E73", lineStyle: "dotted", penWidth: 2.6, arrowhead: "normal",
-                       marker: "ANONYMISED", meaning: "ICO anonymisation standard")
+                       marker: "ANONYMISED", note: "")
         case .aggregate:
             LevelStyle(level: level, color: "#000000", lineStyle: "dotted", penWidth: 1.4, arrowhead: "onormal",
-                       marker: "AGGREGATE", meaning: "counts with disclosure control")
+                       marker: "AGGREGATE", note: "(counts)")
         }
     }
 
     /// Line style families, for the legend.
     public static let families: [(style: String, meaning: String)] = [
         ("solid", "confidential patient information"),
-        ("dashed", "pseudonymised: still personal data"),
+        ("dashed", "personal data (pseudonymised)"),
         ("dotted", "not personal data"),
     ]
 }
@@ -127,16 +127,16 @@ public enum OrganisationGroup: String, Sendable, Hashable, CaseIterable {
     /// Legend text: the group and how it is drawn.
     public var legend: String {
         switch self {
-        case .careProvider: "care provider (rounded box)"
+        case .careProvider: "care provider (rounded)"
         case .commissioner: "commissioner (double box)"
         case .nationalBody: "national body (3-D box)"
         case .dscro: "DSCRO (cylinder)"
         case .processor: "supplier / CSU (component)"
-        case .localGovernment: "local or central government (house)"
-        case .research: "research body / registry (folder)"
-        case .oversight: "regulator, auditor, court, police (octagon)"
+        case .localGovernment: "government (house)"
+        case .research: "research / registry (folder)"
+        case .oversight: "regulator / court / police (octagon)"
         case .records: "archive / destruction (tab)"
-        case .people: "people and the public (ellipse)"
+        case .people: "people / public (ellipse)"
         case .other: "other (box)"
         }
     }
@@ -253,6 +253,29 @@ public enum Wording {
         case .anonymised: "anonymised"
         case .aggregate: "aggregate"
         }
+    }
+
+    /// `items` joined with " · " into lines of at most `width` characters where possible; an item
+    /// longer than `width` is word-wrapped on lines of its own.
+    public static func pack(_ items: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for item in items {
+            if current.isEmpty {
+                current = item
+            } else if current.count + 3 + item.count <= width {
+                current += " · " + item
+            } else {
+                lines.append(current)
+                current = item
+            }
+            if current.count > width {
+                lines += wrap(current, width: width)
+                current = ""
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 
     /// Greedy word wrap at `width` characters; words longer than `hardLimit` are cut. Explicit line

@@ -67,6 +67,7 @@ struct ConstructFixture: Sendable, CustomTestStringConvertible {
               subjects patients, deceased
               level identifiable
               key dscro-key
+              source nuh, blmk
               items "APC, OP and A&E episodes"
               description "Secondary Uses Service"
             }
@@ -207,6 +208,17 @@ struct ConstructFixture: Sendable, CustomTestStringConvertible {
               description "Shared key domain"
             }
             """),
+        ConstructFixture(name: "notice", source: """
+            notice blmk-notice "BLMK privacy notice" {
+              controller blmk
+              flows s1-f8
+              flows dscro.psl.sus.rs
+              purposes rs, ivs
+              reviewed 2025-01-15
+              url "https://example.org/privacy"
+              description "Arts 13 and 14"
+            }
+            """),
         ConstructFixture(name: "flow with id", source: """
             flow s1-f8 dscro -> psl "SUS+ for risk stratification" {
               data sus-pseudo
@@ -233,6 +245,8 @@ struct ConstructFixture: Sendable, CustomTestStringConvertible {
               reidentification-by blmk
               needs postcode
               items "SUS+ APC"
+              changed 2024-06-01
+              siro-approval "SIRO minute 2024-17"
               description "The monthly feed"
             }
             """),

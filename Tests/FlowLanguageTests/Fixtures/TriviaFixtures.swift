@@ -50,5 +50,11 @@ enum TriviaFixtures {
 
     static let crlf = "# windows\r\norg a {\r\n  kind trust # t\r\n\r\n  ods \"X\"\r\n}\r\n"
 
-    static let all = [leading, trailing, dangling, blankLines, crlf]
+    static let all: [ConstructFixture] = [
+        ConstructFixture(name: "leading comments", source: leading),
+        ConstructFixture(name: "trailing comments", source: trailing),
+        ConstructFixture(name: "dangling comments", source: dangling),
+        ConstructFixture(name: "blank lines", source: blankLines),
+        ConstructFixture(name: "CRLF line ends", source: crlf),
+    ]
 }

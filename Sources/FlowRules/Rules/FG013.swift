@@ -1,0 +1,226 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R13: a flow outside the scope of the s251 approval it cites.
+enum FG013 {
+    static let rule = Rule(
+        code: "FG013",
+        slug: "flow-outside-approval-scope",
+        severity: .error,
+        legalSource: "COPI Regulations 2002 reg 5 and the Schedule; CAG standard conditions of support 1 and 9; the scope of each approval (e.g. CAG 7-04(a)/2013 excludes social care data)",
+        summary: "Confidential patient information flows under an s251 approval that does not cover its dataset, data origin, recipient or purpose.",
+        explanation: """
+        s251 support covers what the application described and nothing else: the purposes, the data \
+        sources and data items, and the organisations named as controllers and processors. CAG standard \
+        condition 1 limits use to the approved purposes, and condition 9 requires a formal amendment \
+        *before* any change of purpose, data flows, data items, data sources, controller or processor \
+        takes effect. CAG 7-04(a)/2013, for example, covers SUS, MHSDS and GP data for risk \
+        stratification by processors acting for GPs and ICBs, and does not cover social care data.
+
+        For every flow of confidential patient information (identifiable in the recipient's hands) that \
+        cites an approval (`confidentiality s251-regN APPROVAL`), each of these is reported as an \
+        error, where the approval records the corresponding scope:
+        1. dataset — the dataset is not in the approval's `datasets`. A derived dataset is covered \
+           when it is listed itself, or when everything it was derived from is covered (a filtered or \
+           linked copy of approved datasets);
+        2. origin — the data has an origin the approval `excludes-origin` (adult social care under \
+           the risk-stratification approval); the witness path shows where it came from;
+        3. recipient — the recipient is named neither among the approval's `controllers` nor its \
+           `processors`;
+        4. purpose — a purpose of the flow is not among the approval's `purposes` (a purpose of the \
+           same category as an approved one is accepted).
+        An approval that records no datasets, organisations or purposes is not checked on that \
+        point; FG011 and the approval's own declaration are where to complete it.
+
+        Fix: send only what the approval covers; or, if the approval really was amended, record the \
+        amendment in the approval (`datasets`, `controllers`, `processors`, `purposes`); otherwise apply \
+        to CAG for an amendment before the flow starts, or find another basis.
+        """,
+        triggeringExamples: [
+            """
+            dataset asc "Adult social care records" {
+              origin england-adult-social-care
+              special-category health
+              identifiers nhs-number, name
+              subjects service-users
+              source council
+            }
+
+            flow council -> supplier "Adult social care data for risk stratification" {
+              data asc
+              level identifiable
+              purpose risk-stratification
+              art6 e "Care Act 2014 s1"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+              applies ndoo
+            }
+            """,
+            """
+            approval rs-scope "Risk stratification (scope from the register)" {
+              reference "CAG 7-04(a)/2013"
+              regulation 5
+              purposes risk-stratification
+              controllers gp, icb
+              processors supplier, dscro
+              excludes-origin england-adult-social-care
+              valid-until 2030-09-30
+              next-review 2030-01-01
+            }
+
+            dataset asc "Adult social care records" {
+              origin england-adult-social-care
+              special-category health
+              identifiers nhs-number
+              subjects service-users
+              source council
+            }
+
+            at trust link sus, asc -> sus-asc
+
+            flow council -> trust "Social care records for linkage" {
+              data asc
+              level identifiable
+              purpose care
+              art6 e "Care Act 2014 s1"
+              art9 h
+              sch1 part1 para2
+              confidentiality implied-consent
+            }
+
+            flow trust -> supplier "Linked hospital and social care data" {
+              data sus-asc
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 rs-scope
+              applies ndoo
+            }
+            """,
+            """
+            flow trust -> university "Risk stratification extract to a university" {
+              data sus
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+              applies ndoo
+            }
+            """,
+            """
+            flow trust -> supplier "Risk stratification extract reused for research" {
+              data sus
+              level identifiable
+              purpose risk-stratification, research
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+              applies ndoo
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            flow trust -> supplier "SUS extract for risk stratification" {
+              data sus
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+              applies ndoo
+            }
+            """,
+            """
+            at trust filter sus -> sus-filtered {
+              opt-out ndoo
+            }
+
+            flow trust -> supplier "Opt-out-filtered SUS for risk stratification" {
+              data sus-filtered
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        let analysis = collector.analysis
+        for (index, flow) in collector.flows {
+            guard let instrument = flow.confidentiality?.instrument, let approval = model.approvals[instrument.name],
+                  analysis.carriesConfidentialInformation(index) else { continue }
+            let name = approval.reference.map { "approval `\(approval.id)` (\($0))" } ?? "approval `\(approval.id)`"
+            let related = [DiagnosticNote("\(name) is declared here", at: approval.span)]
+            let approvedDatasets = Set(approval.datasets.map(\.name))
+            if !approvedDatasets.isEmpty, !isCovered(flow.dataset.name, by: approvedDatasets, in: model) {
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) carries `\(flow.dataset.name)`, which \(name) does not cover (it covers \(approval.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))",
+                    discriminator: "dataset", related: related,
+                    help: "send only approved datasets, or record the amendment that added `\(flow.dataset.name)` in the approval's `datasets`"
+                )
+            }
+            if let dataset = model.datasets[flow.dataset.name] {
+                for origin in approval.excludedOrigins where dataset.origins.contains(origin) {
+                    collector.report(
+                        flow: index,
+                        "\(collector.label(flow)) carries \(origin.rawValue) data (in `\(dataset.id)`), which \(name) excludes",
+                        discriminator: "origin:\(origin.rawValue)", related: related,
+                        witness: analysis.witnessPath(forFlow: index),
+                        help: "remove the \(origin.rawValue) records before this flow, or obtain an amendment that covers them"
+                    )
+                }
+            }
+            let organisations = Set((approval.controllers + approval.processors).map(\.name))
+            if !organisations.isEmpty, !organisations.contains(flow.to.name) {
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) discloses to `\(flow.to.name)`, which \(name) names neither as a controller nor as a processor",
+                    discriminator: "recipient", related: related,
+                    help: "disclose only to the organisations the approval names, or record the amendment that added `\(flow.to.name)` (`controllers` or `processors`)"
+                )
+            }
+            let approvedPurposes = approval.purposes.compactMap { model.purposes[$0.name] }
+            guard !approvedPurposes.isEmpty else { continue }
+            let approvedIDs = Set(approvedPurposes.map(\.id))
+            let approvedCategories = Set(approvedPurposes.map(\.category))
+            for purpose in flow.purposes {
+                guard let declared = model.purposes[purpose.name], !approvedIDs.contains(declared.id),
+                      !approvedCategories.contains(declared.category) else { continue }
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) is for `\(declared.id)` (\(declared.category.rawValue)), a purpose \(name) does not cover (it covers \(approvedPurposes.map { "`\($0.id)`" }.joined(separator: ", ")))",
+                    discriminator: "purpose:\(declared.id)", related: related,
+                    help: "use the data only for the approved purposes (CAG standard condition 1), or find a separate basis for `\(declared.id)`"
+                )
+            }
+        }
+    }
+
+    /// A dataset is covered when it is approved, or when it is derived and every input is covered.
+    static func isCovered(_ dataset: String, by approved: Set<String>, in model: SemanticModel) -> Bool {
+        var memo: [String: Bool] = [:]
+        func covered(_ id: String, depth: Int) -> Bool {
+            if approved.contains(id) { return true }
+            if let known = memo[id] { return known }
+            memo[id] = false
+            guard depth < 64, let transform = model.transforms.first(where: { $0.output == id }) else { return false }
+            let result = transform.inputs.allSatisfy { covered($0.name, depth: depth + 1) }
+            memo[id] = result
+            return result
+        }
+        return covered(dataset, depth: 0)
+    }
+}

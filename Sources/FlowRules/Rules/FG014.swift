@@ -1,0 +1,142 @@
+import FlowLanguage
+import FlowModel
+
+/// R14: a processor receiving data under an approval without the assurance its specific conditions require.
+enum FG014 {
+    static let rule = Rule(
+        code: "FG014",
+        slug: "processor-not-assured",
+        severity: .warning,
+        legalSource: "Specific conditions of s251 support, e.g. CAG 7-07(a-c)/2013 (CEfF compliance, supplier changes notified to NHS England) and CAG 7-04(a)/2013 (Risk Stratification Assurance Statement)",
+        summary: "A processor receives data under an s251 approval without the evidence the approval's specific conditions require of it.",
+        explanation: """
+        Besides CAG's standard conditions, each approval carries specific conditions, and several of \
+        them bear on the processors that handle the data. Under CAG 7-07(a-c)/2013 invoice validation \
+        may only happen inside a Controlled Environment for Finance: an ICB changing its invoice \
+        validation supplier must tell NHS England, which publishes the list of compliant CEfFs. Under \
+        CAG 7-04(a)/2013 the ICB and its risk stratification supplier must complete NHS England's Risk \
+        Stratification Assurance Statement, and NHS England keeps a register of approved suppliers.
+
+        An approval lists the evidence its conditions require of each receiving processor with \
+        `requires-evidence NAME, …` (e.g. `cef-listed`, `supplier-change-notified`, \
+        `rs-assurance-statement`); an organisation lists what it holds with `evidence NAME, …`. For \
+        every flow of personal data citing the approval (`confidentiality s251-regN APPROVAL`) whose \
+        recipient receives it as a processor — `role processor`, or no role and `processor-for` \
+        someone — each required item missing from the recipient's `evidence` is reported. Each \
+        (processor, approval) pair is reported once, at the processor, with the flows concerned.
+
+        Fix: obtain the assurance (complete the assurance statement, get onto the CEfF list, notify \
+        NHS England of the supplier change) and record it on the processor with `evidence`; until \
+        then, do not send it data under the approval.
+        """,
+        triggeringExamples: [
+            """
+            org new-iv-supplier "New invoice validation supplier" {
+              kind supplier
+              processor-for icb
+              confidentiality-duty yes
+            }
+
+            approval iv-support "Invoice validation" {
+              reference "CAG 7-07(a-c)/2013"
+              regulation 5
+              purposes invoice-validation
+              processors new-iv-supplier
+              requires-evidence cef-listed, supplier-change-notified
+              valid-until 2027-09-30
+            }
+
+            flow icb -> new-iv-supplier "Invoice backing data" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              role processor
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 iv-support
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            org new-iv-supplier "New invoice validation supplier" {
+              kind supplier
+              processor-for icb
+              confidentiality-duty yes
+              evidence cef-listed, supplier-change-notified
+            }
+
+            approval iv-support "Invoice validation" {
+              reference "CAG 7-07(a-c)/2013"
+              regulation 5
+              purposes invoice-validation
+              processors new-iv-supplier
+              requires-evidence cef-listed, supplier-change-notified
+              valid-until 2027-09-30
+            }
+
+            flow icb -> new-iv-supplier "Invoice backing data" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              role processor
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 iv-support
+            }
+            """,
+            """
+            approval iv-support "Invoice validation" {
+              reference "CAG 7-07(a-c)/2013"
+              regulation 5
+              purposes invoice-validation
+              requires-evidence cef-listed
+              valid-until 2027-09-30
+            }
+
+            flow trust -> icb "Invoice backing data to the ICB's own CEfF" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              role controller
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 iv-support
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        // (processor, approval) -> flows, in model order.
+        var uses: [String: [Int]] = [:]
+        var pairs: [(processor: String, approval: String)] = []
+        for (index, flow) in collector.flows {
+            guard let instrument = flow.confidentiality?.instrument, let approval = model.approvals[instrument.name],
+                  !approval.requiredEvidence.isEmpty, let recipient = model.organisations[flow.to.name],
+                  FG005.isProcessor(flow, recipient: recipient), collector.analysis.carriesPersonalData(index) else { continue }
+            let key = "\(recipient.id)|\(approval.id)"
+            if uses[key] == nil { pairs.append((recipient.id, approval.id)) }
+            uses[key, default: []].append(index)
+        }
+        for pair in pairs.sorted(by: { ($0.processor, $0.approval) < ($1.processor, $1.approval) }) {
+            guard let processor = model.organisations[pair.processor], let approval = model.approvals[pair.approval],
+                  let flows = uses["\(pair.processor)|\(pair.approval)"] else { continue }
+            let held = Set(processor.evidence)
+            let missing = approval.requiredEvidence.filter { !held.contains($0) }
+            guard !missing.isEmpty else { continue }
+            let name = approval.reference.map { "approval `\(approval.id)` (\($0))" } ?? "approval `\(approval.id)`"
+            let labels = flows.map { collector.label(model.flows[$0]) }
+            let shown = labels.prefix(3).joined(separator: ", ") + (labels.count > 3 ? " and \(labels.count - 3) more" : "")
+            collector.report(
+                "processor `\(processor.id)` receives data under \(name) (\(shown)) without the evidence its conditions require: \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+                at: processor.span, target: processor.id, discriminator: approval.id,
+                related: [DiagnosticNote("\(name) requires `\(approval.requiredEvidence.joined(separator: ", "))`", at: approval.span)]
+                    + flows.prefix(5).map { DiagnosticNote("flow under `\(approval.id)`: \(collector.label(model.flows[$0]))", at: model.flows[$0].span) },
+                help: "obtain the assurance and record it on `\(processor.id)`: `evidence \((processor.evidence + missing).joined(separator: ", "))`"
+            )
+        }
+    }
+}

@@ -1,0 +1,208 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R22: commissioner receiving identifiable data outside the permitted channels.
+enum FG022 {
+    static let rule = Rule(
+        code: "FG022",
+        slug: "commissioner-identifiable-data",
+        severity: .error,
+        legalSource: "Post-2012 commissioning data framework (Data Services for Commissioners, DSCRO model); HSCA 2012 s261; NHS England invoice-validation (CAG 7-07(a-c)/2013) and risk-stratification (CAG 7-04(a)/2013) guidance",
+        summary: "An ICB (or CCG) receives identifiable or NHS-number-level patient data outside the channels commissioners may use.",
+        explanation: """
+        Since 2013 commissioners do not receive identifiable patient data for commissioning: SUS and \
+        local provider flows go through a DSCRO, which passes them on pseudonymised. The exceptions are \
+        few and each has its own conditions: invoice validation, under s251 support (CAG \
+        7-07(a-c)/2013), only inside a Controlled Environment for Finance; individual casework — \
+        continuing healthcare, individual funding requests, complaints, patient involvement — on the \
+        patient's explicit consent; and safeguarding, under a statutory duty (or, case by case, the \
+        overriding public interest or a court order). Risk stratification is not one of them: the \
+        processor holds the identifiable data and the ICB sees it pseudonymised.
+
+        The rule checks every flow of patient data (data with a health special category or an origin \
+        in health or care) to an organisation of kind `icb` or `ccg` that arrives identifiable or at \
+        NHS-number level (`pseudonymised-weak`). Every purpose of the flow must be a permitted channel \
+        with its condition met:
+        - `invoice-validation`: an s251 confidentiality basis, and the recipient inside a boundary of \
+          kind `controlled-environment-for-finance` (or carrying the evidence `cef-listed`);
+        - `continuing-healthcare`, `individual-funding-requests`, `complaints`, `patient-involvement`: \
+          `confidentiality explicit-consent`;
+        - `safeguarding`: `confidentiality statutory`, `public-interest` or `court-order`;
+        - any other category added to the model setting `commissioner-identifiable-channels`: any \
+          confidentiality basis other than `not-confidential`.
+        A flow made under a named statutory gateway (`confidentiality statutory GATEWAY`) or a court \
+        order is accepted whatever its purpose, as another explicit gateway. The channel list is the \
+        model setting `commissioner-identifiable-channels`; removing a category from it closes that \
+        channel. Pseudonymised data that the ICB can re-identify is FG019's concern.
+
+        Fix: send the commissioner pseudonymised data (through the DSCRO); for invoice validation, \
+        receive the backing data inside the CEfF (`boundary cef { kind \
+        controlled-environment-for-finance contains ORG }`) under s251; for casework, record the \
+        explicit consent. Where a local s251 approval genuinely allows an ICB identifiable data, add its \
+        purpose category to `commissioner-identifiable-channels` in the `model` block.
+        """,
+        triggeringExamples: [
+            """
+            flow nhs-england -> icb "SUS with NHS numbers for contract management" {
+              data sus
+              level pseudonymised-weak
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+            """,
+            """
+            flow trust -> icb "Invoice backing data outside a CEfF" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+            """,
+            """
+            purpose chc "Continuing healthcare assessment" {
+              category continuing-healthcare
+            }
+
+            flow trust -> icb "CHC file without consent recorded" {
+              data sus
+              level identifiable
+              purpose chc
+              art6 e "NHS Act 2006 s3"
+              art9 h
+              sch1 part1 para2
+              confidentiality implied-consent
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            org icb-cef "ICB invoice validation team" {
+              kind icb
+              public-authority yes
+              confidentiality-duty yes
+            }
+
+            boundary cef "Controlled Environment for Finance" {
+              kind controlled-environment-for-finance
+              contains icb-cef
+            }
+
+            flow trust -> icb-cef "Invoice backing data" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+            """,
+            """
+            purpose chc "Continuing healthcare assessment" {
+              category continuing-healthcare
+            }
+
+            flow trust -> icb "CHC assessment file" {
+              data sus
+              level identifiable
+              purpose chc
+              art6 e "NHS Act 2006 s3"
+              art9 h
+              sch1 part1 para2
+              confidentiality explicit-consent
+            }
+            """,
+            """
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+            """,
+        ]
+    ) { collector in
+        let analysis = collector.analysis
+        let model = collector.model
+        let channels = Set(model.settings.commissionerIdentifiableChannels)
+        let inCEfF = controlledEnvironmentMembers(in: model)
+        for (index, flow) in collector.flows where flow.from.name != flow.to.name {
+            guard let recipient = model.organisations[flow.to.name], recipient.kind == .icb || recipient.kind == .ccg,
+                  let dataset = model.datasets[flow.dataset.name], isPatientData(dataset),
+                  analysis.identifiability.wireLevels[index].isConfidentialByItself else { continue }
+            let basis = flow.confidentiality?.basis
+            // Another explicit gateway: a named statute, or a court order.
+            if basis == .courtOrder { continue }
+            if basis == .statutory, let name = flow.confidentiality?.instrument?.name, model.gateways[name] != nil { continue }
+            var problems: [String] = []
+            for category in Set(analysis.purposeCategories(of: flow)).sorted(by: { $0.rawValue < $1.rawValue }) {
+                guard channels.contains(category) else {
+                    problems.append("`\(category.rawValue)` is not a channel through which a commissioner may receive identifiable data")
+                    continue
+                }
+                switch category {
+                case .invoiceValidation:
+                    if basis?.isSection251 != true { problems.append("invoice validation needs s251 support (`confidentiality s251-reg5 APPROVAL`)") }
+                    if !inCEfF.contains(recipient.id) && !recipient.evidence.contains("cef-listed") {
+                        problems.append("invoice validation must happen inside a Controlled Environment for Finance, and `\(recipient.id)` is in none")
+                    }
+                case .continuingHealthcare, .individualFundingRequests, .complaints, .patientInvolvement:
+                    if basis != .explicitConsent {
+                        problems.append("`\(category.rawValue)` casework rests on the patient's explicit consent (`confidentiality explicit-consent`)")
+                    }
+                case .safeguarding:
+                    if ![.statutory, .overridingPublicInterest, .courtOrder].contains(basis) {
+                        problems.append("safeguarding disclosures rest on a statutory duty (`confidentiality statutory`), the overriding public interest or a court order")
+                    }
+                default:
+                    if basis == nil || basis == .notConfidential {
+                        problems.append("`\(category.rawValue)` is a configured channel but the flow has no confidentiality basis")
+                    }
+                }
+            }
+            guard !problems.isEmpty else { continue }
+            let level = analysis.identifiability.wireLevels[index]
+            collector.report(
+                flow: index,
+                "commissioner `\(recipient.id)` receives `\(flow.dataset.name)` \(level == .identifiable ? "identifiable" : "at NHS-number level (\(level.rawValue))") in \(collector.label(flow)) outside the permitted channels: \(problems.joined(separator: "; "))",
+                help: "send pseudonymised data through the DSCRO instead; or meet the channel's condition (s251 inside a CEfF for invoice validation, `confidentiality explicit-consent` for casework, `confidentiality statutory` for safeguarding)"
+            )
+        }
+    }
+
+    /// Health or care data about patients (not, say, staff payroll).
+    static func isPatientData(_ dataset: Dataset) -> Bool {
+        dataset.specialCategories.contains(.health) || dataset.origins.contains { $0 != .nonHealth }
+    }
+
+    /// Organisations inside a Controlled Environment for Finance boundary, or a boundary nested in one.
+    static func controlledEnvironmentMembers(in model: SemanticModel) -> Set<String> {
+        var result: Set<String> = []
+        for boundary in model.boundaries.values {
+            var current: Boundary? = boundary
+            var depth = 0
+            while let node = current, depth < 64 {
+                if node.kind == .controlledEnvironmentForFinance {
+                    result.formUnion(boundary.members.map(\.name))
+                    break
+                }
+                current = node.parent.flatMap { model.boundaries[$0] }
+                depth += 1
+            }
+        }
+        return result
+    }
+}

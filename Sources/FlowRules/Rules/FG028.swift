@@ -1,0 +1,279 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R28: DPIA required but absent or stale.
+enum FG028 {
+    static let rule = Rule(
+        code: "FG028",
+        slug: "dpia-missing-or-stale",
+        severity: .error,
+        legalSource: "UK GDPR Art 35(1), 35(3)(b) and 35(4) (ICO list of processing likely to result in high risk); ICO DPIA guidance; DSPT",
+        summary: "Processing that needs a DPIA has none recorded, or its DPIA predates a material change or is overdue for review.",
+        explanation: """
+        A data protection impact assessment is mandatory before processing that is likely to result in \
+        a high risk (Art 35). Flows of personal data (in the recipient's hands) are checked for the \
+        triggers the model can see:
+        1. profiling or risk scoring: a risk-stratification purpose (case finding or commissioning), \
+        Art 35(3)(a) and the ICO list (error);
+        2. data matching: the recipient links the data with another dataset from a different source \
+        (`at ORG link …`), ICO list (error);
+        3. a transfer to a recipient outside the UK (error);
+        4. large-scale special category or criminal offence data, which the model cannot measure \
+        directly: a recurring flow (`frequency continuous|daily|weekly|monthly|quarterly`) of such \
+        data is taken as systematic, large-scale processing (Art 35(3)(b)) and reported as a \
+        warning. Mandated collections are left out of this trigger: the collecting body's \
+        assessment covers them (Art 35(10)).
+        Invisible processing and innovative technology cannot be seen in the model; assess them \
+        yourself.
+
+        A flow is covered by the DPIA it cites (`dpia NAME`), or by a declared DPIA whose `purposes` \
+        include one of the flow's purposes and whose `controller` (if given) is one of the flow's \
+        parties or the controller a party processes for — DPIAs are written per processing activity, \
+        not per hop. A DPIA is stale (warning) when it was completed before the flow's last material \
+        change (`changed DATE`: a new recipient, processor or data items), when the flow records a \
+        change but the DPIA has no completion date, or when its `next-review` date has passed.
+
+        Fix: complete the DPIA (Art 35(7): systematic description, necessity and proportionality, \
+        risks, measures) and declare it: `dpia rs-dpia { controller icb; purposes risk-stratification; \
+        completed 2025-04-01; next-review 2026-04-01 }`, citing it on the flow with `dpia rs-dpia` if \
+        the purpose does not already tie them together. Review it after every material change.
+        """,
+        triggeringExamples: [
+            """
+            flow gp -> supplier "GP extract for risk scoring" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+            }
+            """,
+            """
+            purpose population-health "Population health analysis" {
+              category commissioning-planning
+            }
+
+            flow trust -> supplier "SUS for linkage" {
+              data sus
+              level identifiable
+              purpose population-health
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+
+            flow gp -> supplier "GP data for linkage" {
+              data gp-extract
+              level identifiable
+              purpose population-health
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+
+            at supplier link sus, gp-extract -> linked-record
+            """,
+            """
+            org helpdesk "Offshore support desk" {
+              kind supplier
+              country IN
+              processor-for supplier
+            }
+
+            flow supplier -> helpdesk "Remote support access" {
+              data gp-extract
+              level identifiable
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+              transfer idta
+            }
+            """,
+            """
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Monthly pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              frequency monthly
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+            """,
+            """
+            dpia rs-dpia "Risk stratification DPIA" {
+              controller icb
+              purposes risk-stratification
+              completed 2024-03-01
+            }
+
+            flow gp -> supplier "GP extract, new supplier since the DPIA" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+              changed 2025-02-01
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            dpia rs-dpia "Risk stratification DPIA" {
+              controller icb
+              purposes risk-stratification
+              completed 2025-03-01
+              next-review 2026-03-01
+            }
+
+            flow gp -> supplier "GP extract for risk scoring" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 cag-7-04a
+              changed 2025-02-01
+            }
+            """,
+            """
+            flow trust -> gp "Discharge summary" {
+              data sus
+              level identifiable
+              purpose care
+              art6 e "NHS Act 2006"
+              art9 h
+              sch1 part1 para2
+              confidentiality implied-consent
+            }
+            """,
+            """
+            flow trust -> nhs-england "Monthly SUS submission" {
+              data sus
+              level identifiable
+              purpose collection
+              frequency monthly
+              art6 c "HSCA 2012 s259"
+              art9 h
+              sch1 part1 para2
+              confidentiality statutory hsca-s259
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        let analysis = collector.analysis
+        let matching = dataMatching(in: model)
+        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+            let (reasons, mandatory) = triggers(for: flow, matching: matching, in: model)
+            let cited = flow.dpia.flatMap { model.impactAssessments[$0.name] }
+            guard !reasons.isEmpty || cited != nil else { continue }
+            let covering = cited.map { [$0] } ?? implicitDPIAs(for: flow, in: model)
+            if covering.isEmpty {
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) needs a DPIA (\(reasons.joined(separator: "; "))) but none is recorded",
+                    discriminator: "missing", severity: mandatory ? .error : .warning,
+                    help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow"
+                )
+                continue
+            }
+            guard let changed = flow.changed else { continue }
+            let completedDates = covering.compactMap(\.completed)
+            if completedDates.contains(where: { $0 >= changed }) { continue }
+            let newest = covering.max { ($0.completed?.ordinal ?? Int.min) < ($1.completed?.ordinal ?? Int.min) }!
+            let state = newest.completed.map { "was completed on \($0)" } ?? "has no completion date"
+            collector.report(
+                flow: index,
+                "\(collector.label(flow)) changed on \(changed) but its DPIA `\(newest.id)` \(state), so it does not assess the flow as it now is",
+                discriminator: "stale", severity: .warning,
+                related: [DiagnosticNote("`\(newest.id)` is declared here", at: newest.span)],
+                help: "review the DPIA for the change and record the new date with `completed YYYY-MM-DD` on `\(newest.id)`"
+            )
+        }
+        for dpia in model.impactAssessments.values.sorted(by: { $0.id < $1.id }) {
+            guard let due = dpia.nextReview, due < collector.asOf else { continue }
+            collector.report(
+                "DPIA `\(dpia.id)` was due for review on \(due)",
+                at: dpia.span, target: dpia.id, discriminator: "review", severity: .warning,
+                help: "review the DPIA (Art 35(11)) and record the new `completed` and `next-review` dates"
+            )
+        }
+    }
+
+    /// Recurring flows are taken as systematic, large-scale processing.
+    static let recurring: Set<Frequency> = [.continuous, .daily, .weekly, .monthly, .quarterly]
+
+    /// Why the flow needs a DPIA, and whether any reason is a mandatory (error-level) trigger.
+    static func triggers(for flow: Flow, matching: [Holding: [String]], in model: SemanticModel) -> (reasons: [String], mandatory: Bool) {
+        var reasons: [String] = []
+        var mandatory = false
+        let purposes = flow.purposes.compactMap { model.purposes[$0.name] }
+        if let scoring = purposes.first(where: { [.riskStratificationCaseFinding, .riskStratificationCommissioning].contains($0.category) }) {
+            reasons.append("profiling and risk scoring for `\(scoring.id)`")
+            mandatory = true
+        }
+        if let others = matching[Holding(flow.to.name, flow.dataset.name)] {
+            reasons.append("data matching: `\(flow.to.name)` links it with \(others.map { "`\($0)`" }.joined(separator: ", "))")
+            mandatory = true
+        }
+        let country = model.organisations[flow.to.name]?.country ?? "GB"
+        if country != "GB" {
+            reasons.append("a transfer to `\(flow.to.name)` in \(country), outside the UK")
+            mandatory = true
+        }
+        if let dataset = model.datasets[flow.dataset.name], let frequency = flow.frequency, recurring.contains(frequency),
+           !dataset.specialCategories.isEmpty || dataset.hasCriminalOffenceData,
+           !purposes.contains(where: { $0.category == .mandatedCollection }) {
+            let kind = dataset.specialCategories.isEmpty ? "criminal offence" : "special category"
+            reasons.append("\(frequency.rawValue) flow of \(kind) data, taken as large-scale processing")
+        }
+        return (reasons, mandatory)
+    }
+
+    /// Holdings that a `link` transform matches with a dataset from another source: the holding,
+    /// mapped to the datasets it is linked with.
+    static func dataMatching(in model: SemanticModel) -> [Holding: [String]] {
+        var result: [Holding: [String]] = [:]
+        for transform in model.transforms where transform.operation == .link {
+            let inputs = transform.inputs.map(\.name)
+            let ancestry = Dictionary(uniqueKeysWithValues: Set(inputs).map { ($0, Lineage.ancestors(of: $0, in: model)) })
+            for input in inputs {
+                let others = inputs.filter { other in
+                    other != input && !ancestry[input]!.contains(other) && !ancestry[other]!.contains(input)
+                }
+                guard !others.isEmpty else { continue }
+                result[Holding(transform.holder.name, input), default: []].append(contentsOf: others)
+            }
+        }
+        return result.mapValues { Array(Set($0)).sorted() }
+    }
+
+    /// Declared DPIAs for the processing activity the flow belongs to: one of its purposes, and a
+    /// controller among the flow's parties (or those they process for), when a controller is given.
+    static func implicitDPIAs(for flow: Flow, in model: SemanticModel) -> [ImpactAssessment] {
+        var parties: Set<String> = [flow.from.name, flow.to.name]
+        for name in [flow.from.name, flow.to.name] {
+            parties.formUnion(model.organisations[name]?.processorFor.map(\.name) ?? [])
+        }
+        let purposes = Set(flow.purposes.map(\.name))
+        return model.impactAssessments.values.filter { dpia in
+            dpia.purposes.contains { purposes.contains($0.name) }
+                && (dpia.controller.map { parties.contains($0.name) } ?? true)
+        }.sorted { $0.id < $1.id }
+    }
+}

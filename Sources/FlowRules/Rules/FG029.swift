@@ -1,0 +1,240 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R29: Record of Processing Activities incomplete.
+enum FG029 {
+    static let rule = Rule(
+        code: "FG029",
+        slug: "ropa-incomplete",
+        severity: .warning,
+        legalSource: "UK GDPR Art 30(1) (controllers) and Art 30(2) (processors); Art 37(1)(a) (public authorities designate a DPO)",
+        summary: "The model cannot produce a complete Article 30 record for a controller's or processor's processing activities.",
+        explanation: """
+        flowgate derives the Record of Processing Activities from the graph: one row per (controller, \
+        purpose), with the recipients, transfers and retention taken from the flows. Some Art 30 fields \
+        cannot be derived and must be recorded on the declarations themselves; this rule reports those \
+        that are missing.
+
+        Per organisation, for controllers that disclose personal data in the model (directly or \
+        through a processor) and for processors acting for them:
+        - (a) the DPO's contact details, for public authorities, which must designate one (Art 37(1)(a)): \
+        `dpo "…"`;
+        - (g) a general description of the technical and organisational security measures (Art \
+        30(1)(g), 30(2)(d)): `security "…"`, or a DSPT status (`dspt standards-met "2024-25"`).
+        Organisations that only receive data are third parties whose records are their own, and \
+        the shipped library's national bodies keep theirs; neither is reported.
+
+        Per dataset carried as personal data: (c) the categories of data subjects (`subjects …`) and \
+        the categories of personal data (`identifiers …`, `special-category …` or `items "…"`). The \
+        finding names the activities whose record is incomplete.
+
+        Recipients (d) come from the flows, so they are always complete. Transfers (e) are checked by \
+        FG030 and erasure time limits (f) by FG031, so they are not repeated here.
+        """,
+        triggeringExamples: [
+            """
+            org community "Example community health trust" {
+              kind community-provider
+              public-authority yes
+            }
+
+            dataset community-notes "Community nursing notes" {
+              origin england-health
+              special-category health
+              identifiers nhs-number, name
+              subjects patients
+              source community
+            }
+
+            flow community -> gp "Community nursing summary" {
+              data community-notes
+              level identifiable
+              purpose care
+              art6 e "NHS Act 2006"
+              art9 h
+              sch1 part1 para2
+              confidentiality implied-consent
+            }
+            """,
+            """
+            org hospice "Example hospice (charity)" {
+              kind charity
+              public-authority no
+              security "Cyber Essentials Plus; role-based access"
+            }
+
+            dataset hospice-notes "Hospice care notes" {
+              origin england-health
+              source hospice
+            }
+
+            flow hospice -> gp "End of life summary" {
+              data hospice-notes
+              level identifiable
+              purpose care
+              art6 e "NHS Act 2006 (commissioned NHS services)"
+              art9 h
+              sch1 part1 para2
+              confidentiality implied-consent
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            org community "Example community health trust" {
+              kind community-provider
+              public-authority yes
+              dpo "Head of IG, dpo@community.example"
+              dspt standards-met "2024-25"
+            }
+
+            dataset community-notes "Community nursing notes" {
+              origin england-health
+              special-category health
+              identifiers nhs-number, name
+              subjects patients
+              source community
+            }
+
+            flow community -> gp "Community nursing summary" {
+              data community-notes
+              level identifiable
+              purpose care
+              art6 e "NHS Act 2006"
+              art9 h
+              sch1 part1 para2
+              confidentiality implied-consent
+            }
+            """,
+            """
+            org hospice "Example hospice (charity)" {
+              kind charity
+              public-authority no
+              security "Cyber Essentials Plus; role-based access"
+            }
+
+            dataset bed-counts "Daily bed availability" {
+              origin england-health
+              level aggregate
+              source hospice
+            }
+
+            flow hospice -> icb "Bed availability" {
+              data bed-counts
+              level aggregate
+              purpose commissioning
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        let analysis = collector.analysis
+        var activities: [String: Set<String>] = [:]
+        var processorFor: [String: Set<String>] = [:]
+        var baseDatasets: [String: Set<String>] = [:]
+        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+            let parties = parties(of: flow, in: model)
+            let engaged = parties.disclosing + (parties.recipientIsProcessor ? parties.receiving : [])
+            let purposes = flow.purposes.map(\.name)
+            for controller in engaged { activities[controller.id, default: []].formUnion(purposes) }
+            for processor in parties.processors {
+                processorFor[processor.id, default: []].formUnion(purposes)
+            }
+            let lineage = Lineage.ancestors(of: flow.dataset.name, in: model).union([flow.dataset.name])
+            for name in lineage where model.datasets[name]?.isDerived == false {
+                for controller in parties.disclosing + parties.receiving {
+                    for purpose in purposes { baseDatasets[name, default: []].insert("(`\(controller.id)`, `\(purpose)`)") }
+                }
+            }
+        }
+        let organisations = Set(activities.keys).union(processorFor.keys).sorted()
+        for id in organisations {
+            guard let org = model.organisations[id], !StandardLibrary.isLibraryPath(org.span.path),
+                  !exemptKinds.contains(org.kind) else { continue }
+            var missing: [String] = []
+            if activities[id] != nil, FG007.isPublicAuthority(org), org.dataProtectionOfficer == nil {
+                missing.append("the DPO's contact details (Art 30(1)(a); a public authority must designate a DPO)")
+            }
+            if org.security == nil, org.dspt == nil {
+                let article = activities[id] != nil ? "Art 30(1)(g)" : "Art 30(2)(d)"
+                missing.append("a description of its security measures (\(article))")
+            }
+            guard !missing.isEmpty else { continue }
+            var roles: [String] = []
+            if let purposes = activities[id] { roles.append("as controller for \(purposes.sorted().map { "`\($0)`" }.joined(separator: ", "))") }
+            if let purposes = processorFor[id] { roles.append("as processor for \(purposes.sorted().map { "`\($0)`" }.joined(separator: ", "))") }
+            var fixes: [String] = []
+            if missing.contains(where: { $0.hasPrefix("the DPO") }) { fixes.append("`dpo \"name and contact\"`") }
+            if missing.contains(where: { $0.hasPrefix("a description") }) { fixes.append("`security \"…\"` (or `dspt standards-met \"YEAR\"`)") }
+            collector.report(
+                "the record of processing of `\(id)` (\(roles.joined(separator: "; "))) lacks \(missing.joined(separator: " and "))",
+                at: org.span, target: id,
+                help: "add \(fixes.joined(separator: " and ")) to `\(id)`"
+            )
+        }
+        for name in baseDatasets.keys.sorted() {
+            guard let dataset = model.datasets[name] else { continue }
+            var missing: [String] = []
+            var fixes: [String] = []
+            if dataset.subjects.isEmpty {
+                missing.append("the categories of data subjects")
+                fixes.append("`subjects patients` (or whoever the data is about)")
+            }
+            if dataset.identifiers.isEmpty, dataset.specialCategories.isEmpty, dataset.items == nil {
+                missing.append("the categories of personal data")
+                fixes.append("`identifiers …`, `special-category …` or `items \"…\"`")
+            }
+            guard !missing.isEmpty, let uses = baseDatasets[name] else { continue }
+            let shown = uses.sorted()
+            let list = shown.prefix(4).joined(separator: ", ") + (shown.count > 4 ? " and \(shown.count - 4) more" : "")
+            collector.report(
+                "dataset `\(name)` does not record \(missing.joined(separator: " or ")), so the Art 30(1)(c) entry of \(list) is incomplete",
+                at: dataset.span, target: name,
+                help: "add \(fixes.joined(separator: " and ")) to dataset `\(name)`"
+            )
+        }
+    }
+
+    /// Audiences and courts keep no record the model's author is answerable for.
+    static let exemptKinds: Set<OrganisationKind> = [.individual, .publicAudience, .court]
+
+    /// Who is accountable for a flow: the controllers disclosing it (the sender, or the controllers
+    /// a sending processor acts for), the controllers receiving it (the recipient, or the controllers
+    /// a receiving processor acts for), and the processors involved. Individuals and the public are
+    /// never controllers here.
+    struct Parties {
+        var disclosing: [Organisation] = []
+        var receiving: [Organisation] = []
+        var processors: [Organisation] = []
+        var recipientIsProcessor = false
+    }
+
+    static func parties(of flow: Flow, in model: SemanticModel) -> Parties {
+        var parties = Parties()
+        let audiences: Set<OrganisationKind> = [.individual, .publicAudience]
+        if let from = model.organisations[flow.from.name], !audiences.contains(from.kind) {
+            if from.processorFor.isEmpty {
+                parties.disclosing = [from]
+            } else {
+                parties.disclosing = from.processorFor.compactMap { model.organisations[$0.name] }
+                parties.processors.append(from)
+            }
+        }
+        if let to = model.organisations[flow.to.name], !audiences.contains(to.kind) {
+            let isProcessor = switch flow.role {
+            case .processor: true
+            case .controller, .jointController: false
+            case nil: !to.processorFor.isEmpty
+            }
+            if isProcessor {
+                parties.recipientIsProcessor = true
+                parties.processors.append(to)
+                parties.receiving = to.processorFor.compactMap { model.organisations[$0.name] }
+            } else {
+                parties.receiving = [to]
+            }
+        }
+        return parties
+    }
+}
