@@ -164,7 +164,7 @@ enum FG022 {
                         problems.append("`\(category.rawValue)` casework rests on the patient's explicit consent (`confidentiality explicit-consent`)")
                     }
                 case .safeguarding:
-                    if ![.statutory, .overridingPublicInterest, .courtOrder].contains(basis) {
+                    if !(basis.map { [.statutory, .overridingPublicInterest, .courtOrder].contains($0) } ?? false) {
                         problems.append("safeguarding disclosures rest on a statutory duty (`confidentiality statutory`), the overriding public interest or a court order")
                     }
                 default:
