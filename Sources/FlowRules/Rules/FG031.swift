@@ -1,0 +1,261 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R31: retention undefined, excessive or contradictory.
+enum FG031 {
+    static let rule = Rule(
+        code: "FG031",
+        slug: "retention-undefined-or-contradictory",
+        severity: .warning,
+        legalSource: "UK GDPR Art 5(1)(e) and Art 30(1)(f); Records Management Code of Practice 2021; NHS England DSA terms; COPI Regulations 2002 reg 7; CAG 7-07(a-c)/2013 conditions",
+        summary: "Personal data is held with no retention period, longer than the NHS England DSA allows, without deletion after invoice validation, or under a contradictory statement.",
+        explanation: """
+        Personal data may be kept in identifiable form no longer than necessary (Art 5(1)(e)), and \
+        every controller's record of processing states the erasure time limits (Art 30(1)(f)). Every \
+        organisation that receives personal data holds a copy, so each (recipient, dataset) holding \
+        needs a retention statement: `retention "period and trigger" ACTION` on a flow into it, or a \
+        `retention` term in an agreement the flow cites. Individuals and the public are not holdings.
+
+        Three further checks:
+        - flows under an NHS England data sharing agreement (`agreement` of kind `nhse-dsa` with \
+        `valid-from` and `valid-until`) may not state a retention period longer than the agreement \
+        runs: data received under a DSA follows its retention and destruction terms;
+        - invoice-validation flows of personal data need a statement whose action is `delete`, \
+        `destroy` or `anonymise`: CAG 7-07(a-c)/2013 requires personal details to be deleted once the \
+        invoice is validated;
+        - a statement that says the data is deleted immediately and also points to a retention period \
+        or schedule (or that is declared `archive`) contradicts itself, as in "deleted with immediate \
+        effect in accordance with the retention periods in the DSA"; say which applies.
+
+        Only the periods written as a number and a unit (`6 years`, `18 months`, `30 days`) are \
+        compared with a DSA term. Several statements on one flow are read as covering different parts \
+        of the data (for example identifiers deleted after validation, invoices kept six years), so \
+        they are not compared with one another.
+
+        Fix: add `retention "8 years after the end of the contract" destroy` (the Records Management \
+        Code schedule row, or the DSA's terms) to the flow that delivers the data; for invoice \
+        validation, `retention "until the invoice is validated" delete`.
+        """,
+        triggeringExamples: [
+            """
+            flow trust -> council "Safeguarding referral" {
+              data sus
+              level identifiable
+              purpose safeguarding
+              art6 e "Care Act 2014 s42"
+              art9 g
+              sch1 part2 para18
+              confidentiality statutory
+            }
+            """,
+            """
+            agreement sus-dsa "NHS England DSA for SUS" {
+              kind nhse-dsa
+              parties nhs-england, icb
+              valid-from 2025-04-01
+              valid-until 2028-03-31
+            }
+
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              agreement sus-dsa
+              retention "8 years after receipt" destroy
+            }
+            """,
+            """
+            flow trust -> icb "Invoice backing data" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+              retention "6 years after the financial year" archive
+            }
+            """,
+            """
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              retention "deleted with immediate effect in accordance with the retention periods in the DSA"
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            flow trust -> icb "Invoice backing data" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+              retention "personal details deleted once the invoice is validated" delete
+              retention "invoice records kept 6 years after the financial year" archive
+            }
+            """,
+            """
+            agreement sus-dsa "NHS England DSA for SUS" {
+              kind nhse-dsa
+              parties nhs-england, icb
+              valid-from 2025-04-01
+              valid-until 2028-03-31
+              retention "destroyed at the end of the agreement, with a certificate of destruction"
+            }
+
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              agreement sus-dsa
+            }
+            """,
+            """
+            at icb aggregate sus -> activity-counts {
+              suppress-below 8
+              round-to 5
+            }
+
+            flow icb -> council "Published counts" {
+              data activity-counts
+              level aggregate
+              purpose publication
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        let analysis = collector.analysis
+        // Holdings of personal data, with the flows that fill them (in model order).
+        var inbound: [Holding: [Int]] = [:]
+        var order: [Holding] = []
+        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+            guard let recipient = model.organisations[flow.to.name], !audiences.contains(recipient.kind) else { continue }
+            let holding = Holding(flow.to.name, flow.dataset.name)
+            if inbound[holding] == nil { order.append(holding) }
+            inbound[holding, default: []].append(index)
+        }
+        var undefined: Set<Holding> = []
+        for holding in order {
+            let indices = inbound[holding]!
+            let all = analysis.graph.contributions[holding] ?? []
+            let defined = all.contains { contribution in
+                guard case .flow(let index) = contribution else { return false }
+                return hasRetention(model.flows[index], in: model)
+            }
+            guard !defined else { continue }
+            undefined.insert(holding)
+            let first = model.flows[indices[0]]
+            let labels = indices.map { collector.label(model.flows[$0]) }
+            let shown = labels.prefix(3).joined(separator: ", ") + (labels.count > 3 ? " and \(labels.count - 3) more" : "")
+            collector.report(
+                "`\(holding.organisation)` holds personal data `\(holding.dataset)` (from \(shown)) with no retention period",
+                at: first.span, target: holding.organisation, discriminator: "undefined:\(holding.dataset)",
+                help: "add `retention \"period and trigger\" ACTION` to the flow, e.g. `retention \"8 years after closure\" destroy`, or a `retention` term to the agreement it cites"
+            )
+        }
+        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+            for statement in flow.retention where isContradictory(statement) {
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) states retention \"\(statement.text)\"\(statement.action.map { " (\($0.rawValue))" } ?? ""), which both deletes the data immediately and keeps it for a retention period",
+                    discriminator: "contradictory",
+                    help: "say which applies: e.g. `retention \"deleted on receipt of the next extract\" delete`, or `retention \"3 years, per the DSA\" destroy`",
+                    at: statement.span
+                )
+            }
+            for agreement in flow.agreements.compactMap({ model.agreements[$0.name] }) where agreement.kind == .nhsEnglandDSA {
+                guard let start = agreement.validFrom, let end = agreement.validUntil?.day else { continue }
+                let term = start.days(until: end)
+                for statement in flow.retention {
+                    guard let days = longestPeriod(in: statement.text), days > term + 31 else { continue }
+                    collector.report(
+                        flow: index,
+                        "\(collector.label(flow)) keeps the data for \"\(statement.text)\", longer than NHS England DSA `\(agreement.id)` runs (\(start) to \(end))",
+                        discriminator: "exceeds:\(agreement.id)",
+                        related: [DiagnosticNote("`\(agreement.id)` is declared here", at: agreement.span)],
+                        help: "follow the DSA's retention and destruction terms: destroy the data when the agreement ends (or renew it), with a certificate of destruction",
+                        at: statement.span
+                    )
+                }
+            }
+            let isInvoiceValidation = flow.purposes.contains { model.purposes[$0.name]?.category == .invoiceValidation }
+            let holding = Holding(flow.to.name, flow.dataset.name)
+            if isInvoiceValidation, !undefined.contains(holding), inbound[holding] != nil,
+               !flow.retention.contains(where: { [.delete, .destroy, .anonymise].contains($0.action) }) {
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) is invoice validation, but no retention statement deletes the personal details once the invoice is validated",
+                    discriminator: "invoice-validation",
+                    help: "add `retention \"until the invoice is validated\" delete` (CAG 7-07(a-c)/2013)"
+                )
+            }
+        }
+    }
+
+    static let audiences: Set<OrganisationKind> = [.individual, .publicAudience]
+
+    static func hasRetention(_ flow: Flow, in model: SemanticModel) -> Bool {
+        !flow.retention.isEmpty || flow.agreements.contains { model.agreements[$0.name]?.retention != nil }
+    }
+
+    /// "Deleted immediately" together with a retention period or schedule, or with `archive`.
+    static func isContradictory(_ statement: RetentionStatement) -> Bool {
+        let text = statement.text.lowercased()
+        guard text.contains("immediate") else { return false }
+        let mentionsPeriod = text.contains("retention period") || text.contains("retention schedule")
+            || longestPeriod(in: text) != nil
+        return mentionsPeriod || statement.action == .archive
+    }
+
+    /// The longest "N years/months/weeks/days" in the text, in days (years as 365, months as 30).
+    static func longestPeriod(in text: String) -> Int? {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        var longest: Int?
+        for (position, word) in words.enumerated() where position + 1 < words.count {
+            guard let number = Int(word) ?? numberWords[word] else { continue }
+            let unit = words[position + 1]
+            let days: Int? = switch unit {
+            case "year", "years": number * 365
+            case "month", "months": number * 30
+            case "week", "weeks": number * 7
+            case "day", "days": number
+            default: nil
+            }
+            if let days { longest = max(longest ?? 0, days) }
+        }
+        return longest
+    }
+
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    ]
+}
