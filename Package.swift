@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "flowgate", targets: ["flowgate"]),
+        .executable(name: "flowgate-gen", targets: ["flowgate-gen"]),
         .library(name: "FlowLanguage", targets: ["FlowLanguage"]),
         .library(name: "FlowModel", targets: ["FlowModel"]),
     ],
@@ -34,21 +35,40 @@ let package = Package(
         .target(name: "FlowGraphviz", dependencies: ["CGraphviz"]),
         // Diagrams: model -> DiagramSpec -> DOT / Mermaid text (pure; no I/O, no Graphviz).
         .target(name: "FlowRender", dependencies: ["FlowModel", "FlowLanguage"]),
+        // Reports: DPIA annex, Article 30 records, privacy-notice table, expiries, lineage trace (pure).
+        .target(name: "FlowReports", dependencies: ["FlowAnalysis", "FlowRules", "FlowModel", "FlowLanguage", "FlowOutput", "FlowRender"]),
         .executableTarget(
             name: "flowgate",
             dependencies: [
-                "FlowLanguage", "FlowModel", "FlowIO", "FlowOutput", "FlowRender", "FlowGraphviz",
+                "FlowLanguage", "FlowModel", "FlowIO", "FlowOutput", "FlowRender", "FlowGraphviz", "FlowReports", "FlowDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A synthetic national-scale estate for benchmarks and scale tests.
+        .executableTarget(
+            name: "flowgate-gen",
+            dependencies: ["FlowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Times each stage of `check` over a generated estate (see BENCHMARKS.md).
+        .executableTarget(name: "flowgate-bench", dependencies: ["FlowIO", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
+        // Compares two models (git revision vs working tree): flows, recipients, findings (pure).
+        .target(name: "FlowDiff", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowOutput", "FlowGraphviz"]),
+        // Fuzzing: the harness every fuzz input goes through, and the libFuzzer target / corpus replayer.
+        .target(name: "FlowFuzzing", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
+        .executableTarget(name: "flowgate-fuzz", dependencies: ["FlowFuzzing"]),
         .testTarget(name: "FlowLanguageTests", dependencies: ["FlowLanguage"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowAnalysisTests", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowRulesTests", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowGraphvizTests", dependencies: ["FlowGraphviz"]),
-        .testTarget(name: "FlowRenderTests", dependencies: ["FlowRender", "FlowModel", "FlowGraphviz", "FlowIO"]),
-        .testTarget(name: "FlowOutputTests", dependencies: ["FlowOutput", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
+        .testTarget(name: "FlowRenderTests", dependencies: ["FlowRender", "FlowModel", "FlowGraphviz", "FlowIO"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "FlowOutputTests", dependencies: ["FlowOutput", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"], exclude: ["Golden"]),
+        .testTarget(name: "FlowsModelTests", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowIO"], exclude: ["Golden"]),
         .testTarget(name: "FlowgateCLITests", dependencies: ["flowgate", "FlowIO"]),
+        .testTarget(name: "FlowReportsTests", dependencies: ["FlowReports", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowIO", "FlowOutput", "FlowRender", "FlowGraphviz"], exclude: ["Golden"]),
+        .testTarget(name: "FlowFuzzRegressionTests", dependencies: ["FlowFuzzing"]),
+        .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowModel", "FlowGraphviz"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["flowgate", "FlowIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -44,6 +44,12 @@ public struct Analysis: Sendable {
         return identifiability.recipientLevels[index].isConfidentialByItself
     }
 
+    /// Whether one organisation acts as the other's processor (either direction).
+    public func isProcessorRelationship(from: String, to: String) -> Bool {
+        model.organisations[to]?.processorFor.contains { $0.name == from } == true
+            || model.organisations[from]?.processorFor.contains { $0.name == to } == true
+    }
+
     /// About someone's health, condition, diagnosis, care or treatment (including social care).
     public static func isPatientInformation(_ dataset: Dataset) -> Bool {
         dataset.specialCategories.contains(.health) || dataset.origins.contains { $0 != .nonHealth }

@@ -45,13 +45,12 @@ public struct IdentifiabilityAnalysis: Sendable {
         for key in model.keys.values {
             for holder in key.heldBy { keysHeld[holder.name, default: []].insert(key.id) }
         }
+        let linkage = LinkageIndex(model: model, graph: graph, inherent: inherent)
         var effective: [Holding: IdentifiabilityLevel] = [:]
         var escalations: [Holding: [Escalation]] = [:]
         for holding in graph.holdings {
             let level = inherent[holding]!
-            let reasons = IdentifiabilityAnalysis.escalationReasons(
-                for: holding, level: level, model: model, graph: graph, inherent: inherent, keysHeld: keysHeld
-            )
+            let reasons = IdentifiabilityAnalysis.escalationReasons(for: holding, level: level, model: model, linkage: linkage, keysHeld: keysHeld)
             escalations[holding] = reasons
             effective[holding] = reasons.isEmpty ? level : .identifiable
         }
@@ -66,8 +65,8 @@ public struct IdentifiabilityAnalysis: Sendable {
     }
 
     static func escalationReasons(
-        for holding: Holding, level: IdentifiabilityLevel, model: SemanticModel, graph: FlowGraph,
-        inherent: [Holding: IdentifiabilityLevel], keysHeld: [String: Set<String>]
+        for holding: Holding, level: IdentifiabilityLevel, model: SemanticModel, linkage: LinkageIndex,
+        keysHeld: [String: Set<String>]
     ) -> [Escalation] {
         // Only de-identified personal data can rise; identifiable data is already there and
         // anonymised or aggregate data carries nothing to link on.
@@ -76,37 +75,82 @@ public struct IdentifiabilityAnalysis: Sendable {
         if let key = dataset.key?.name, keysHeld[holding.organisation]?.contains(key) == true {
             reasons.append(.holdsKey(key))
         }
-        for other in graph.datasetsAt[holding.organisation] ?? [] where other != holding.dataset {
-            guard let otherDataset = model.datasets[other],
-                  let otherLevel = inherent[Holding(holding.organisation, other)], otherLevel.isPersonalData,
-                  !isLineageRelated(dataset, otherDataset, model: model) else { continue }
-            if let key = dataset.key?.name, otherDataset.key?.name == key {
-                reasons.append(.linkable(with: other, via: "the pseudonym domain `\(key)`"))
-            } else if dataset.identifiers.contains(.nhsNumber), otherDataset.identifiers.contains(.nhsNumber) {
-                reasons.append(.linkable(with: other, via: "the NHS number"))
-            }
+        if let key = dataset.key?.name, let other = linkage.partner(of: holding, sharing: .key(key)) {
+            reasons.append(.linkable(with: other, via: "the pseudonym domain `\(key)`"))
+        } else if dataset.identifiers.contains(.nhsNumber), let other = linkage.partner(of: holding, sharing: .nhsNumber) {
+            reasons.append(.linkable(with: other, via: "the NHS number"))
         }
         return reasons
     }
+}
 
-    /// A dataset and what it was derived from are the same people's records, not a new linkage.
-    static func isLineageRelated(_ a: Dataset, _ b: Dataset, model: SemanticModel) -> Bool {
-        let ancestorsOfA = Lineage.ancestors(of: a.id, in: model)
-        let ancestorsOfB = Lineage.ancestors(of: b.id, in: model)
-        return ancestorsOfA.contains(b.id) || ancestorsOfB.contains(a.id)
+/// The personal datasets each organisation holds, grouped by what they could be linked on, so a
+/// linkage partner is found without comparing every pair.
+struct LinkageIndex {
+    enum LinkField: Hashable {
+        case key(String)
+        case nhsNumber
+    }
+
+    private var groups: [String: [LinkField: [String]]] = [:]
+    private let ancestors: [String: Set<String>]
+
+    init(model: SemanticModel, graph: FlowGraph, inherent: [Holding: IdentifiabilityLevel]) {
+        ancestors = Lineage.ancestorsByDataset(in: model)
+        for holding in graph.holdings {
+            guard let dataset = model.datasets[holding.dataset], inherent[holding]?.isPersonalData == true else { continue }
+            if let key = dataset.key?.name {
+                groups[holding.organisation, default: [:]][.key(key), default: []].append(holding.dataset)
+            }
+            if dataset.identifiers.contains(.nhsNumber) {
+                groups[holding.organisation, default: [:]][.nhsNumber, default: []].append(holding.dataset)
+            }
+        }
+    }
+
+    /// Another dataset at the same holder sharing `field` that is not the same records under
+    /// another name (a dataset and what it was derived from are not a new linkage).
+    func partner(of holding: Holding, sharing field: LinkField) -> String? {
+        let own = ancestors[holding.dataset] ?? []
+        for other in groups[holding.organisation]?[field] ?? [] where other != holding.dataset {
+            if own.contains(other) || ancestors[other]?.contains(holding.dataset) == true { continue }
+            return other
+        }
+        return nil
     }
 }
 
 public enum Lineage {
-    /// Every dataset `id` is derived from, transitively.
+    /// Every dataset's ancestors, computed once (derivation is acyclic: the resolver rejects cycles).
+    public static func ancestorsByDataset(in model: SemanticModel) -> [String: Set<String>] {
+        let inputsOf = model.derivationInputs
+        var result: [String: Set<String>] = [:]
+        // Iterative post-order so long derivation chains cannot exhaust the stack.
+        for root in inputsOf.keys.sorted() where result[root] == nil {
+            var stack: [(id: String, expanded: Bool)] = [(root, false)]
+            while let (id, expanded) = stack.popLast() {
+                if result[id] != nil { continue }
+                let inputs = inputsOf[id] ?? []
+                if expanded {
+                    var all = Set(inputs)
+                    for input in inputs { all.formUnion(result[input] ?? []) }
+                    result[id] = all
+                } else {
+                    stack.append((id, true))
+                    for input in inputs where result[input] == nil { stack.append((input, false)) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Every dataset `id` is derived from, transitively (a walk from `id` only).
     public static func ancestors(of id: String, in model: SemanticModel) -> Set<String> {
         var result: Set<String> = []
         var pending = [id]
         while let current = pending.popLast() {
-            for transform in model.transforms where transform.output == current {
-                for input in transform.inputs where result.insert(input.name).inserted {
-                    pending.append(input.name)
-                }
+            for input in model.derivationInputs[current] ?? [] where result.insert(input).inserted {
+                pending.append(input)
             }
         }
         return result

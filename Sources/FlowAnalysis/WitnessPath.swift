@@ -66,7 +66,7 @@ extension Analysis {
         let flow = model.flows[index]
         var bases: [String] = []
         if let art6 = flow.article6 { bases.append("art6 \(art6.basis.rawValue)") }
-        if let art9 = flow.article9 { bases.append("art9 \(art9.rawValue)") }
+        if !flow.article9Conditions.isEmpty { bases.append("art9 " + flow.article9Conditions.map(\.rawValue).joined(separator: ", ")) }
         if let confidentiality = flow.confidentiality {
             bases.append(([confidentiality.basis.rawValue] + [confidentiality.instrument?.name].compactMap { $0 }).joined(separator: " "))
         }

@@ -6,9 +6,19 @@ public struct FileSystemSourceProvider: SourceProvider {
     public init() {}
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SourceProviderError(FileSystemSourceProvider.reason(for: path))
+        // Only regular files: a FIFO or a device named `*.flow` would block or never end.
+        // O_NONBLOCK keeps the open itself from waiting for a FIFO's writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT || errno == EACCES ? FileSystemSourceProvider.reason(for: path) : String(cString: strerror(errno))
+            throw SourceProviderError(reason)
         }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & mode_t(S_IFMT) == mode_t(S_IFREG) else {
+            close(descriptor)
+            throw SourceProviderError("not a regular file")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         defer { try? handle.close() }
         do {
             return Array(try handle.readToEnd() ?? Data())

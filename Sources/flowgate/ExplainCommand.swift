@@ -17,9 +17,16 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Print the declarations the rule examples rely on.")
     var prelude = false
 
+    @Flag(help: "Print every rule's documentation as Markdown (docs/rules.md).")
+    var markdown = false
+
     func run() throws {
         if prelude {
             Terminal.output(RuleExamplePrelude.text)
+            return
+        }
+        if markdown {
+            Terminal.output(RuleDocumentation.markdown())
             return
         }
         if list {

@@ -34,6 +34,10 @@ struct FormatCommand: ParsableCommand {
         var sources = SourceMap()
         var changed: [String] = []
         for path in files {
+            if let size = provider.size(of: path), size > ModelLoader.maximumFileSize {
+                problems.append(Diagnostic(.fileTooLarge, "`\(path)` is \(size / (1024 * 1024)) MiB; flowgate reads files up to \(ModelLoader.maximumFileSize / (1024 * 1024)) MiB", at: nil))
+                continue
+            }
             let bytes: [UInt8]
             do { bytes = try provider.read(path) } catch {
                 problems.append(Diagnostic(.unreadableFile, "cannot read `\(path)`: \(error)", at: nil))
@@ -48,12 +52,13 @@ struct FormatCommand: ParsableCommand {
             }
             let formatted = Formatter.format(syntax)
             guard Array(formatted.utf8) != bytes else { continue }
-            changed.append(path)
             if !check {
                 do { try AtomicFile.write(formatted, to: path) } catch {
                     problems.append(Diagnostic(.unreadableFile, "\(error)", at: nil))
+                    continue
                 }
             }
+            changed.append(path)
         }
         if !problems.isEmpty {
             Terminal.error(DiagnosticText.document(problems, sources: sources))

@@ -163,7 +163,12 @@ struct RenderCommand: ParsableCommand {
         case .pdf: graphviz = .pdf
         }
         do {
-            return try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: graphviz, engine: .dot)
+            let bytes = try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: graphviz, engine: .dot)
+            switch graphviz {
+            case .svg: return OutputFinishing.svg(bytes)
+            case .pdf: return OutputFinishing.pdf(bytes)
+            case .png: return bytes
+            }
         } catch {
             Terminal.error("error: cannot draw the \(view) diagram: \(error)")
             throw ExitStatus.invalid

@@ -57,11 +57,14 @@ import Testing
     /// cleanly must round-trip through the formatter (checked in `survive`).
     @Test(arguments: [11, 12, 13, 14] as [UInt64])
     func randomTokenSoup(seed: UInt64) {
-        let pieces = ["org", "a-b", "x.y", "1", "{", "}", ",", "->", "\"s\"", "\"\\u{41}\"", "# c", "\n", "\n\n", ";", " ", "é", "\""]
+        let pieces = [
+            "org", "a-b", "x.y", "1", "_", "a->", "{", "}", ",", "->", "-", "\"s\"", "\"\\u{41}\"", "\"\\u{D}\"", "\"\\u{2028}\"",
+            "# c", "#", "\n", "\n\n", "\r", "\t", ";", " ", "é", "\u{85}", "\"", "\\",
+        ]
         var generator = SeededGenerator(seed: seed)
         var cleanParses = 0
-        for _ in 0..<300 {
-            let count = Int.random(in: 1...40, using: &generator)
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 1...25, using: &generator)
             let text = (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let (_, diagnostics) = survive(Array(text.utf8))
             if diagnostics.isEmpty { cleanParses += 1 }

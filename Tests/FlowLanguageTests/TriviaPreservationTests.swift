@@ -80,6 +80,15 @@ import Testing
         #expect(try formatted(TriviaFixtures.crlf) == "# windows\norg a {\n  kind trust # t\n\n  ods \"X\"\n}\n")
     }
 
+    /// Regression: a comment ending in `\r` and blanks was written back as `#…\r\n`; the lexer then
+    /// dropped the `\r`, so a second `fmt` changed the file again.
+    @Test(arguments: ["# a\r \nx", "# a\r\t\r\nx", "x # a\r \n", "x {\n  # a\r \n}"])
+    func carriageReturnsEndingACommentAreTrimmed(_ source: String) throws {
+        let once = try formatted(source)
+        #expect(!once.contains("\r"))
+        #expect(try formatted(once) == once)
+    }
+
     @Test func commentAfterOpeningBraceLeadsTheFirstStatement() throws {
         #expect(try formatted("org a { # about a\n  kind trust\n}") == "org a {\n  # about a\n  kind trust\n}\n")
     }

@@ -3,16 +3,14 @@ import Testing
 
 /// Exit codes of `flowgate check`: 0 nothing at or above --fail-on, 1 findings, 2 invalid.
 struct CheckExitCodeTests {
-    /// One warning (FG019 escalation at a non-commissioner) and nothing else from FG001/FG009/FG015.
+    /// Warnings only: a law-less Art 6(1)(e), no sharing agreement, no retention (FG008, FG026, FG031).
     static let warningOnly = """
     use std
     org a "A" { kind trust; public-authority yes }
-    org b "B" { kind supplier }
-    dataset d "D" { origin non-health; identifiers name; source a }
-    key k "Key" { held-by a, b }
-    at a pseudonymise d -> dp { key k }
+    org b "B" { kind other }
+    dataset d "Staff list" { origin non-health; identifiers name; subjects staff; source a }
     purpose p "Payroll" { category processing-support }
-    flow f1 a -> b "Pseudonymised" { data dp; level pseudonymised; purpose p; art6 e "Law"; role processor }
+    flow f1 a -> b "Staff names" { data d; level identifiable; purpose p; art6 e }
     """
 
     static let errorModel = """

@@ -81,7 +81,9 @@ public enum Formatter {
 
     static func commentSpelling(_ token: Token) -> String {
         var text = token.text
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        // A trailing `\r` too: the lexer drops one before a line break, so keeping it would make
+        // formatting not idempotent (`# a\r \n` → `# a\r\n` → `# a\n`).
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
         return "#" + text
     }
 

@@ -9,6 +9,8 @@ public struct Lexer {
         self.bytes = file.bytes
         self.path = file.path
         self.sink = sink
+        // Editors on Windows often save a UTF-8 byte-order mark; it is not part of the text.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
     public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {

@@ -97,7 +97,7 @@ public struct Parser {
         let keyword = current
         advance()
         var arguments: [Token] = []
-        while [.word, .string, .arrow, .comma].contains(current.kind) {
+        while current.kind.isArgument {
             arguments.append(current)
             advance()
         }

@@ -11,6 +11,14 @@ public enum TokenKind: Sendable, Hashable {
     case terminator
     case comment
     case endOfFile
+
+    /// Tokens that can be a statement's argument.
+    var isArgument: Bool {
+        switch self {
+        case .word, .string, .arrow, .comma: true
+        default: false
+        }
+    }
 }
 
 public struct Token: Sendable, Hashable {

@@ -52,13 +52,20 @@ extension Lowerer {
         var inputs: [Reference] = []
         var expectName = true
         for token in arguments[2..<arrow] {
-            if expectName, let input = reference(token, .dataset) {
+            if expectName, token.kind != .comma {
+                // `reference` reports a token that is not a name itself.
+                guard let input = reference(token, .dataset) else { return nil }
                 inputs.append(input)
             } else if expectName || token.kind != .comma {
                 sink.report(.malformedValue, "inputs are dataset names separated by commas", at: token.span)
                 return nil
             }
             expectName.toggle()
+        }
+        if expectName {
+            sink.report(.malformedValue, "inputs are dataset names separated by commas", at: arguments[arrow - 1].span,
+                        help: "remove the comma before `->`")
+            return nil
         }
         let rest = arguments[(arrow + 1)...]
         guard let outputToken = definedName(rest.first, in: node, what: "a transform's output") else { return nil }
@@ -115,7 +122,9 @@ extension Lowerer {
         guard let (name, title) = namedHeader(node, what: "an opt-out") else { return nil }
         var optOut = OptOut(id: name.text, title: title, span: node.headerSpan, kind: .programme)
         lowerProperties(of: node, into: &optOut, using: Self.optOutTable)
-        if optOut.kind == .programme, optOut.purposes.isEmpty {
+        // `programme` is also the placeholder when `kind` is missing or invalid (already reported).
+        let declaresProgramme = node.block?.statements.first { $0.name == "kind" }?.arguments.first?.text == OptOutKind.programme.rawValue
+        if declaresProgramme, optOut.kind == .programme, optOut.purposes.isEmpty {
             sink.report(.missingProperty, "a programme opt-out needs the purposes it covers", at: node.headerSpan,
                         help: "add `purposes PURPOSE, …`")
         }

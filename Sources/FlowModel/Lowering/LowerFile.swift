@@ -85,10 +85,18 @@ extension Lowerer {
     }
 
     mutating func lowerModel(_ node: SyntaxNode, into file: inout LoweredFile) {
+        // A second `model` would silently rename the model and reset its settings.
+        if let first = file.modelSpan {
+            sink.report(.duplicateDeclaration, "the model is already declared in this file", at: node.headerSpan,
+                        notes: [DiagnosticNote("first declared here", at: first)])
+            return
+        }
         if let token = singleToken(node, shape: "\"Model name\"") { file.modelName = token.text }
         file.modelSpan = node.headerSpan
         var settings = ModelSettings()
         lowerProperties(of: node, into: &settings, using: Self.settingsTable)
-        file.settings = settings
+        // Only a block with settings gives settings: `model "Name"` alone must not reset the
+        // settings another file gives.
+        if node.block?.statements.isEmpty == false { file.settings = settings }
     }
 }

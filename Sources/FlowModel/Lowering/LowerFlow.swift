@@ -21,7 +21,7 @@ extension Lowerer {
             flow.article6 = claim
         }
         table.on("art9") { lowerer, node, flow in
-            flow.article9 = lowerer.value(node, as: Article9Condition.self)
+            flow.article9Conditions = lowerer.values(node, as: Article9Condition.self)
             flow.article9Span = node.headerSpan
         }
         table.on("sch1") { lowerer, node, flow in flow.schedule1 = lowerer.schedule1Conditions(node) }

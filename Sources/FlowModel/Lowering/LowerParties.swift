@@ -27,7 +27,10 @@ extension Lowerer {
         table.on("country") { lowerer, node, org in
             guard let token = lowerer.word(node, shape: "an ISO 3166 country code such as GB") else { return }
             let isCode = token.text.count == 2 && token.text.unicodeScalars.allSatisfy { $0 >= "A" && $0 <= "Z" }
-            if isCode { org.country = token.text } else {
+            if token.text == "UK" || token.text == "EU" {
+                lowerer.sink.report(.unknownValue, "`\(token.text)` is not an ISO 3166-1 country code", at: token.span,
+                                    help: token.text == "UK" ? "the United Kingdom's code is `GB`" : "name the country, e.g. `IE` or `DE`")
+            } else if isCode { org.country = token.text } else {
                 lowerer.sink.report(.unknownValue, "`\(token.text)` is not an ISO 3166-1 alpha-2 country code", at: token.span,
                                     help: "use two capital letters: GB for the United Kingdom, IE, FR, US, IN…")
             }

@@ -43,7 +43,10 @@ public struct Flow: Sendable, Hashable {
     public var purposes: [Reference] = []
     public var role: RecipientRole?
     public var article6: Article6Claim?
-    public var article9: Article9Condition?
+    /// Every Art 9(2) condition the flow relies on (a notice may cite several, e.g. 9(2)(b) and (h)).
+    public var article9Conditions: [Article9Condition] = []
+    /// The first condition cited, for display.
+    public var article9: Article9Condition? { article9Conditions.first }
     public var article9Span: SourceSpan?
     public var schedule1: [Schedule1Condition] = []
     public var article10: Article10Route?

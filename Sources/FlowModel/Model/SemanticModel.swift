@@ -21,6 +21,8 @@ public struct SemanticModel: Sendable {
     /// In a stable order: by file path, then position.
     public var flows: [Flow] = []
     public var waivers: [Waiver] = []
+    /// Each derived dataset's direct inputs (from the transforms), for lineage walks.
+    public var derivationInputs: [String: [String]] = [:]
     /// Every loaded source, for diagnostics.
     public var sources = SourceMap()
 

@@ -92,7 +92,9 @@ public struct ModelLoader {
 
     private mutating func read(_ path: String, includedFrom include: SourceSpan?) -> [UInt8]? {
         if let size = provider.size(of: path), size > Self.maximumFileSize {
-            sink.report(.fileTooLarge, "`\(path)` is \(size / (1024 * 1024)) MiB; flowgate reads files up to \(Self.maximumFileSize / (1024 * 1024)) MiB",
+            let mebibytes = Double(size) / 1_048_576
+            let shown = (mebibytes * 10).rounded(.up) / 10
+            sink.report(.fileTooLarge, "`\(path)` is \(shown) MiB; flowgate reads files up to \(Self.maximumFileSize / (1024 * 1024)) MiB",
                         at: include ?? SourceSpan(path: path, start: 0, end: 0),
                         help: "split the model into several files")
             return nil

@@ -19,6 +19,7 @@ struct Resolver {
         let ordered = files.filter { libraryFiles.contains($0.path) } + files.filter { !libraryFiles.contains($0.path) }
         var kept: [Declaration] = []
         var keptIndex: [String: Int] = [:]
+        var settingsSpan: SourceSpan?
         for file in ordered {
             if let name = file.modelName {
                 if let existing = model.name, existing != name, let span = file.modelSpan {
@@ -26,7 +27,16 @@ struct Resolver {
                 }
                 model.name = name
             }
-            if let settings = file.settings { model.settings = settings }
+            if let settings = file.settings {
+                // Settings given twice are reported, not silently replaced by the later file's.
+                if let first = settingsSpan {
+                    report(.duplicateDeclaration, "the model's settings are already given", at: file.modelSpan,
+                           notes: [DiagnosticNote("first given here", at: first)])
+                } else {
+                    model.settings = settings
+                    settingsSpan = file.modelSpan
+                }
+            }
             for declaration in file.declarations {
                 guard let defined = declaration.definedName else {
                     kept.append(declaration)
@@ -54,6 +64,9 @@ struct Resolver {
         for declaration in kept { add(declaration, to: &model) }
         model.flows.sort { $0.span < $1.span }
         model.transforms.sort { $0.span < $1.span }
+        for transform in model.transforms {
+            model.derivationInputs[transform.output, default: []] += transform.inputs.map(\.name)
+        }
         model.waivers.sort { $0.span < $1.span }
         deriveDatasets(in: &model)
         checkConsistency(of: model)

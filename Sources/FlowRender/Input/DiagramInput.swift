@@ -43,12 +43,18 @@ public struct DiagramOptions: Sendable, Hashable {
     public var labels: LabelDensity
     /// Draw the legend (identifiability line styles, organisation kinds, markers).
     public var legend: Bool
+    /// Nil: whichever prints larger on A4 landscape (`Orientation.choose`).
+    public var orientation: Orientation?
 
-    public init(modelName: String, asOf: Day? = nil, labels: LabelDensity = .automatic, legend: Bool = true) {
+    public init(
+        modelName: String, asOf: Day? = nil, labels: LabelDensity = .automatic, legend: Bool = true,
+        orientation: Orientation? = nil
+    ) {
         self.modelName = modelName
         self.asOf = asOf
         self.labels = labels
         self.legend = legend
+        self.orientation = orientation
     }
 }
 

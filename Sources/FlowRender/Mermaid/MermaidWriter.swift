@@ -19,7 +19,7 @@ public enum MermaidWriter {
 
     /// The bare Mermaid flowchart (no Markdown around it).
     public static func flowchart(_ spec: DiagramSpec) -> String {
-        var lines = ["flowchart LR"]
+        var lines = ["flowchart " + spec.orientation.rawValue]
         func emitClusters(parent: String?, indent: String) {
             for cluster in spec.clusters where cluster.parent == parent {
                 var label = "<b>" + Escape.mermaid(cluster.title) + "</b>"
@@ -120,13 +120,14 @@ public enum MermaidWriter {
         for level in IdentifiabilityLevel.allCases {
             let style = LevelStyle.of(level)
             let weight = style.penWidth >= 2.5 ? "heavy" : "light"
-            out += "| \(weight) \(style.lineStyle), \(colourName(style.color)) | **\(style.marker)** | \(family(style.lineStyle)) \(style.note) |\n"
+            let note = style.note.isEmpty ? "" : " " + style.note
+            out += "| \(weight) \(style.lineStyle), \(colourName(style.color)) | **\(style.marker)** | \(family(style.lineStyle))\(note) |\n"
         }
         out += "\nSolid lines carry confidential patient information, dashed lines pseudonymised (still personal) data, dotted lines data that is not personal data. "
         out += "⊘ marks an opt-out applied at that flow; ⚠ FG… marks a finding (`flowgate explain FG…`).\n"
         let groups = spec.organisationGroups
         if !groups.isEmpty {
-            out += "\nOrganisations: " + groups.map { Escape.markdown($0.legend) }.joined(separator: "; ") + ".\n"
+            out += "\nOrganisations: " + groups.map(\.legend).joined(separator: "; ") + ".\n"
         }
         return out
     }

@@ -260,10 +260,12 @@ private struct Builder {
         }
         let density: LabelDensity = options.labels == .automatic
             ? LayoutPolicy.labelDensity(view: view, edges: edges.count) : options.labels
-        return DiagramSpec(
+        var spec = DiagramSpec(
             view: view, title: options.modelName, subtitle: subtitle, asOf: options.asOf, clusters: clusters,
             nodes: nodes, edges: edges, notes: notes, labels: density, showsLegend: options.legend
         )
+        spec.orientation = options.orientation ?? Orientation.choose(for: spec)
+        return spec
     }
 
     struct Placement {
@@ -403,7 +405,7 @@ private struct Builder {
                 law = article6.citation
             }
         }
-        if let article9 = flow.article9 { lawful.append("Art 9(2)(\(article9.rawValue))") }
+        if !flow.article9Conditions.isEmpty { lawful.append("Art 9(2)(" + flow.article9Conditions.map(\.rawValue).joined(separator: "), (") + ")") }
         if !flow.schedule1.isEmpty {
             lawful.append("Sch 1 " + flow.schedule1.sorted().map { "Pt \($0.part) para \($0.paragraph)" }.joined(separator: ", "))
         }

@@ -19,10 +19,12 @@ public struct DiagramSpec: Sendable, Hashable {
     /// `.full` or `.compact` (never `.automatic`).
     public var labels: LabelDensity
     public var showsLegend: Bool
+    public var orientation: Orientation
 
     public init(
         view: DiagramView, title: String, subtitle: String, asOf: Day?, clusters: [DiagramCluster],
-        nodes: [DiagramNode], edges: [DiagramEdge], notes: [String], labels: LabelDensity, showsLegend: Bool
+        nodes: [DiagramNode], edges: [DiagramEdge], notes: [String], labels: LabelDensity, showsLegend: Bool,
+        orientation: Orientation = .leftToRight
     ) {
         self.view = view
         self.title = title
@@ -34,6 +36,7 @@ public struct DiagramSpec: Sendable, Hashable {
         self.notes = notes
         self.labels = labels
         self.showsLegend = showsLegend
+        self.orientation = orientation
     }
 
     /// Organisation kinds drawn, in the legend's order.

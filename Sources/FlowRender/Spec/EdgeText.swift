@@ -7,9 +7,12 @@ struct EdgeText {
         var isMarker: Bool { !bold.isEmpty }
     }
 
-    static let width = 28
+    /// Characters per line: narrow when flows run left to right (label width adds to the drawing's
+    /// width, which limits it there), wider top to bottom (label height adds to the height instead).
+    static func width(_ orientation: Orientation) -> Int { orientation == .leftToRight ? 26 : 40 }
 
-    static func lines(_ edge: DiagramEdge, spec: DiagramSpec) -> [Line] {
+    static func lines(_ edge: DiagramEdge, spec: DiagramSpec, orientation: Orientation? = nil) -> [Line] {
+        let width = Self.width(orientation ?? spec.orientation)
         var lines: [Line] = []
         func plain(_ items: [String]) { lines += Wording.pack(items, width: width).map { Line(text: $0) } }
         let full = spec.labels == .full

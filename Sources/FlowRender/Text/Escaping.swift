@@ -31,8 +31,9 @@ public enum Escape {
     /// `text` as character data inside a Graphviz HTML-like label (`<...>`).
     ///
     /// `& < > " '` become entities, so the DOT scanner's `<`/`>` nesting count and Graphviz's XML
-    /// parser both see plain text; line breaks become `<BR/>`; tab a space; characters XML 1.0 forbids
-    /// (C0/C1 controls, U+FFFE/U+FFFF) become U+FFFD.
+    /// parser both see plain text; `\` is doubled (Graphviz substitutes `\N`, `\G`… in HTML text
+    /// too); line breaks become `<BR/>`; tab a space; characters XML 1.0 forbids (C0/C1 controls,
+    /// U+FFFE/U+FFFF) become U+FFFD.
     public static func html(_ text: String) -> String {
         var result = ""
         var previousWasCarriageReturn = false
@@ -44,6 +45,9 @@ public enum Escape {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            // Graphviz expands \N, \G, \E, \T, \H, \L in HTML text too (after entities are decoded);
+            // a doubled backslash is its escape.
+            case "\\": result += "\\\\"
             case "\r": result += "<BR/>"
             case "\n": if !previousWasCarriageReturn { result += "<BR/>" }
             case "\t": result += " "
@@ -102,7 +106,7 @@ public enum Escape {
 
     private static func isMermaidSafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", " ", ",", ".", "-", "_", "(", ")", "/", ":", "+", "·", "→": true
+        case "a"..."z", "A"..."Z", "0"..."9", " ", ",", ".", "-", "_", "(", ")", "/", ":", "+", "·", "→", "⊘", "⚠", "…", "×": true
         default: !scalar.isASCII && scalar.properties.isAlphabetic
         }
     }

@@ -14,6 +14,27 @@ public enum RuleDocumentation {
         return text
     }
 
+    /// docs/rules.md: every rule's page, generated so the reference never drifts from the code.
+    public static func markdown() -> String {
+        var text = "# Rules\n\nGenerated from the rule catalogue by `flowgate explain --markdown`; do not edit by hand.\n"
+        text += "Each rule's examples are executed as tests. Examples use the declarations printed by `flowgate explain --prelude`.\n\n"
+        text += "| Code | Slug | Severity | Summary |\n|---|---|---|---|\n"
+        for rule in RuleCatalog.all {
+            text += "| [\(rule.code)](#\(rule.code.lowercased())) | `\(rule.slug)` | \(rule.severity.rawValue) | \(rule.summary) |\n"
+        }
+        for rule in RuleCatalog.all {
+            text += "\n## \(rule.code)\n\n`\(rule.slug)` — default severity **\(rule.severity.rawValue)**\n\n\(rule.summary)\n\n"
+            text += "*Legal source:* \(rule.legalSource)\n\n\(rule.explanation)\n"
+            for (index, example) in rule.triggeringExamples.enumerated() {
+                text += "\nTriggers \(rule.code) (example \(index + 1)):\n\n```flow\n\(example)\n```\n"
+            }
+            for (index, example) in rule.passingExamples.enumerated() {
+                text += "\nDoes not trigger \(rule.code) (example \(index + 1)):\n\n```flow\n\(example)\n```\n"
+            }
+        }
+        return text
+    }
+
     public static func listing() -> String {
         var text = ""
         let width = (RuleCatalog.all.map(\.slug.count).max() ?? 0)

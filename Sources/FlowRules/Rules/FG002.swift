@@ -29,12 +29,12 @@ enum FG002 {
         """,
         triggeringExamples: [
             """
-            flow trust -> icb "Local flow with diagnoses" {
+            flow trust -> gp "Discharge summary with diagnoses" {
               data sus
               level identifiable
-              purpose invoice-validation
-              art6 e "NHS Act 2006 s14Z"
-              confidentiality s251-reg5
+              purpose care
+              art6 e "NHS Act 2006 s43"
+              confidentiality implied-consent
             }
             """,
             """
@@ -52,14 +52,14 @@ enum FG002 {
         ],
         passingExamples: [
             """
-            flow trust -> icb "Local flow with diagnoses" {
+            flow trust -> gp "Discharge summary with diagnoses" {
               data sus
               level identifiable
-              purpose invoice-validation
-              art6 e "NHS Act 2006 s14Z"
+              purpose care
+              art6 e "NHS Act 2006 s43"
               art9 h
               sch1 part1 para2
-              confidentiality s251-reg5
+              confidentiality implied-consent
             }
             """,
             """
@@ -85,7 +85,7 @@ enum FG002 {
         ]
     ) { collector in
         let analysis = collector.analysis
-        for (index, flow) in collector.flows where flow.article9 == nil {
+        for (index, flow) in collector.flows where flow.article9Conditions.isEmpty {
             guard let dataset = collector.model.datasets[flow.dataset.name], !dataset.specialCategories.isEmpty,
                   analysis.carriesPersonalData(index) else { continue }
             let level = analysis.identifiability.recipientLevels[index]

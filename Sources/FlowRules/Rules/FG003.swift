@@ -18,11 +18,11 @@ enum FG003 {
 
         Two situations are reported, both as errors, on flows that carry personal data:
         1. the flow cites such an Art 9 condition and no Schedule 1 condition at all (a common privacy \
-           notice gap: "9(2)(b) and 9(2)(h)" with nothing behind them);
+        notice gap: "9(2)(b) and 9(2)(h)" with nothing behind them);
         2. the flow cites Schedule 1 conditions, but none of them belongs to its Art 9 condition \
-           (9(2)(h) with Part 1 para 4, say). Extra conditions are allowed beside the matching one — a \
-           flow with criminal offence data may cite a second Schedule 1 condition for its Article 10 \
-           route.
+        (9(2)(h) with Part 1 para 4, say). Extra conditions are allowed beside the matching one — a \
+        flow with criminal offence data may cite a second Schedule 1 condition for its Article 10 \
+        route.
 
         Fix: add the matching `sch1` condition, e.g. `art9 h` with `sch1 part1 para2`, `art9 j` with \
         `sch1 part1 para4`, `art9 g` with `sch1 part2 para18` (safeguarding), or correct the Art 9 \
@@ -30,13 +30,13 @@ enum FG003 {
         """,
         triggeringExamples: [
             """
-            flow trust -> icb "Commissioning flow with no Schedule 1 condition" {
+            flow trust -> gp "Discharge summary with no Schedule 1 condition" {
               data sus
               level identifiable
-              purpose invoice-validation
-              art6 e "NHS Act 2006 s14Z"
+              purpose care
+              art6 e "NHS Act 2006 s43"
               art9 h
-              confidentiality s251-reg5
+              confidentiality implied-consent
             }
             """,
             """
@@ -97,15 +97,16 @@ enum FG003 {
             """,
         ]
     ) { collector in
-        for (index, flow) in collector.flows {
-            guard let condition = flow.article9, let required = requiredSchedule1(for: condition),
-                  collector.analysis.carriesPersonalData(index) else { continue }
+        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
+          for condition in flow.article9Conditions {
+            guard let required = requiredSchedule1(for: condition) else { continue }
+            let several = flow.article9Conditions.count > 1
             let span = flow.article9Span ?? flow.span
             if flow.schedule1.isEmpty {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) relies on Art 9(2)(\(condition.rawValue)) but cites no DPA 2018 Schedule 1 condition; 9(2)(\(condition.rawValue)) needs \(required.text)",
-                    discriminator: "missing",
+                    discriminator: several ? "missing:\(condition.rawValue)" : "missing",
                     help: "add `sch1 \(required.example)` to the flow",
                     at: span
                 )
@@ -114,11 +115,12 @@ enum FG003 {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) pairs Art 9(2)(\(condition.rawValue)) with \(cited), which \(flow.schedule1.count == 1 ? "is not a condition" : "are not conditions") for it; 9(2)(\(condition.rawValue)) needs \(required.text)",
-                    discriminator: "mismatch",
+                    discriminator: several ? "mismatch:\(condition.rawValue)" : "mismatch",
                     help: "cite `sch1 \(required.example)`, or correct `art9` to the condition the Schedule 1 paragraph belongs to",
                     at: span
                 )
             }
+          }
         }
     }
 

@@ -20,6 +20,9 @@ enum FG004 {
         Part 3 paras 36 and 37, which extend Part 2 conditions to criminal offence data, carry the same \
         requirement. Part 1 paras 2–4 (health and social care, public health, research) need no APD.
 
+        A flow citing Art 9(2)(b) with no Schedule 1 condition counts as relying on Part 1 para 1, the \
+        only condition that makes 9(2)(b) available (FG003 reports the omission itself).
+
         The controller that relies on the condition is the discloser, or the organisations a \
         disclosing processor acts for (`processor-for`), or — when the data comes from the data subject \
         or the public — the recipient. Only flows of personal data count. Each controller is reported \
@@ -28,8 +31,8 @@ enum FG004 {
 
         Fix: adopt and keep an APD covering the conditions, and record it with `apd yes` on the \
         organisation; or, if the processing actually rests on a condition that needs no APD (9(2)(h) \
-        with `sch1 part1 para2`, say), correct the flow. The Part 2 exceptions are paragraph-specific \
-        (domain.md §10 item 5): confirm them against the current text of Schedule 1.
+        with `sch1 part1 para2`, say), correct the flow. The Part 2 and Part 3 exceptions are \
+        paragraph-specific: confirm them against the current text of Schedule 1 before relying on them.
         """,
         triggeringExamples: [
             """
@@ -144,9 +147,11 @@ enum FG004 {
         let model = collector.model
         // Controller id -> (flow index, conditions needing an APD) in model order.
         var reliance: [String: [(flow: Int, conditions: [Schedule1Condition])]] = [:]
-        for (index, flow) in collector.flows where !flow.schedule1.isEmpty && collector.analysis.carriesPersonalData(index) {
+        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
             let recipientKind = model.organisations[flow.to.name]?.kind
-            let needing = flow.schedule1.filter { requiresAPD($0, recipientKind: recipientKind) }
+            // Art 9(2)(b) has one Schedule 1 condition, Part 1 para 1, even when the flow omits it (FG003).
+            let cited = flow.schedule1.isEmpty && flow.article9Conditions.contains(.b) ? [Schedule1Condition(part: 1, paragraph: 1)!] : flow.schedule1
+            let needing = cited.filter { requiresAPD($0, recipientKind: recipientKind) }
             guard !needing.isEmpty else { continue }
             for controller in relyingControllers(of: flow, in: model) {
                 reliance[controller.id, default: []].append((index, needing))
@@ -160,9 +165,10 @@ enum FG004 {
             let flows = uses.map { collector.label(model.flows[$0.flow]) }
             let shown = flows.prefix(3).joined(separator: ", ") + (flows.count > 3 ? " and \(flows.count - 3) more" : "")
             let state = controller.hasAppropriatePolicyDocument == false ? "records `apd no`" : "has no Appropriate Policy Document recorded"
+            let span = StandardLibrary.isLibraryPath(controller.span.path) ? model.flows[uses[0].flow].span : controller.span
             collector.report(
                 "`\(id)` relies on DPA 2018 Schedule 1 \(conditions), which \(distinct.count == 1 ? "needs" : "need") an Appropriate Policy Document, but \(state) (\(shown))",
-                at: controller.span, target: id,
+                at: span, target: id,
                 related: uses.prefix(5).map { DiagnosticNote("relied on by \(collector.label(model.flows[$0.flow]))", at: model.flows[$0.flow].span) },
                 help: "adopt an APD covering these conditions (Sch 1 Part 4 para 39) and record `apd yes` on `\(id)`"
             )

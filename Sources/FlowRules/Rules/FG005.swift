@@ -20,10 +20,13 @@ enum FG005 {
         For every flow of personal data that cites `art9 h`, the recipient passes when:
         • it records `confidentiality-duty yes`; or
         • it records nothing, and is a care provider (GP practice, trust, community or independent \
-          provider), whose professionals owe the duty; or
+        provider) whose professionals owe the duty, or an NHS body whose staff are bound by it (ICB, \
+        CCG, CSU, DSCRO, national body), or a local authority receiving the data for individual \
+        (social) care or safeguarding, where its social work professionals owe it; or
         • it receives the data as a processor (`role processor`, or `processor-for` the discloser) under \
-          an Art 28 contract with `confidentiality-clause yes` — one the flow cites with `agreement`, or \
-          the contract between it and the discloser (or the controller the discloser acts for).
+        an Art 28 contract with `confidentiality-clause yes` — one the flow cites with `agreement`, or \
+        else a contract between it and the discloser, a controller the discloser acts for, or a \
+        controller it acts for.
         Anything else is reported: `confidentiality-duty no`, or an analytics company, local authority, \
         university or other body with no duty recorded and no contract clause.
 
@@ -113,10 +116,10 @@ enum FG005 {
         ]
     ) { collector in
         let model = collector.model
-        for (index, flow) in collector.flows where flow.article9 == .h && collector.analysis.carriesPersonalData(index) {
+        for (index, flow) in collector.flows where flow.article9Conditions.contains(.h) && collector.analysis.carriesPersonalData(index) {
             guard flow.from.name != flow.to.name, let recipient = model.organisations[flow.to.name] else { continue }
             if recipient.hasConfidentialityDuty == true { continue }
-            if recipient.hasConfidentialityDuty == nil, careProviderKinds.contains(recipient.kind) { continue }
+            if recipient.hasConfidentialityDuty == nil, owesDutyByKind(recipient, flow: flow, in: model) { continue }
             let contracts = processorContracts(for: flow, recipient: recipient, in: model)
             if contracts.contains(where: { $0.hasConfidentialityClause == true }) { continue }
             let duty = recipient.hasConfidentialityDuty == false ? "records `confidentiality-duty no`" : "has no duty of confidentiality recorded"
@@ -140,8 +143,20 @@ enum FG005 {
         }
     }
 
-    /// Health and care providers whose professionals owe a duty of confidentiality (Art 9(3)).
-    static let careProviderKinds: Set<OrganisationKind> = [.gpPractice, .trust, .communityProvider, .independentProvider]
+    /// Health and care providers whose professionals owe a duty of confidentiality, and NHS bodies whose
+    /// staff are bound by it (Art 9(3)), when the model records nothing.
+    static let dutyKinds: Set<OrganisationKind> = [
+        .gpPractice, .trust, .communityProvider, .independentProvider, .icb, .ccg, .csu, .dscro, .nationalBody,
+    ]
+
+    /// A local authority counts for social care and safeguarding (its social work professionals), not
+    /// for other purposes.
+    static func owesDutyByKind(_ recipient: Organisation, flow: Flow, in model: SemanticModel) -> Bool {
+        if dutyKinds.contains(recipient.kind) { return true }
+        guard recipient.kind == .localAuthority else { return false }
+        let categories = flow.purposes.compactMap { model.purposes[$0.name]?.category }
+        return !categories.isEmpty && categories.allSatisfy { $0.isDirectCare || $0 == .safeguarding }
+    }
 
     static func isProcessor(_ flow: Flow, recipient: Organisation) -> Bool {
         switch flow.role {
@@ -152,12 +167,14 @@ enum FG005 {
     }
 
     /// The Art 28 contracts that bind the recipient as a processor for this flow: those the flow cites,
-    /// or else those between the recipient and the discloser (or a controller the discloser acts for).
+    /// or else those between the recipient and the discloser, a controller the discloser acts for, or a
+    /// controller the recipient acts for.
     static func processorContracts(for flow: Flow, recipient: Organisation, in model: SemanticModel) -> [ProcessorContract] {
         guard isProcessor(flow, recipient: recipient) else { return [] }
         let cited = flow.agreements.compactMap { model.contracts[$0.name] }.filter { $0.processor.name == recipient.id }
         if !cited.isEmpty { return cited }
         var controllers: Set<String> = [flow.from.name]
+        controllers.formUnion(recipient.processorFor.map(\.name))
         if let from = model.organisations[flow.from.name] {
             controllers.formUnion(from.processorFor.map(\.name))
         }

@@ -20,8 +20,8 @@ enum FG006 {
         datasets inherit the mark), two situations are reported as errors:
         1. the flow records no `art10` route;
         2. it records `art10 schedule1` but cites no Schedule 1 condition with `sch1` for it to rest on \
-           (for fraud, typically `part2 para10` or `part2 para14`; Part 3 adds consent, vital \
-           interests, legal claims and the extension of the Part 2 conditions in para 36).
+        (for fraud, typically `part2 para10` or `part2 para14`; Part 3 adds consent, vital \
+        interests, legal claims and the extension of the Part 2 conditions in para 36).
 
         Fix: add `art10 official-authority` when the processing is under the control of official \
         authority (a statutory function exercised by a public body), or `art10 schedule1` with the \

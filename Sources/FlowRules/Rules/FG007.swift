@@ -21,8 +21,8 @@ enum FG007 {
         a disclosing processor acts for; or the recipient, when the data comes from the data subject or \
         the public. It fires on flows of personal data citing `art6 f` or `art6 ea` when that controller \
         is a public authority — `public-authority yes`, or, when nothing is recorded, an ICB, CCG, NHS \
-        trust, national body, local authority, government department or police force — and at least one \
-        of the flow's purposes is a statutory function (the default; mark a purpose outside the \
+        trust, GP practice, national body, local authority, government department or police force — and at \
+        least one of the flow's purposes is a statutory function (the default; mark a purpose outside the \
         authority's tasks with `statutory-function no`).
 
         Fix: record the basis the authority actually has — usually `art6 e "law giving the function"` \
@@ -31,15 +31,27 @@ enum FG007 {
         """,
         triggeringExamples: [
             """
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+
             flow icb -> csu "Commissioning analytics on legitimate interests" {
-              data sus
-              level identifiable
-              purpose invoice-validation
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
               role processor
               art6 f
               art9 h
               sch1 part1 para2
-              confidentiality s251-reg5
             }
             """,
             """
@@ -60,15 +72,27 @@ enum FG007 {
         ],
         passingExamples: [
             """
+            at dscro pseudonymise sus -> sus-pseudo {
+              key dscro-key
+            }
+
+            flow dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+
             flow icb -> csu "Commissioning analytics" {
-              data sus
-              level identifiable
-              purpose invoice-validation
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
               role processor
               art6 e "NHS Act 2006 s14Z"
               art9 h
               sch1 part1 para2
-              confidentiality s251-reg5
             }
             """,
             """
@@ -134,7 +158,7 @@ enum FG007 {
 
     /// Kinds that are public authorities (DPA 2018 s7 / FOIA Sch 1) when the model records nothing.
     static let publicAuthorityKinds: Set<OrganisationKind> = [
-        .icb, .ccg, .trust, .nationalBody, .localAuthority, .governmentDepartment, .police,
+        .icb, .ccg, .trust, .gpPractice, .nationalBody, .localAuthority, .governmentDepartment, .police,
     ]
 
     static func isPublicAuthority(_ org: Organisation) -> Bool {

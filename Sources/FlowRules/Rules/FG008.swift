@@ -22,8 +22,8 @@ enum FG008 {
         warnings:
         1. nothing follows the basis: neither a quoted citation nor a statutory gateway;
         2. the quoted citation names no law — it contains no section, year or number and none of \
-           "Act", "Regulations", "Order", "Directions", "Rules", "Code", "Schedule" or "Notice" (for \
-           example "statutory basis", "public task", "legal duty").
+        "Act", "Regulations", "Order", "Directions", "Rules", "Code", "Schedule", "Notice" or \
+        "Charter" (for example "statutory basis", "public task", "legal duty").
         A statutory gateway (`art6 c hsca-s259`) always counts: its declaration carries the citation.
 
         Fix: write the law after the basis, e.g. `art6 e "NHS Act 2006 s14Z"`, `art6 c \
@@ -43,14 +43,14 @@ enum FG008 {
             }
             """,
             """
-            flow trust -> icb "Invoice backing data" {
+            flow trust -> gp "Discharge summary on an unstated public task" {
               data sus
               level identifiable
-              purpose invoice-validation
+              purpose care
               art6 e
               art9 h
               sch1 part1 para2
-              confidentiality s251-reg5
+              confidentiality implied-consent
             }
             """,
         ],
@@ -107,7 +107,7 @@ enum FG008 {
     /// Words that show a citation names an instrument of law.
     static let lawWords: Set<String> = [
         "act", "acts", "regulation", "regulations", "order", "orders", "direction", "directions", "rules",
-        "code", "schedule", "sch", "section", "notice", "notices", "si", "copi", "hsca",
+        "code", "schedule", "sch", "section", "notice", "notices", "si", "copi", "hsca", "charter",
     ]
 
     /// A citation names a law if it has a number (year, section, paragraph) or an instrument word.

@@ -1,3 +1,4 @@
+import FlowAnalysis
 import FlowLanguage
 import FlowModel
 
@@ -18,6 +19,12 @@ enum FG009 {
         The level used is the one in the recipient's hands (identifiable, or NHS-number level, or \
         pseudonymised data the recipient can re-identify through a key or linkage). `not-confidential` \
         is not an answer for such data.
+
+        Passing data to one's own processor (`processor-for`), or a processor returning it to its \
+        controller, is not a disclosure to a third party when it serves a use the controller already \
+        has: individual care, archiving, destruction or processing support, or a purpose under which the \
+        controller received that data. A processor used for a new purpose (a GP's risk-stratification \
+        supplier, say) still needs the basis the new use needs.
 
         The finding shows the chain that brought the data to the disclosing organisation, marking the \
         hop with no basis.
@@ -50,6 +57,27 @@ enum FG009 {
         ],
         passingExamples: [
             """
+            flow trust -> icb "Invoice backing data" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+
+            flow icb -> csu "Backing data to the ICB's processor for the same validation" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              role processor
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+            """,
+            """
             flow trust -> nhs-england "SUS submission" {
               data sus
               level identifiable
@@ -76,7 +104,9 @@ enum FG009 {
             """,
         ]
     ) { collector in
+        let received = FG009.purposesReceived(collector.analysis.model)
         for (index, flow) in collector.flows where flow.from.name != flow.to.name && collector.analysis.carriesConfidentialInformation(index) {
+            if FG009.isControllersOwnUse(index, collector.analysis, received: received) { continue }
             let basis = flow.confidentiality?.basis
             guard basis == nil || basis == .notConfidential else { continue }
             let level = collector.analysis.identifiability.recipientLevels[index]
@@ -88,5 +118,30 @@ enum FG009 {
                 help: "add `confidentiality BASIS INSTRUMENT`, e.g. `confidentiality s251-reg5 APPROVAL` or `confidentiality statutory GATEWAY`"
             )
         }
+    }
+}
+
+extension FG009 {
+    /// Categories that are the controller's own handling of records it already holds.
+    static let recordHandling: Set<PurposeCategory> = [.individualCare, .archiving, .destruction, .processingSupport]
+
+    /// A flow between a controller and its processor that serves a use the controller already has.
+    static func isControllersOwnUse(_ index: Int, _ analysis: Analysis, received: [Holding: Set<String>]) -> Bool {
+        let flow = analysis.model.flows[index]
+        guard analysis.isProcessorRelationship(from: flow.from.name, to: flow.to.name) else { return false }
+        let purposes = received[Holding(flow.from.name, flow.dataset.name)] ?? []
+        return flow.purposes.allSatisfy { purpose in
+            purposes.contains(purpose.name)
+                || analysis.model.purposes[purpose.name].map { recordHandling.contains($0.category) } == true
+        }
+    }
+
+    /// The purposes under which each holder received each dataset.
+    static func purposesReceived(_ model: SemanticModel) -> [Holding: Set<String>] {
+        var result: [Holding: Set<String>] = [:]
+        for flow in model.flows {
+            result[Holding(flow.to.name, flow.dataset.name), default: []].formUnion(flow.purposes.map(\.name))
+        }
+        return result
     }
 }

@@ -21,13 +21,14 @@ enum FG010 {
         `confidentiality implied-consent`, two situations are reported as errors:
         1. a purpose of the flow is not individual care (its category is not `individual-care`);
         2. the purpose is individual care, but the recipient is not part of a care team: a \
-           commissioner (ICB, CCG), NHS England or another national body, a DSCRO or CSU, a supplier, \
-           research body, registry, government department, regulator, auditor, court, police, archive, \
-           destruction contractor or the public — unless it receives the data as a processor for the \
-           discloser or for a care provider (a GP system supplier, say), which is not a disclosure.
+        commissioner (ICB, CCG), NHS England or another national body, a DSCRO or CSU, a supplier, \
+        research body, registry, government department, regulator, auditor, court, police, archive, \
+        destruction contractor or the public — unless it receives the data as a processor for the \
+        discloser or for a care provider (a GP system supplier, say), which is not a disclosure.
         Care providers (GP practices, trusts, community and independent providers), local authorities \
         (adult social care), charities, individuals and organisations of kind `other` are accepted as \
-        care-team recipients. Data that is not confidential in the recipient's hands is not checked.
+        care-team recipients. Data that is not confidential in the recipient's hands, and information \
+        people give about themselves (flows from an `individual` or the `public`), is not checked.
 
         Fix: if the flow is for a secondary purpose, record the basis it really has — `confidentiality \
         s251-reg5 APPROVAL`, `confidentiality statutory GATEWAY`, `confidentiality explicit-consent` — \
@@ -93,6 +94,8 @@ enum FG010 {
         let model = collector.model
         for (index, flow) in collector.flows where flow.confidentiality?.basis == .impliedConsent {
             guard flow.from.name != flow.to.name, collector.analysis.carriesConfidentialInformation(index) else { continue }
+            // People giving their own information owe no duty of confidence to themselves.
+            if let from = model.organisations[flow.from.name], from.kind == .individual || from.kind == .publicAudience { continue }
             let span = flow.confidentiality?.span
             let secondary = flow.purposes.filter { (model.purposes[$0.name]?.category).map { !$0.isDirectCare } ?? false }
             if !secondary.isEmpty {

@@ -23,9 +23,9 @@ enum FG011 {
         3. warning — it names an approval declared under a different COPI regulation;
         4. warning — an approval records no `reference`;
         5. warning — an approval's `reference` does not parse as a CAG reference: `CAG 7-04(a)/2013`, \
-           `CAG 7-07(a-c)/2013` (the 2013 NHS England commissioning family; `CAG7-04(a)/2013` with no \
-           space is accepted), `21/CAG/0123` (year-prefixed), `ECC 1-05(a)/2011` or `PIAG …` (older). \
-           Whitespace is normalised before matching; the raw text is kept.
+        `CAG 7-07(a-c)/2013` (the 2013 NHS England commissioning family; `CAG7-04(a)/2013` with no \
+        space is accepted), `21/CAG/0123` (year-prefixed), `ECC 1-05(a)/2011` or `PIAG …` (older). \
+        Whitespace is normalised before matching; the raw text is kept.
 
         Fix: declare the approval once, with the reference exactly as it appears on the CAG register \
         (`approval iv { reference "CAG 7-07(a-c)/2013" regulation 5 … }`), and cite it on the flow: \
@@ -49,6 +49,7 @@ enum FG011 {
               reference "Regulation 5 (Section 251 Support)"
               regulation 5
               purposes invoice-validation
+              valid-until 2027-09-30
             }
 
             flow trust -> icb "Invoice validation" {
@@ -80,6 +81,7 @@ enum FG011 {
               reference "CAG 7-07(a-c)/2013"
               regulation 5
               purposes invoice-validation
+              valid-until 2027-09-30
             }
 
             flow trust -> icb "Invoice validation" {
@@ -140,7 +142,7 @@ enum FG011 {
                 )
             }
         }
-        for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) {
+        for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) where !StandardLibrary.isLibraryPath(approval.span.path) {
             guard let reference = approval.reference, !reference.trimmingCharacters(in: .whitespaces).isEmpty else {
                 collector.report(
                     "approval `\(approval.id)` records no CAG reference, so it cannot be found on the CAG register",

@@ -21,11 +21,11 @@ enum FG012 {
         1. error — the analysis date is after `valid-until`: the support has expired;
         2. error — the analysis date is before `valid-from`: the support has not started;
         3. warning — `valid-until` is `unknown` or not recorded: whether the support is current cannot \
-           be shown (the seeds' risk-stratification approval after September 2022 is the example);
+        be shown (the seeds' risk-stratification approval after September 2022 is the example);
         4. warning — the review date has passed with no review logged: the analysis date is after \
-           `next-review`, and `last-reviewed` is missing or more than 12 months before it. A logged \
-           review moves the next one to 12 months after it; with only `last-reviewed`, the review is \
-           due 12 months after that.
+        `next-review`, and `last-reviewed` is missing or more than 12 months before it. A logged \
+        review moves the next one to 12 months after it; with only `last-reviewed`, the review is \
+        due 12 months after that.
         Each approval is reported once, with the flows that rely on it.
 
         Fix: check the approval on the CAG register of approved applications. Record the extension \
@@ -169,10 +169,12 @@ enum FG012 {
             let reliedOn = "relied on by \(shown)"
             let related = flows.prefix(5).map { DiagnosticNote("relies on `\(id)`: \(collector.label(model.flows[$0]))", at: model.flows[$0].span) }
             let name = approval.reference.map { "approval `\(id)` (\($0))" } ?? "approval `\(id)`"
+            // A standard-library approval cannot be edited where it is declared: point at the first flow.
+            let span = StandardLibrary.isLibraryPath(approval.span.path) ? model.flows[flows[0]].span : approval.span
             if let from = approval.validFrom, asOf < from {
                 collector.report(
                     "\(name) only takes effect on \(from) (analysis date \(asOf)), but is already \(reliedOn)",
-                    at: approval.span, target: id, discriminator: "not-yet-valid", related: related,
+                    at: span, target: id, discriminator: "not-yet-valid", related: related,
                     help: "check `valid-from` against the support letter, or hold the flows until the support starts"
                 )
                 continue
@@ -181,7 +183,7 @@ enum FG012 {
             case .known(let until) where until < asOf:
                 collector.report(
                     "\(name) expired on \(until) (analysis date \(asOf)) but is still \(reliedOn)",
-                    at: approval.span, target: id, discriminator: "expired", related: related,
+                    at: span, target: id, discriminator: "expired", related: related,
                     help: "check the CAG register: record the extension with `valid-until`, or stop the flows or move them to another basis"
                 )
                 continue
@@ -189,8 +191,8 @@ enum FG012 {
                 let state = approval.validUntil == nil ? "records no end date" : "has an unknown end date (`valid-until unknown`)"
                 collector.report(
                     "\(name) \(state), so it cannot be shown to be in force; it is \(reliedOn)",
-                    at: approval.span, target: id, discriminator: "currency-unknown", severity: .warning, related: related,
-                    help: "check the CAG register of approved applications and record `valid-until YYYY-MM-DD`"
+                    at: span, target: id, discriminator: "currency-unknown", severity: .warning, related: related,
+                    help: "check the CAG register of approved applications and record `valid-until YYYY-MM-DD` (for a standard-library approval, redeclare it in the model with the dates found)"
                 )
             case .known:
                 break
@@ -199,7 +201,7 @@ enum FG012 {
                 let logged = approval.lastReviewed.map { "the last review logged is \($0)" } ?? "no review is logged (`last-reviewed`)"
                 collector.report(
                     "annual review of \(name) was due by \(due) and \(logged); it is \(reliedOn)",
-                    at: approval.span, target: id, discriminator: "review-overdue", severity: .warning, related: related,
+                    at: span, target: id, discriminator: "review-overdue", severity: .warning, related: related,
                     help: "submit the annual review report to CAG and record `last-reviewed` and the register's new `next-review`"
                 )
             }

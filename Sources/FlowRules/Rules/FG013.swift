@@ -22,16 +22,18 @@ enum FG013 {
         cites an approval (`confidentiality s251-regN APPROVAL`), each of these is reported as an \
         error, where the approval records the corresponding scope:
         1. dataset — the dataset is not in the approval's `datasets`. A derived dataset is covered \
-           when it is listed itself, or when everything it was derived from is covered (a filtered or \
-           linked copy of approved datasets);
+        when it is listed itself, or when everything it was derived from is covered (a filtered or \
+        linked copy of approved datasets);
         2. origin — the data has an origin the approval `excludes-origin` (adult social care under \
-           the risk-stratification approval); the witness path shows where it came from;
+        the risk-stratification approval); the witness path shows where it came from;
         3. recipient — the recipient is named neither among the approval's `controllers` nor its \
-           `processors`;
+        `processors`. A processor receiving data from the controller it acts for (`processor-for`) \
+        is not a disclosure and passes; so does a processor for one of the approval's controllers \
+        when the approval names no processors of its own;
         4. purpose — a purpose of the flow is not among the approval's `purposes` (a purpose of the \
-           same category as an approved one is accepted).
+        same category as an approved one is accepted).
         An approval that records no datasets, organisations or purposes is not checked on that \
-        point; FG011 and the approval's own declaration are where to complete it.
+        point: complete its declaration from the CAG register to have it checked.
 
         Fix: send only what the approval covers; or, if the approval really was amended, record the \
         amendment in the approval (`datasets`, `controllers`, `processors`, `purposes`); otherwise apply \
@@ -169,7 +171,7 @@ enum FG013 {
                     flow: index,
                     "\(collector.label(flow)) carries `\(flow.dataset.name)`, which \(name) does not cover (it covers \(approval.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))",
                     discriminator: "dataset", related: related,
-                    help: "send only approved datasets, or record the amendment that added `\(flow.dataset.name)` in the approval's `datasets`"
+                    help: "send only approved datasets; if `\(flow.dataset.name)` is one of them under another name, use the approval's dataset (or derive from it); if an amendment added it, list it in the approval's `datasets`"
                 )
             }
             if let dataset = model.datasets[flow.dataset.name] {
@@ -183,8 +185,7 @@ enum FG013 {
                     )
                 }
             }
-            let organisations = Set((approval.controllers + approval.processors).map(\.name))
-            if !organisations.isEmpty, !organisations.contains(flow.to.name) {
+            if !isNamedRecipient(flow, of: approval, in: model) {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) discloses to `\(flow.to.name)`, which \(name) names neither as a controller nor as a processor",
@@ -207,6 +208,21 @@ enum FG013 {
                 )
             }
         }
+    }
+
+    /// The recipient is named by the approval, or receives the data as the discloser's own processor
+    /// (no disclosure), or — when the approval names controllers but no processors — as a processor
+    /// for one of its controllers. An approval naming no organisations is not checked.
+    static func isNamedRecipient(_ flow: Flow, of approval: Approval, in model: SemanticModel) -> Bool {
+        let controllers = Set(approval.controllers.map(\.name))
+        let processors = Set(approval.processors.map(\.name))
+        let recipient = flow.to.name
+        if controllers.isEmpty && processors.isEmpty { return true }
+        if controllers.contains(recipient) || processors.contains(recipient) { return true }
+        guard flow.role != .controller, flow.role != .jointController,
+              let actsFor = model.organisations[recipient]?.processorFor.map(\.name) else { return false }
+        if actsFor.contains(flow.from.name) { return true }
+        return processors.isEmpty && actsFor.contains(where: controllers.contains)
     }
 
     /// A dataset is covered when it is approved, or when it is derived and every input is covered.

@@ -22,8 +22,13 @@ enum FG014 {
         `rs-assurance-statement`); an organisation lists what it holds with `evidence NAME, …`. For \
         every flow of personal data citing the approval (`confidentiality s251-regN APPROVAL`) whose \
         recipient receives it as a processor — `role processor`, or no role and `processor-for` \
-        someone — each required item missing from the recipient's `evidence` is reported. Each \
-        (processor, approval) pair is reported once, at the processor, with the flows concerned.
+        someone — and works under the approval — named among its `processors`, or `processor-for` one \
+        of its `controllers`, or, for an approval that names no organisations (the standard library's, \
+        which cover every ICB and GP practice), acting for anyone but the approval's `applicant` — each \
+        required item missing from the recipient's `evidence` is reported. A processor acting only for \
+        the applicant or for someone outside the approval (NHS England's own DSCRO relaying the data) is \
+        not the one the conditions address. Each (processor, approval) pair is reported once, at the \
+        processor, with the flows concerned.
 
         Fix: obtain the assurance (complete the assurance statement, get onto the CEfF list, notify \
         NHS England of the supplier change) and record it on the processor with `evidence`; until \
@@ -116,7 +121,8 @@ enum FG014 {
         for (index, flow) in collector.flows {
             guard let instrument = flow.confidentiality?.instrument, let approval = model.approvals[instrument.name],
                   !approval.requiredEvidence.isEmpty, let recipient = model.organisations[flow.to.name],
-                  FG005.isProcessor(flow, recipient: recipient), collector.analysis.carriesPersonalData(index) else { continue }
+                  FG005.isProcessor(flow, recipient: recipient), actsUnder(approval, recipient),
+                  collector.analysis.carriesPersonalData(index) else { continue }
             let key = "\(recipient.id)|\(approval.id)"
             if uses[key] == nil { pairs.append((recipient.id, approval.id)) }
             uses[key, default: []].append(index)
@@ -130,13 +136,29 @@ enum FG014 {
             let name = approval.reference.map { "approval `\(approval.id)` (\($0))" } ?? "approval `\(approval.id)`"
             let labels = flows.map { collector.label(model.flows[$0]) }
             let shown = labels.prefix(3).joined(separator: ", ") + (labels.count > 3 ? " and \(labels.count - 3) more" : "")
+            let span = StandardLibrary.isLibraryPath(processor.span.path) ? model.flows[flows[0]].span : processor.span
             collector.report(
                 "processor `\(processor.id)` receives data under \(name) (\(shown)) without the evidence its conditions require: \(missing.map { "`\($0)`" }.joined(separator: ", "))",
-                at: processor.span, target: processor.id, discriminator: approval.id,
+                at: span, target: processor.id, discriminator: approval.id,
                 related: [DiagnosticNote("\(name) requires `\(approval.requiredEvidence.joined(separator: ", "))`", at: approval.span)]
                     + flows.prefix(5).map { DiagnosticNote("flow under `\(approval.id)`: \(collector.label(model.flows[$0]))", at: model.flows[$0].span) },
                 help: "obtain the assurance and record it on `\(processor.id)`: `evidence \((processor.evidence + missing).joined(separator: ", "))`"
             )
         }
+    }
+
+    /// Whether a processor works under the approval's scope: named among its processors; or, when the
+    /// approval names controllers, acting for one of them; or, when it names none (approvals covering
+    /// every ICB or GP practice), acting for anyone but the applicant. A processor acting only for the
+    /// applicant or for someone outside the approval — NHS England's own DSCRO relaying the data — is not
+    /// the one the specific conditions address.
+    static func actsUnder(_ approval: Approval, _ processor: Organisation) -> Bool {
+        if approval.processors.contains(where: { $0.name == processor.id }) { return true }
+        let actsFor = Set(processor.processorFor.map(\.name))
+        let controllers = Set(approval.controllers.map(\.name))
+        if !controllers.isEmpty { return !actsFor.isDisjoint(with: controllers) }
+        if !approval.processors.isEmpty { return false }
+        guard let applicant = approval.applicant?.name else { return true }
+        return actsFor.isEmpty || actsFor != [applicant]
     }
 }

@@ -19,10 +19,10 @@ enum FG019 {
 
         Two situations are reported:
         1. the flow declares a lower level than the dataset it carries, and no declared transform \
-           lowered it (derive a pseudonymised or anonymised dataset with `at ORG pseudonymise …` first) — error;
+        lowered it (derive a pseudonymised or anonymised dataset with `at ORG pseudonymise …` first) — error;
         2. the recipient can re-identify the data it receives — error when the recipient is a \
-           commissioner (which may not hold identifiable data outside permitted channels), otherwise a \
-           warning. The other rules (FG001, FG009, FG015, FG017) already use the escalated level.
+        commissioner (which may not hold identifiable data outside permitted channels), otherwise a \
+        warning. The other rules (FG001, FG009, FG015, FG017) already use the escalated level.
         """,
         triggeringExamples: [
             """
@@ -81,7 +81,10 @@ enum FG019 {
                     flow: index,
                     "\(collector.label(flow)) declares `\(flow.level.rawValue)` but carries `\(dataset.id)`, which is \(dataset.level.rawValue); no declared transform lowered it",
                     discriminator: "understated", severity: .error,
-                    related: [DiagnosticNote("`\(dataset.id)` is declared here", at: dataset.span)],
+                    related: [DiagnosticNote("`\(dataset.id)` is declared here", at: dataset.span)]
+                        + (isCommissioningChain(flow, collector.model)
+                            ? [DiagnosticNote("commissioners receive SUS and local flows only after a DSCRO has de-identified them; the DSCRO hop and its pseudonymisation are missing from the model (and from the notice, if the model follows one)")]
+                            : []),
                     witness: analysis.witnessPath(forFlow: index),
                     help: "declare the transform that de-identifies it (e.g. `at ORG pseudonymise \(dataset.id) -> \(dataset.id)-pseudo { key KEY }`) and send that dataset, or declare the true level",
                     at: flow.levelSpan
@@ -99,5 +102,14 @@ enum FG019 {
                 help: "treat the data as identifiable at `\(flow.to.name)` (bases, opt-outs, approval covering linkage), or remove the key or the linkable dataset"
             )
         }
+    }
+}
+
+extension FG019 {
+    /// Identifiable health data going to a commissioner or its support unit, where the DSCRO step belongs.
+    static func isCommissioningChain(_ flow: Flow, _ model: SemanticModel) -> Bool {
+        let kinds: Set<OrganisationKind> = [.icb, .ccg, .csu]
+        return model.organisations[flow.to.name].map { kinds.contains($0.kind) } == true
+            && model.datasets[flow.dataset.name]?.origins.contains(.englandHealth) == true
     }
 }

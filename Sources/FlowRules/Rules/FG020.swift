@@ -18,21 +18,24 @@ enum FG020 {
         data, disclosed to a controlled environment for finance under CAG 7-07(a-c)/2013, being reused \
         for planning.
 
-        For every flow of personal data the rule works out the purposes for which the sender received \
-        that data: the purpose categories of the flows that delivered it, carried through transforms at \
-        the sender (a link keeps only the purposes all its inputs were received for). Flows to a \
+        For every flow of confidential patient information (identifiable to its recipient) the rule \
+        works out the purposes for which the sender received that data: the purpose categories of the \
+        flows that delivered it, carried through transforms at the sender (a link keeps only the \
+        purposes all its inputs were received for). Flows to a \
         processor for `processing-support`, `archiving` or `destruction` act for the sender and keep the \
         sender's purposes, and such flows never count as a new purpose. Data the sender collected \
         itself (its declared `source`, or data nothing feeds) is not restricted by this rule.
 
-        A flow that adds a purpose is still fine when it has its own basis for it: an Article 6 basis \
-        (and an Article 9 condition for special category data) and, where the data is confidential \
-        patient information in the recipient's hands, a confidentiality basis that covers the new \
-        purpose — explicit consent, a court order, the overriding public interest, implied consent for \
-        individual care, or s251 support or a statutory gateway whose declared `purposes` include the \
-        new purpose (an approval or gateway that lists no purposes is given the benefit of the doubt). \
-        Citing the approval the data arrived under is not enough when that approval's purposes do not \
-        include the new one.
+        A flow that adds a purpose is still fine when its confidentiality basis covers the new purpose \
+        independently: explicit consent, a court order, the overriding public interest, implied consent \
+        for individual care, or s251 support or a statutory gateway whose declared `purposes` include \
+        the new purpose (an approval or gateway that lists no purposes is given the benefit of the \
+        doubt). Citing the approval the data arrived under is not enough when that approval's purposes \
+        do not include the new one. A disclosure with no confidentiality basis at all is FG009's \
+        finding, so this rule reports a missing basis only for reuse inside one organisation (a flow \
+        from an organisation to itself), which FG009 does not look at; Article 6 and 9 bases are \
+        FG001's and FG002's concern. Pseudonymised data passed on under its own Article 6 basis is \
+        outside this rule; onward sharing that an agreement forbids is FG026's.
 
         Fix: stop the onward use; or obtain and record a basis for the new purpose (`confidentiality \
         s251-reg5 APPROVAL` where the approval lists the purpose, `confidentiality explicit-consent`, or \
@@ -71,14 +74,20 @@ enum FG020 {
             }
             """,
             """
+            gateway care-act "Care Act 2014 safeguarding duties" {
+              kind statute
+              citation "Care Act 2014 ss42 and 45"
+              purposes safeguarding
+            }
+
             flow trust -> council "Safeguarding referral" {
               data sus
               level identifiable
               purpose safeguarding
-              art6 e "Care Act 2014 s42"
+              art6 e care-act
               art9 g
               sch1 part2 para18
-              confidentiality statutory
+              confidentiality statutory care-act
             }
 
             flow council -> university "Referral records reused for research" {
@@ -88,6 +97,27 @@ enum FG020 {
               art6 e "University research function"
               art9 j
               sch1 part1 para4
+              confidentiality statutory care-act
+            }
+            """,
+            """
+            flow trust -> icb "Invoice backing data" {
+              data sus
+              level identifiable
+              purpose invoice-validation
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+
+            flow icb -> icb "Backing data reused by the ICB's planning team" {
+              data sus
+              level identifiable
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
             }
             """,
         ],
@@ -152,7 +182,7 @@ enum FG020 {
         let analysis = collector.analysis
         let model = collector.model
         var received = ReceivedPurposes(analysis: analysis)
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+        for (index, flow) in collector.flows where analysis.carriesConfidentialInformation(index) {
             guard case .purposes(let allowed) = received.of(Holding(flow.from.name, flow.dataset.name)) else { continue }
             let categories = Set(analysis.purposeCategories(of: flow)).subtracting(passThrough)
             let new = categories.subtracting(allowed)
@@ -184,32 +214,77 @@ enum FG020 {
         case purposes(Set<PurposeCategory>)
     }
 
-    /// Purpose categories for which the data at each holding was received, memoised; cycles resolve
-    /// to `unrestricted` (the lenient answer).
+    /// Purpose categories for which the data at each holding was received, memoised; a holding met
+    /// again inside a cycle counts as `unrestricted` (the lenient answer). Evaluated with an explicit
+    /// stack, so long chains of custody cannot exhaust the call stack.
     struct ReceivedPurposes {
         let analysis: Analysis
         private var memo: [Holding: Received] = [:]
-        private var visiting: Set<Holding> = []
 
         init(analysis: Analysis) { self.analysis = analysis }
 
-        mutating func of(_ holding: Holding) -> Received {
-            if let known = memo[holding] { return known }
-            if analysis.optOuts.origins.contains(holding) || visiting.contains(holding) { return .unrestricted }
-            visiting.insert(holding)
-            defer { visiting.remove(holding) }
+        /// The holdings whose values `holding` is computed from.
+        private func dependencies(of holding: Holding) -> [Holding] {
+            let model = analysis.model
+            var result: [Holding] = []
+            for contribution in analysis.graph.contributions[holding] ?? [] {
+                switch contribution {
+                case .flow(let index):
+                    let flow = model.flows[index]
+                    guard flow.from.name != flow.to.name, isPassThrough(flow) else { continue }
+                    result.append(Holding(flow.from.name, flow.dataset.name))
+                case .transform(let index):
+                    let transform = model.transforms[index]
+                    result += transform.inputs.map { Holding(transform.holder.name, $0.name) }
+                }
+            }
+            return result
+        }
+
+        private func isPassThrough(_ flow: Flow) -> Bool {
+            let categories = Set(analysis.purposeCategories(of: flow))
+            return !categories.isEmpty && categories.isSubset(of: FG020.passThrough)
+        }
+
+        mutating func of(_ start: Holding) -> Received {
+            if let known = memo[start] { return known }
+            var stack: [(holding: Holding, expanded: Bool)] = [(start, false)]
+            var inProgress: Set<Holding> = []
+            while let (holding, expanded) = stack.popLast() {
+                if memo[holding] != nil { continue }
+                if analysis.optOuts.origins.contains(holding) {
+                    memo[holding] = .unrestricted
+                    continue
+                }
+                if expanded {
+                    memo[holding] = compute(holding)
+                    inProgress.remove(holding)
+                } else if inProgress.insert(holding).inserted {
+                    stack.append((holding, true))
+                    for dependency in dependencies(of: holding) where memo[dependency] == nil && !inProgress.contains(dependency) {
+                        stack.append((dependency, false))
+                    }
+                }
+            }
+            return memo[start] ?? .unrestricted
+        }
+
+        /// From the dependencies' memoised values; one not yet known is on a cycle: unrestricted.
+        private func compute(_ holding: Holding) -> Received {
             let model = analysis.model
             var union: Set<PurposeCategory> = []
-            var result = Received.purposes([])
+            var counted = false
             for contribution in analysis.graph.contributions[holding] ?? [] {
                 let part: Received
                 switch contribution {
                 case .flow(let index):
                     let flow = model.flows[index]
+                    // Reuse inside one organisation brings no new data: it cannot widen the purposes.
+                    if flow.from.name == flow.to.name { continue }
                     let categories = Set(analysis.purposeCategories(of: flow))
-                    if !categories.isEmpty, categories.isSubset(of: FG020.passThrough) {
+                    if isPassThrough(flow) {
                         // Held on the sender's behalf: the sender's purposes carry over.
-                        switch of(Holding(flow.from.name, flow.dataset.name)) {
+                        switch memo[Holding(flow.from.name, flow.dataset.name)] ?? .unrestricted {
                         case .unrestricted: part = .unrestricted
                         case .purposes(let sender): part = .purposes(sender.union(categories))
                         }
@@ -220,35 +295,29 @@ enum FG020 {
                     let transform = model.transforms[index]
                     var shared: Set<PurposeCategory>?
                     for input in transform.inputs {
-                        if case .purposes(let inputPurposes) = of(Holding(transform.holder.name, input.name)) {
+                        if case .purposes(let inputPurposes) = memo[Holding(transform.holder.name, input.name)] ?? .unrestricted {
                             shared = shared.map { $0.intersection(inputPurposes) } ?? inputPurposes
                         }
                     }
                     part = shared.map(Received.purposes) ?? .unrestricted
                 }
-                guard case .purposes(let purposes) = part else {
-                    result = .unrestricted
-                    break
-                }
+                guard case .purposes(let purposes) = part else { return .unrestricted }
+                counted = true
                 union.formUnion(purposes)
             }
-            if result != .unrestricted { result = .purposes(union) }
-            memo[holding] = result
-            return result
+            return counted ? .purposes(union) : .unrestricted
         }
     }
 
-    /// Why the flow has no basis of its own for `new`, or nil when it has one.
+    /// Why the flow's confidentiality basis does not cover `new`, or nil when it does. A missing
+    /// basis on a disclosure is FG009's finding; here it is reported only for reuse inside one
+    /// organisation, which FG009 does not see.
     static func missingIndependentBasis(_ index: Int, for new: Set<PurposeCategory>, in analysis: Analysis) -> String? {
         let model = analysis.model
         let flow = model.flows[index]
-        guard flow.article6 != nil else { return "it has no Article 6 basis" }
-        if let dataset = model.datasets[flow.dataset.name], !dataset.specialCategories.isEmpty, flow.article9 == nil {
-            return "it has no Article 9 condition"
-        }
-        guard analysis.carriesConfidentialInformation(index) else { return nil }
         guard let claim = flow.confidentiality, claim.basis != .notConfidential else {
-            return "the data is confidential patient information to `\(flow.to.name)` and the flow has no confidentiality basis for the new purpose"
+            return flow.from.name == flow.to.name
+                ? "the data is confidential patient information and the reuse has no confidentiality basis for the new purpose" : nil
         }
         func uncovered(by purposes: [Reference]) -> Set<PurposeCategory> {
             guard !purposes.isEmpty else { return [] }
@@ -267,10 +336,10 @@ enum FG020 {
             guard let name = claim.instrument?.name else { return nil }
             if let approval = model.approvals[name] {
                 missing = uncovered(by: approval.purposes)
-                instrument = "approval `\(name)` covers only " + approval.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
+                instrument = "approval `\(name)`, which covers only " + approval.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
             } else if let gateway = model.gateways[name] {
                 missing = uncovered(by: gateway.purposes)
-                instrument = "gateway `\(name)` covers only " + gateway.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
+                instrument = "gateway `\(name)`, which covers only " + gateway.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
             } else {
                 return nil
             }

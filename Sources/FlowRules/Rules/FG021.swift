@@ -197,9 +197,11 @@ enum FG021 {
         }
 
         // 3. The identifiable output of a re-identification, sent on.
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name {
+        let producers = Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first })
+        let reidentifies = model.transforms.contains { $0.operation == .reidentify }
+        for (index, flow) in collector.flows where reidentifies && flow.from.name != flow.to.name {
             guard analysis.carriesConfidentialInformation(index),
-                  reidentifiedAt(flow.from.name, dataset: flow.dataset.name, in: model) else { continue }
+                  reidentifiedAt(flow.from.name, dataset: flow.dataset.name, producers: producers) else { continue }
             let policy = [index] + upstreamFlows(of: Holding(flow.from.name, flow.dataset.name), in: analysis)
             guard !isAuthorised(flow.to.name, by: policy, in: model) else { continue }
             collector.report(
@@ -273,12 +275,12 @@ enum FG021 {
     }
 
     /// Whether `dataset` is the output of a `re-identify` at `holder`, or derived there from one.
-    static func reidentifiedAt(_ holder: String, dataset: String, in model: SemanticModel) -> Bool {
+    static func reidentifiedAt(_ holder: String, dataset: String, producers: [String: Transform]) -> Bool {
         var seen: Set<String> = []
         var pending = [dataset]
         while let current = pending.popLast() {
             guard seen.insert(current).inserted,
-                  let transform = model.transforms.first(where: { $0.output == current }), transform.holder.name == holder else { continue }
+                  let transform = producers[current], transform.holder.name == holder else { continue }
             if transform.operation == .reidentify { return true }
             pending += transform.inputs.map(\.name)
         }

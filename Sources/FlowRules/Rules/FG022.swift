@@ -29,8 +29,10 @@ enum FG022 {
         - `continuing-healthcare`, `individual-funding-requests`, `complaints`, `patient-involvement`: \
           `confidentiality explicit-consent`;
         - `safeguarding`: `confidentiality statutory`, `public-interest` or `court-order`;
-        - any other category added to the model setting `commissioner-identifiable-channels`: any \
-          confidentiality basis other than `not-confidential`.
+        - any other category added to the model setting `commissioner-identifiable-channels`: no \
+          further condition.
+        A flow with no confidentiality basis at all is reported by FG009, so the basis conditions \
+        above judge only a basis that is given (the CEfF condition always applies).
         A flow made under a named statutory gateway (`confidentiality statutory GATEWAY`) or a court \
         order is accepted whatever its purpose, as another explicit gateway. The channel list is the \
         model setting `commissioner-identifiable-channels`; removing a category from it closes that \
@@ -141,9 +143,10 @@ enum FG022 {
         let inCEfF = controlledEnvironmentMembers(in: model)
         for (index, flow) in collector.flows where flow.from.name != flow.to.name {
             guard let recipient = model.organisations[flow.to.name], recipient.kind == .icb || recipient.kind == .ccg,
-                  let dataset = model.datasets[flow.dataset.name], isPatientData(dataset),
+                  let dataset = model.datasets[flow.dataset.name], Analysis.isPatientInformation(dataset),
                   analysis.identifiability.wireLevels[index].isConfidentialByItself else { continue }
-            let basis = flow.confidentiality?.basis
+            // `not-confidential` for identifiable data is no basis at all (FG009 reports it).
+            let basis = flow.confidentiality?.basis == .notConfidential ? nil : flow.confidentiality?.basis
             // Another explicit gateway: a named statute, or a court order.
             if basis == .courtOrder { continue }
             if basis == .statutory, let name = flow.confidentiality?.instrument?.name, model.gateways[name] != nil { continue }
@@ -153,24 +156,23 @@ enum FG022 {
                     problems.append("`\(category.rawValue)` is not a channel through which a commissioner may receive identifiable data")
                     continue
                 }
+                // A missing basis is FG009's finding; the channel conditions below judge the basis given.
                 switch category {
                 case .invoiceValidation:
-                    if basis?.isSection251 != true { problems.append("invoice validation needs s251 support (`confidentiality s251-reg5 APPROVAL`)") }
+                    if let basis, !basis.isSection251 { problems.append("invoice validation needs s251 support (`confidentiality s251-reg5 APPROVAL`), not `\(basis.rawValue)`") }
                     if !inCEfF.contains(recipient.id) && !recipient.evidence.contains("cef-listed") {
                         problems.append("invoice validation must happen inside a Controlled Environment for Finance, and `\(recipient.id)` is in none")
                     }
                 case .continuingHealthcare, .individualFundingRequests, .complaints, .patientInvolvement:
-                    if basis != .explicitConsent {
-                        problems.append("`\(category.rawValue)` casework rests on the patient's explicit consent (`confidentiality explicit-consent`)")
+                    if let basis, basis != .explicitConsent {
+                        problems.append("`\(category.rawValue)` casework rests on the patient's explicit consent (`confidentiality explicit-consent`), not `\(basis.rawValue)`")
                     }
                 case .safeguarding:
-                    if !(basis.map { [.statutory, .overridingPublicInterest, .courtOrder].contains($0) } ?? false) {
-                        problems.append("safeguarding disclosures rest on a statutory duty (`confidentiality statutory`), the overriding public interest or a court order")
+                    if let basis, ![.statutory, .overridingPublicInterest, .courtOrder].contains(basis) {
+                        problems.append("safeguarding disclosures rest on a statutory duty (`confidentiality statutory`), the overriding public interest or a court order, not `\(basis.rawValue)`")
                     }
                 default:
-                    if basis == nil || basis == .notConfidential {
-                        problems.append("`\(category.rawValue)` is a configured channel but the flow has no confidentiality basis")
-                    }
+                    break
                 }
             }
             guard !problems.isEmpty else { continue }
@@ -181,11 +183,6 @@ enum FG022 {
                 help: "send pseudonymised data through the DSCRO instead; or meet the channel's condition (s251 inside a CEfF for invoice validation, `confidentiality explicit-consent` for casework, `confidentiality statutory` for safeguarding)"
             )
         }
-    }
-
-    /// Health or care data about patients (not, say, staff payroll).
-    static func isPatientData(_ dataset: Dataset) -> Bool {
-        dataset.specialCategories.contains(.health) || dataset.origins.contains { $0 != .nonHealth }
     }
 
     /// Organisations inside a Controlled Environment for Finance boundary, or a boundary nested in one.

@@ -17,13 +17,16 @@ enum FG029 {
         that are missing.
 
         Per organisation, for controllers that disclose personal data in the model (directly or \
-        through a processor) and for processors acting for them:
+        through a processor) and whose record the model keeps — it documents them with a privacy \
+        notice, an ICO registration (`ico`), a DPO, a security description or a DSPT status — and for \
+        the processors acting for them:
         - (a) the DPO's contact details, for public authorities, which must designate one (Art 37(1)(a)): \
         `dpo "…"`;
         - (g) a general description of the technical and organisational security measures (Art \
         30(1)(g), 30(2)(d)): `security "…"`, or a DSPT status (`dspt standards-met "2024-25"`).
-        Organisations that only receive data are third parties whose records are their own, and \
-        the shipped library's national bodies keep theirs; neither is reported.
+        Organisations the model does not document, organisations that only receive data (third \
+        parties whose records are their own) and the shipped library's national bodies are not \
+        reported: a model of an ICB's flows names many partners whose records it does not keep.
 
         Per dataset carried as personal data: (c) the categories of data subjects (`subjects …`) and \
         the categories of personal data (`identifiers …`, `special-category …` or `items "…"`). The \
@@ -37,6 +40,7 @@ enum FG029 {
             org community "Example community health trust" {
               kind community-provider
               public-authority yes
+              ico "Z1234567"
             }
 
             dataset community-notes "Community nursing notes" {
@@ -130,28 +134,41 @@ enum FG029 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
+        let noticed = Set(model.notices.values.map(\.controller.name))
+        let documented: (Organisation) -> Bool = { org in
+            isAnswerable(org) && (noticed.contains(org.id) || org.icoRegistration != nil || org.dataProtectionOfficer != nil
+                || org.security != nil || org.dspt != nil)
+        }
         var activities: [String: Set<String>] = [:]
         var processorFor: [String: Set<String>] = [:]
         var baseDatasets: [String: Set<String>] = [:]
+        var lineages: [String: Set<String>] = [:]
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
             let parties = parties(of: flow, in: model)
-            let engaged = parties.disclosing + (parties.recipientIsProcessor ? parties.receiving : [])
             let purposes = flow.purposes.map(\.name)
+            let engaged = (parties.disclosing + (parties.recipientIsProcessor ? parties.receiving : [])).filter(documented)
             for controller in engaged { activities[controller.id, default: []].formUnion(purposes) }
-            for processor in parties.processors {
-                processorFor[processor.id, default: []].formUnion(purposes)
+            // A processor's record matters here when it acts for a controller the model answers for.
+            if parties.senderIsProcessor, let sender = parties.processors.first, parties.disclosing.contains(where: documented) {
+                processorFor[sender.id, default: []].formUnion(purposes)
             }
-            let lineage = Lineage.ancestors(of: flow.dataset.name, in: model).union([flow.dataset.name])
+            if parties.recipientIsProcessor, let recipient = parties.processors.last,
+               (parties.receiving.isEmpty ? parties.disclosing : parties.receiving).contains(where: documented) {
+                processorFor[recipient.id, default: []].formUnion(purposes)
+            }
+            if lineages[flow.dataset.name] == nil {
+                lineages[flow.dataset.name] = Lineage.ancestors(of: flow.dataset.name, in: model).union([flow.dataset.name])
+            }
+            let lineage = lineages[flow.dataset.name]!
             for name in lineage where model.datasets[name]?.isDerived == false {
-                for controller in parties.disclosing + parties.receiving {
+                for controller in (parties.disclosing + parties.receiving).filter(isAnswerable) {
                     for purpose in purposes { baseDatasets[name, default: []].insert("(`\(controller.id)`, `\(purpose)`)") }
                 }
             }
         }
         let organisations = Set(activities.keys).union(processorFor.keys).sorted()
         for id in organisations {
-            guard let org = model.organisations[id], !StandardLibrary.isLibraryPath(org.span.path),
-                  !exemptKinds.contains(org.kind) else { continue }
+            guard let org = model.organisations[id], isAnswerable(org) else { continue }
             var missing: [String] = []
             if activities[id] != nil, FG007.isPublicAuthority(org), org.dataProtectionOfficer == nil {
                 missing.append("the DPO's contact details (Art 30(1)(a); a public authority must designate a DPO)")
@@ -174,7 +191,7 @@ enum FG029 {
             )
         }
         for name in baseDatasets.keys.sorted() {
-            guard let dataset = model.datasets[name] else { continue }
+            guard let dataset = model.datasets[name], !StandardLibrary.isLibraryPath(dataset.span.path) else { continue }
             var missing: [String] = []
             var fixes: [String] = []
             if dataset.subjects.isEmpty {
@@ -196,8 +213,13 @@ enum FG029 {
         }
     }
 
-    /// Audiences and courts keep no record the model's author is answerable for.
+    /// Audiences and courts keep no record the model's author is answerable for, and the shipped
+    /// library's national bodies keep their own.
     static let exemptKinds: Set<OrganisationKind> = [.individual, .publicAudience, .court]
+
+    static func isAnswerable(_ org: Organisation) -> Bool {
+        !exemptKinds.contains(org.kind) && !StandardLibrary.isLibraryPath(org.span.path)
+    }
 
     /// Who is accountable for a flow: the controllers disclosing it (the sender, or the controllers
     /// a sending processor acts for), the controllers receiving it (the recipient, or the controllers
@@ -206,7 +228,9 @@ enum FG029 {
     struct Parties {
         var disclosing: [Organisation] = []
         var receiving: [Organisation] = []
+        /// The sending processor first (when the sender is one), then the receiving processor.
         var processors: [Organisation] = []
+        var senderIsProcessor = false
         var recipientIsProcessor = false
     }
 
@@ -219,6 +243,7 @@ enum FG029 {
             } else {
                 parties.disclosing = from.processorFor.compactMap { model.organisations[$0.name] }
                 parties.processors.append(from)
+                parties.senderIsProcessor = true
             }
         }
         if let to = model.organisations[flow.to.name], !audiences.contains(to.kind) {

@@ -15,7 +15,14 @@ enum FG031 {
         every controller's record of processing states the erasure time limits (Art 30(1)(f)). Every \
         organisation that receives personal data holds a copy, so each (recipient, dataset) holding \
         needs a retention statement: `retention "period and trigger" ACTION` on a flow into it, or a \
-        `retention` term in an agreement the flow cites. Individuals and the public are not holdings.
+        `retention` term in an agreement the flow cites. Individuals, the public and courts are not \
+        holdings the model answers for, and neither are the standard library's national bodies \
+        (NHS England keeps its own schedule) or processors acting only for them. Data a care \
+        provider receives only for individual care joins its health records, whose retention the \
+        Records Management Code schedule sets, so it is not reported either; nor is data an \
+        independent controller receives because a statute or a court requires the disclosure, or in \
+        the overriding public interest (a court, the police, a safeguarding partner): the recipient's \
+        own schedule governs it, and the discloser cannot set it.
 
         Three further checks:
         - flows under an NHS England data sharing agreement (`agreement` of kind `nhse-dsa` with \
@@ -39,14 +46,14 @@ enum FG031 {
         """,
         triggeringExamples: [
             """
-            flow trust -> council "Safeguarding referral" {
+            flow trust -> university "Research cohort under s251 support" {
               data sus
               level identifiable
-              purpose safeguarding
-              art6 e "Care Act 2014 s42"
-              art9 g
-              sch1 part2 para18
-              confidentiality statutory
+              purpose research
+              art6 e "University research (public task)"
+              art9 j
+              sch1 part1 para4
+              confidentiality s251-reg5
             }
             """,
             """
@@ -158,6 +165,18 @@ enum FG031 {
         var order: [Holding] = []
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
             guard let recipient = model.organisations[flow.to.name], !audiences.contains(recipient.kind) else { continue }
+            // Whoever keeps the holding must be someone the model answers for (not the shipped
+            // library's national bodies or their processors).
+            let parties = FG029.parties(of: flow, in: model)
+            let keepers = parties.recipientIsProcessor && parties.receiving.isEmpty ? parties.disclosing : parties.receiving
+            guard keepers.contains(where: FG029.isAnswerable) else { continue }
+            // Disclosures an independent recipient receives because the law or a court requires it
+            // (or in the overriding public interest) are kept under the recipient's own schedule.
+            if !parties.recipientIsProcessor, let basis = flow.confidentiality?.basis,
+               [.statutory, .courtOrder, .overridingPublicInterest].contains(basis) { continue }
+            // Care records at a provider follow the Records Management Code's health record schedule.
+            let categories = analysis.purposeCategories(of: flow)
+            if careProviders.contains(recipient.kind), !categories.isEmpty, categories.allSatisfy(\.isDirectCare) { continue }
             let holding = Holding(flow.to.name, flow.dataset.name)
             if inbound[holding] == nil { order.append(holding) }
             inbound[holding, default: []].append(index)
@@ -220,7 +239,11 @@ enum FG031 {
         }
     }
 
-    static let audiences: Set<OrganisationKind> = [.individual, .publicAudience]
+    /// Recipients whose holding is not a record anyone in the model keeps: individuals, the public,
+    /// and courts (whose records follow court rules).
+    static let audiences: Set<OrganisationKind> = [.individual, .publicAudience, .court]
+
+    static let careProviders: Set<OrganisationKind> = [.gpPractice, .trust, .communityProvider, .independentProvider]
 
     static func hasRetention(_ flow: Flow, in model: SemanticModel) -> Bool {
         !flow.retention.isEmpty || flow.agreements.contains { model.agreements[$0.name]?.retention != nil }

@@ -6,14 +6,26 @@ enum RepositoryFiles {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Paths relative to the package root, sorted; build folders (`.build*`) and `.git` are skipped.
+    /// Top-level folders that `.gitignore` names exactly (`/fuzz-corpus-run/`): scratch output, not
+    /// part of the repository, and liable to change while the tests run.
+    static let ignoredFolders: Set<String> = {
+        let text = (try? String(contentsOf: packageRoot.appendingPathComponent(".gitignore"), encoding: .utf8)) ?? ""
+        return Set(text.split(separator: "\n").compactMap { line -> String? in
+            let name = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            return name.isEmpty || name.contains("*") || name.contains("/") || name.hasPrefix("#") ? nil : name
+        })
+    }()
+
+    /// Paths relative to the package root, sorted; build folders (`.build*`), `.git` and ignored
+    /// top-level folders are skipped.
     static let flowFiles: [String] = {
         var result: [String] = []
         var pending = [packageRoot.path]
         let manager = FileManager.default
         while let directory = pending.popLast() {
             let entries = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
-            for entry in entries where !entry.hasPrefix(".build") && entry != ".git" {
+            let isRoot = directory == packageRoot.path
+            for entry in entries where !entry.hasPrefix(".build") && entry != ".git" && !(isRoot && ignoredFolders.contains(entry)) {
                 let path = directory + "/" + entry
                 var isDirectory: ObjCBool = false
                 guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }

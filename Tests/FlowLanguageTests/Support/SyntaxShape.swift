@@ -2,7 +2,8 @@ import FlowLanguage
 import Testing
 
 /// A syntax tree with every span removed, so two parses of differently laid-out text can be
-/// compared. Comment text is compared without trailing spaces (the formatter trims them).
+/// compared. Comment text is compared without trailing spaces, tabs and carriage returns (the
+/// formatter trims them).
 struct SyntaxShape: Hashable {
     struct Options {
         /// Blank lines are layout: the formatter adds them around top-level blocks.
@@ -68,7 +69,7 @@ struct SyntaxShape: Hashable {
 
     private static func trimmed(_ text: String) -> String {
         var text = text
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
         return text
     }
 

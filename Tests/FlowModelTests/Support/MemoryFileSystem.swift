@@ -7,8 +7,8 @@ struct MemoryFileSystem: SourceProvider {
     /// Link path → target path; both normalised.
     private(set) var links: [String: String] = [:]
     private(set) var unreadable: Set<String> = []
-    /// `flowFiles(under:)` returns paths in this order instead of sorted, to show who sorts.
-    var listsInReverse = false
+    /// Sizes to report instead of the real ones (a "huge" file without allocating it).
+    var reportedSizes: [String: Int] = [:]
 
     init(_ files: [String: String] = [:]) {
         for (path, text) in files { add(path, text) }
@@ -43,7 +43,7 @@ struct MemoryFileSystem: SourceProvider {
         return bytes
     }
 
-    func size(of path: String) -> Int? { files[target(path)]?.count }
+    func size(of path: String) -> Int? { reportedSizes[target(path)] ?? files[target(path)]?.count }
 
     func isDirectory(_ path: String) -> Bool {
         let normalised = PathArithmetic.normalise(path)
@@ -60,8 +60,7 @@ struct MemoryFileSystem: SourceProvider {
         let normalised = PathArithmetic.normalise(directory)
         let prefix = normalised == "." ? "" : normalised + "/"
         let all = (Array(files.keys) + Array(links.keys)).filter { $0.hasPrefix(prefix) && $0.hasSuffix(".flow") }
-        let sorted = all.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        return listsInReverse ? sorted.reversed() : sorted
+        return all.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
     func identity(of path: String) -> String { target(path) }

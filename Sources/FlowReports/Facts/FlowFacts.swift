@@ -1,0 +1,172 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// What the reports say about one flow, column by column, as lines of inlines (ids in code font).
+extension ReportContext {
+    /// The level in the recipient's hands, and why it differs from the declared level.
+    func levelLines(_ index: Int) -> [[Inline]] {
+        let flow = model.flows[index]
+        let effective = analysis.identifiability.recipientLevels[index]
+        var lines: [[Inline]] = [[.text(effective.rawValue)]]
+        if effective != flow.level {
+            lines.append([.text("declared "), .code(flow.level.rawValue)])
+        }
+        let holding = Holding(flow.to.name, flow.dataset.name)
+        for escalation in analysis.identifiability.escalations[holding] ?? [] {
+            lines.append(Inline.parse("recipient " + escalation.description))
+        }
+        return lines
+    }
+
+    /// Art 6 (with the law behind it), Art 9, Schedule 1 and Art 10, one per line. `ids: false` leaves
+    /// out the model's ids (for documents the public reads).
+    func dataProtectionLines(_ flow: Flow, ids: Bool = true) -> [[Inline]] {
+        var lines: [[Inline]] = []
+        if let claim = flow.article6 {
+            var line: [Inline] = [.text(LegalWording.article6(claim.basis))]
+            if let gateway = claim.gateway {
+                line.append(.text(": " + (model.gateways[gateway.name]?.citation ?? gateway.name)))
+                if ids { line += [.text(" "), .code(gateway.name)] }
+            } else if let citation = claim.citation {
+                line.append(.text(": " + citation))
+            }
+            lines.append(line)
+        } else {
+            lines.append([.text("Art 6: none recorded")])
+        }
+        if let article9 = flow.article9 {
+            lines.append([.text(LegalWording.article9(article9))])
+        } else if let dataset = model.datasets[flow.dataset.name], !dataset.specialCategories.isEmpty {
+            lines.append([.text("Art 9: none recorded")])
+        }
+        for condition in flow.schedule1.sorted() {
+            lines.append([.text(LegalWording.schedule1(condition))])
+        }
+        if let route = flow.article10 { lines.append([.text(LegalWording.article10(route))]) }
+        return lines
+    }
+
+    /// The common-law basis with the instrument's reference.
+    func confidentialityLines(_ flow: Flow, ids: Bool = true) -> [[Inline]] {
+        guard let claim = flow.confidentiality else { return [[.text("none recorded")]] }
+        var line: [Inline] = [.text(LegalWording.confidentiality(claim.basis))]
+        if let instrument = claim.instrument {
+            line.append(.text(": "))
+            line += ids ? instrumentLabel(instrument.name) : [.text(instrumentReference(instrument.name) ?? instrument.name)]
+        }
+        return [line]
+    }
+
+    /// "CAG 7-04(a)/2013 `cag-7-04a`": the instrument's own reference (or title), then its id.
+    func instrumentLabel(_ id: String) -> [Inline] {
+        guard let reference = instrumentReference(id) else { return [.code(id)] }
+        return [.text(reference + " "), .code(id)]
+    }
+
+    /// The instrument's own reference, citation or title.
+    func instrumentReference(_ id: String) -> String? {
+        let reference: String? =
+            if let approval = model.approvals[id] { approval.reference ?? approval.title }
+            else if let gateway = model.gateways[id] { gateway.citation }
+            else if let agreement = model.agreements[id] { agreement.reference ?? agreement.title }
+            else if let contract = model.contracts[id] { contract.reference ?? contract.title }
+            else if let arrangement = model.arrangements[id] { arrangement.reference ?? arrangement.title }
+            else if let dpia = model.impactAssessments[id] { dpia.reference ?? dpia.title }
+            else { nil }
+        guard let reference, !reference.isEmpty else { return nil }
+        return reference
+    }
+
+    /// Opt-outs applied (here or upstream), required but missing, claimed exemptions, and why the
+    /// opt-outs that could apply do not.
+    func optOutLines(_ index: Int) -> [[Inline]] {
+        let flow = model.flows[index]
+        let arriving = analysis.optOuts.arrivingFilters[index]
+        let appliedHere = Set(flow.appliedOptOuts.map(\.name))
+        let exempted = Set(flow.exemptions.map(\.optOut.name))
+        var lines: [[Inline]] = []
+        for optOut in arriving.sortedUTF8() {
+            lines.append([.code(optOut), .text(appliedHere.contains(optOut) ? " applied at this disclosure" : " applied upstream")])
+        }
+        let requirements = analysis.requirements.byFlow[index]
+        for requirement in requirements where requirement.isRequired && !arriving.contains(requirement.optOut) && !exempted.contains(requirement.optOut) {
+            lines.append([.code(requirement.optOut), .strong(" required, not applied"), .text(": ")] + Inline.parse(requirement.reason))
+        }
+        for exemption in flow.exemptions.sorted(by: { utf8Less($0.optOut.name, $1.optOut.name) }) {
+            lines.append([.code(exemption.optOut.name), .text(" exempt: " + (exemption.evidence ?? "no evidence recorded"))])
+        }
+        let dataset = model.datasets[flow.dataset.name]
+        for requirement in requirements where !requirement.isRequired && !arriving.contains(requirement.optOut) && !exempted.contains(requirement.optOut) {
+            guard let kind = model.optOuts[requirement.optOut]?.kind else { continue }
+            switch kind {
+            case .nationalDataOptOut: break
+            case .type1: guard dataset?.origins.contains(.gpRecord) == true else { continue }
+            case .programme: guard requirement.reason != "the flow is not part of the programme" else { continue }
+            case .consentWithdrawal, .rightToObject: continue
+            }
+            lines.append([.code(requirement.optOut), .text(" does not apply: ")] + Inline.parse(requirement.reason))
+        }
+        return lines
+    }
+
+    /// Agreements, contracts and arrangements the flow is made under, and its DPIA.
+    func agreementLines(_ flow: Flow) -> [[Inline]] {
+        var lines: [[Inline]] = flow.agreements.map { reference in
+            let kind: String =
+                if let agreement = model.agreements[reference.name] { LegalWording.agreementKind(agreement.kind) }
+                else if model.contracts[reference.name] != nil { "Art 28 contract" }
+                else if model.arrangements[reference.name] != nil { "Art 26 arrangement" }
+                else { "agreement" }
+            return [.text(kind + ": ")] + instrumentLabel(reference.name)
+        }
+        if let dpia = flow.dpia {
+            lines.append([.text("DPIA: ")] + instrumentLabel(dpia.name))
+        }
+        return lines
+    }
+
+    func retentionLines(_ flow: Flow) -> [[Inline]] {
+        flow.retention.map { statement in
+            [.text(statement.text + (statement.action.map { " (" + LegalWording.retentionAction($0) + ")" } ?? ""))]
+        }
+    }
+
+    /// A transfer outside the UK, with its mechanism; a mechanism declared for a UK recipient is shown too.
+    func transferLines(_ flow: Flow) -> [[Inline]] {
+        let country = model.organisations[flow.to.name]?.country ?? "GB"
+        var lines: [[Inline]] = []
+        if country != "GB" {
+            lines.append([.text("to \(country) under " + (flow.transfer.map(LegalWording.transfer) ?? "no mechanism recorded"))])
+            if let approval = flow.siroApproval { lines.append([.text("SIRO: " + approval)]) }
+        } else if let mechanism = flow.transfer {
+            lines.append([.text(LegalWording.transfer(mechanism) + " (recipient in the UK)")])
+        }
+        return lines
+    }
+
+    func purposeLines(_ flow: Flow) -> [[Inline]] {
+        flow.purposes.map { [.code($0.name)] }
+    }
+
+    /// "`blmk-gp` -> `blmk-psl`".
+    func endpoints(_ flow: Flow) -> [Inline] {
+        [.code(flow.from.name), .text(" → "), .code(flow.to.name)]
+    }
+}
+
+/// Inlines as plain text, for CSV and text output.
+enum PlainText {
+    static func line(_ inlines: [Inline]) -> String {
+        inlines.map { inline -> String in
+            switch inline {
+            case .text(let text), .code(let text), .strong(let text), .emphasis(let text): text
+            case .link(let text, _): text
+            }
+        }.joined()
+    }
+
+    static func lines(_ lines: [[Inline]], separator: String = "; ") -> String {
+        lines.map(line).joined(separator: separator)
+    }
+}

@@ -1,0 +1,207 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R33: transparency gap — a flow missing from its controller's privacy notice.
+enum FG033 {
+    static let rule = Rule(
+        code: "FG033",
+        slug: "transparency-gap",
+        severity: .warning,
+        legalSource: "UK GDPR Arts 12–14 (and Art 5(1)(a) transparency); Caldicott Principle 8; CAG 7-04(a)/2013 specific condition (privacy notices updated)",
+        summary: "A controller's privacy notice does not describe a flow in which it discloses or receives personal data.",
+        explanation: """
+        People must be told who uses their data, for what, on what basis, who receives it and how to \
+        object (Arts 13 and 14). A controller that discloses personal data must name the recipients \
+        (including processors acting for it), and a controller that obtains data from someone else \
+        must say so. Caldicott Principle 8 asks the same of everyone handling confidential information.
+
+        A privacy notice is modelled with `notice NAME { controller ORG; flows …; purposes … }`. A flow \
+        is described by a notice that lists it, or lists one of its purposes. For every flow carrying \
+        personal data (in the recipient's hands), each controller accountable for it — the sender (or \
+        the controllers its processor acts for) and the recipient (or the controllers a receiving \
+        processor acts for) — must describe it, when that controller has a notice in the model. \
+        Controllers without any modelled notice are not checked, so a model can adopt notices one \
+        organisation at a time.
+
+        Approvals whose `conditions` require privacy notices to be updated (text mentioning "privacy \
+        notice", "fair processing" or "transparency", as in CAG 7-04(a)/2013) are stricter: each \
+        controller of a flow made under the approval (the approval's `controllers`, or the flow's \
+        accountable controllers) must have a notice describing the flow. A controller with no notice \
+        at all is reported once per approval, on its own declaration. The standard library's \
+        national bodies (NHS England and others) are not checked: their notices are their own.
+
+        Fix: add the flow (`flows FLOW`) or its purpose (`purposes PURPOSE`) to the controller's \
+        notice, and make the published notice say the same. Give flows an explicit name (`flow NAME \
+        FROM -> TO`) so notices can list them.
+        """,
+        triggeringExamples: [
+            """
+            notice icb-notice "ICB privacy notice" {
+              controller icb
+              purposes commissioning
+            }
+
+            flow icb -> csu "Risk stratification processing" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+            """,
+            """
+            approval rs-approval "Risk stratification" {
+              reference "CAG 7-04(a)/2013"
+              regulation 5
+              purposes risk-stratification
+              controllers gp, icb
+              processors supplier
+              conditions "Privacy notices are updated to describe risk stratification"
+              ndoo exempt "CAG register entry"
+              valid-until 2030-09-30
+            }
+
+            flow gp -> supplier "GP extract for risk stratification" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 rs-approval
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            notice icb-notice "ICB privacy notice" {
+              controller icb
+              purposes commissioning, risk-stratification
+            }
+
+            flow icb -> csu "Risk stratification processing" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+            """,
+            """
+            approval rs-approval "Risk stratification" {
+              reference "CAG 7-04(a)/2013"
+              regulation 5
+              purposes risk-stratification
+              controllers gp, icb
+              processors supplier
+              conditions "Privacy notices are updated to describe risk stratification"
+              ndoo exempt "CAG register entry"
+              valid-until 2030-09-30
+            }
+
+            notice gp-notice "Practice privacy notice" {
+              controller gp
+              flows gp-rs-extract
+            }
+
+            notice icb-notice "ICB privacy notice" {
+              controller icb
+              purposes risk-stratification
+            }
+
+            flow gp-rs-extract gp -> supplier "GP extract for risk stratification" {
+              data gp-extract
+              level identifiable
+              purpose risk-stratification
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5 rs-approval
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        var notices: [String: [PrivacyNotice]] = [:]
+        for notice in model.notices.values.sorted(by: { $0.id < $1.id }) {
+            notices[notice.controller.name, default: []].append(notice)
+        }
+        // Controllers with no notice at all that an approval's condition requires one of:
+        // (controller, approval) -> the flows concerned, reported once per pair.
+        var unnoticed: [String: [Int]] = [:]
+        var unnoticedOrder: [(controller: String, approval: String)] = []
+        for (index, flow) in collector.flows where flow.from.name != flow.to.name && collector.analysis.carriesPersonalData(index) {
+            let parties = FG029.parties(of: flow, in: model)
+            var controllers: [Organisation] = []
+            for org in parties.disclosing + parties.receiving where !controllers.contains(where: { $0.id == org.id }) {
+                controllers.append(org)
+            }
+            let approval = flow.confidentiality?.instrument.flatMap { model.approvals[$0.name] }
+            var mandated: Set<String> = []
+            if let approval, approval.conditions.contains(where: requiresNotice) {
+                mandated = approval.controllers.isEmpty ? Set(controllers.map(\.id)) : Set(approval.controllers.map(\.name))
+                for name in approval.controllers.map(\.name).sorted() where !controllers.contains(where: { $0.id == name }) {
+                    if let org = model.organisations[name] { controllers.append(org) }
+                }
+            }
+            for controller in controllers where FG029.isAnswerable(controller) {
+                let own = notices[controller.id] ?? []
+                let isMandated = mandated.contains(controller.id)
+                if own.isEmpty {
+                    guard isMandated, let approval else { continue }
+                    let key = "\(controller.id)|\(approval.id)"
+                    if unnoticed[key] == nil { unnoticedOrder.append((controller.id, approval.id)) }
+                    unnoticed[key, default: []].append(index)
+                    continue
+                }
+                guard !own.contains(where: { describes($0, flow) }) else { continue }
+                let role: String
+                if parties.disclosing.contains(where: { $0.id == controller.id }) {
+                    role = "discloses personal data for `\(controller.id)`"
+                } else if parties.receiving.contains(where: { $0.id == controller.id }) {
+                    role = "delivers personal data to `\(controller.id)`"
+                } else {
+                    role = "is made under approval `\(approval?.id ?? "")`, which names `\(controller.id)` as a controller"
+                }
+                let names = own.map { "`\($0.id)`" }.joined(separator: ", ")
+                let required = isMandated ? " (approval `\(approval?.id ?? "")` requires the notice to describe it)" : ""
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) \(role), but \(names) lists neither the flow nor its purpose\(required)",
+                    discriminator: controller.id,
+                    related: own.map { DiagnosticNote("`\($0.id)` is declared here", at: $0.span) },
+                    help: "add `flows \(flow.id)` or `purposes \(flow.purposes.map(\.name).joined(separator: ", "))` to `\(own[0].id)`, and update the published notice"
+                )
+            }
+        }
+        for (controllerID, approvalID) in unnoticedOrder {
+            guard let controller = model.organisations[controllerID], let approval = model.approvals[approvalID],
+                  let indices = unnoticed["\(controllerID)|\(approvalID)"] else { continue }
+            let condition = approval.conditions.first(where: requiresNotice) ?? ""
+            let labels = indices.map { collector.label(model.flows[$0]) }
+            let shown = labels.prefix(3).joined(separator: ", ") + (labels.count > 3 ? " and \(labels.count - 3) more" : "")
+            collector.report(
+                "`\(controllerID)` is a controller of flows made under approval `\(approvalID)` (\(shown)), whose conditions require privacy notices to describe the processing, but `\(controllerID)` has no privacy notice in the model",
+                at: controller.span, target: controllerID, discriminator: "approval:\(approvalID)",
+                related: [DiagnosticNote("condition of `\(approvalID)`: \"\(condition)\"", at: approval.span)]
+                    + indices.prefix(5).map { DiagnosticNote("made under the approval", at: model.flows[$0].span) },
+                help: "declare the published notice, e.g. `notice \(controllerID)-notice { controller \(controllerID); purposes \(Set(indices.flatMap { model.flows[$0].purposes.map(\.name) }).sorted().joined(separator: ", ")) }`, and make sure it describes the processing"
+            )
+        }
+    }
+
+    static func describes(_ notice: PrivacyNotice, _ flow: Flow) -> Bool {
+        notice.flows.contains { $0.name == flow.id }
+            || notice.purposes.contains { purpose in flow.purposes.contains { $0.name == purpose.name } }
+    }
+
+    static func requiresNotice(_ condition: String) -> Bool {
+        let text = condition.lowercased()
+        return text.contains("privacy notice") || text.contains("fair processing") || text.contains("transparency")
+    }
+}

@@ -1,0 +1,218 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R35: NHS England dissemination for a non-health purpose.
+enum FG035 {
+    static let rule = Rule(
+        code: "FG035",
+        slug: "nhse-dissemination-non-health-purpose",
+        severity: .error,
+        legalSource: "Health and Social Care Act 2012 s261(1A) (inserted by Care Act 2014 s122); HSCA 2012 s261(5)",
+        summary: "NHS England disseminates data from a statutory collection for a purpose other than health care, adult social care or the promotion of health.",
+        explanation: """
+        Data that NHS England (formerly NHS Digital, and before that the HSCIC) collects under HSCA \
+        2012 Part 9 — the s259 collections such as SUS, HES and GPES extracts — may be disseminated \
+        under s261(1) only for the purposes of the provision of health care or adult social care, or \
+        the promotion of health (s261(1A), added by the Care Act 2014 after HES data reached insurers). \
+        Research, planning, commissioning and audit for those ends qualify; insurance, marketing, \
+        immigration enforcement or other commercial uses do not.
+
+        The rule looks at flows of personal data (record-level data, including pseudonymised data) \
+        sent by NHS England — the standard library's `nhs-england`, an organisation with ODS code X24 \
+        or X26, a national body named NHS England, NHS Digital or HSCIC, one whose successor chain \
+        leads to one of these, or a processor acting for one (such as a DSCRO) — whose data came into \
+        NHS England through a collection: a flow with a `mandated-collection` purpose or a `statutory` \
+        confidentiality basis. Such a flow is reported when one of its purposes is of category \
+        `fraud-prevention`, `legal-proceedings` or `other`, unless the flow rests on another gateway \
+        that s261(5) preserves: a `court-order` or a `statutory` confidentiality basis.
+
+        Published aggregate and anonymised outputs are not checked here (FG023 covers their disclosure \
+        control). The witness path shows the collection the data came from.
+
+        Fix: stop the dissemination, or — if the purpose is in fact health or care — declare the \
+        purpose with its true category. If a court order or another statute requires the disclosure, \
+        record it: `confidentiality court-order` or `confidentiality statutory GATEWAY`.
+        """,
+        triggeringExamples: [
+            """
+            purpose premiums "Setting insurance premiums" {
+              category other
+              statutory-function no
+            }
+
+            flow trust -> nhs-england "SUS submission" {
+              data sus
+              level identifiable
+              purpose collection
+              art6 c "HSCA 2012 s259"
+              art9 h
+              sch1 part1 para2
+              confidentiality statutory hsca-s259
+            }
+
+            at nhs-england pseudonymise sus -> hes-extract {
+              key nhse-key
+            }
+
+            key nhse-key "NHS England pseudonymisation key" {
+              held-by nhs-england
+            }
+
+            flow nhs-england -> insurer "Pseudonymised HES extract" {
+              data hes-extract
+              level pseudonymised
+              purpose premiums
+              art6 f
+              art9 g
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            flow trust -> nhs-england "SUS submission" {
+              data sus
+              level identifiable
+              purpose collection
+              art6 c "HSCA 2012 s259"
+              art9 h
+              sch1 part1 para2
+              confidentiality statutory hsca-s259
+            }
+
+            at nhs-england pseudonymise sus -> hes-extract {
+              key nhse-key
+            }
+
+            key nhse-key "NHS England pseudonymisation key" {
+              held-by nhs-england
+            }
+
+            flow nhs-england -> university "Pseudonymised HES extract for research" {
+              data hes-extract
+              level pseudonymised
+              purpose research
+              art6 e "University research (public task)"
+              art9 j
+              sch1 part1 para4
+            }
+            """,
+            """
+            purpose proceedings "Court proceedings" {
+              category legal-proceedings
+            }
+
+            flow trust -> nhs-england "SUS submission" {
+              data sus
+              level identifiable
+              purpose collection
+              art6 c "HSCA 2012 s259"
+              art9 h
+              sch1 part1 para2
+              confidentiality statutory hsca-s259
+            }
+
+            flow nhs-england -> council "Records ordered by the court" {
+              data sus
+              level identifiable
+              purpose proceedings
+              art6 c "Court order"
+              art9 f
+              confidentiality court-order
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        let analysis = collector.analysis
+        let nhsEngland = nhsEnglandSide(in: model)
+        guard !nhsEngland.isEmpty else { return }
+        for (index, flow) in collector.flows where nhsEngland.contains(flow.from.name) {
+            guard analysis.identifiability.wireLevels[index].isPersonalData else { continue }
+            let outside = flow.purposes.compactMap { model.purposes[$0.name] }.filter { nonHealth.contains($0.category) }
+            guard !outside.isEmpty else { continue }
+            if let basis = flow.confidentiality?.basis, basis == .courtOrder || basis == .statutory { continue }
+            guard let collection = collectionFlow(feeding: Holding(flow.from.name, flow.dataset.name), nhsEngland: nhsEngland, analysis: analysis) else { continue }
+            let collected = model.flows[collection]
+            let witness = analysis.witnessPath(forFlow: index) { contribution in
+                if case .flow(let upstream) = contribution { return upstream == collection }
+                return false
+            }
+            collector.report(
+                flow: index,
+                "\(collector.label(flow)) disseminates data NHS England collected (\(collector.label(collected))) for \(outside.map { "`\($0.id)` (\($0.category.rawValue))" }.joined(separator: ", ")), which is not health care, adult social care or the promotion of health",
+                discriminator: outside.map(\.id).joined(separator: ","),
+                related: [DiagnosticNote("collected here", at: collected.span)],
+                witness: witness,
+                help: "stop this dissemination (HSCA 2012 s261(1A)); if a court order or another statute requires it, record `confidentiality court-order` or `confidentiality statutory GATEWAY`"
+            )
+        }
+    }
+
+    /// Purpose categories outside s261(1A).
+    static let nonHealth: Set<PurposeCategory> = [.fraudPrevention, .legalProceedings, .other]
+
+    /// ODS codes of NHS England (X24) and NHS Digital (X26).
+    static let odsCodes: Set<String> = ["X24", "X26"]
+
+    static func isNHSEngland(_ org: Organisation) -> Bool {
+        if org.id == "nhs-england" { return true }
+        if let ods = org.odsCode, odsCodes.contains(ods.uppercased()) { return true }
+        guard org.kind == .nationalBody, let title = org.title?.lowercased() else { return false }
+        return ["nhs england", "nhs digital", "health and social care information centre", "hscic"].contains { title.contains($0) }
+    }
+
+    /// NHS England, its predecessors (by successor chain) and processors acting for any of them.
+    static func nhsEnglandSide(in model: SemanticModel) -> Set<String> {
+        var bodies: Set<String> = []
+        for org in model.sortedOrganisations {
+            var current: Organisation? = org
+            var seen: Set<String> = []
+            while let step = current, seen.insert(step.id).inserted {
+                if isNHSEngland(step) {
+                    bodies.insert(org.id)
+                    break
+                }
+                current = step.successor.flatMap { model.organisations[$0.name] }
+            }
+        }
+        var side = bodies
+        for org in model.sortedOrganisations where org.processorFor.contains(where: { bodies.contains($0.name) }) {
+            side.insert(org.id)
+        }
+        return side
+    }
+
+    /// The first collection flow (into NHS England's side) upstream of a holding, if any.
+    static func collectionFlow(feeding start: Holding, nhsEngland: Set<String>, analysis: Analysis) -> Int? {
+        let model = analysis.model
+        var seen: Set<Holding> = [start]
+        var pending = [start]
+        var next = 0
+        while next < pending.count {
+            let holding = pending[next]
+            next += 1
+            for source in analysis.graph.contributions[holding] ?? [] {
+                var previous: [Holding] = []
+                switch source {
+                case .flow(let index):
+                    let flow = model.flows[index]
+                    if nhsEngland.contains(flow.to.name), !nhsEngland.contains(flow.from.name), isCollection(flow, in: model) {
+                        return index
+                    }
+                    previous = [Holding(flow.from.name, flow.dataset.name)]
+                case .transform(let index):
+                    let transform = model.transforms[index]
+                    previous = transform.inputs.map { Holding(transform.holder.name, $0.name) }
+                }
+                for upstream in previous where seen.insert(upstream).inserted { pending.append(upstream) }
+            }
+        }
+        return nil
+    }
+
+    static func isCollection(_ flow: Flow, in model: SemanticModel) -> Bool {
+        flow.confidentiality?.basis == .statutory
+            || flow.purposes.contains { model.purposes[$0.name]?.category == .mandatedCollection }
+    }
+}

@@ -1,0 +1,268 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+
+/// R36: stale organisation or legal references.
+enum FG036 {
+    static let rule = Rule(
+        code: "FG036",
+        slug: "stale-reference",
+        severity: .info,
+        legalSource: "Health and Care Act 2022 (CCGs abolished 1 July 2022); Health and Social Care Information Centre (Transfer of Functions, Abolition and Transitional Provisions) Regulations 2023; UK GDPR Art 5(1)(a) and (d) (accurate, transparent information)",
+        summary: "A declaration refers to an organisation that no longer exists or cites a law or gateway that has been replaced.",
+        explanation: """
+        Health and care bodies in England have been reorganised repeatedly: clinical commissioning \
+        groups were replaced by ICBs on 1 July 2022, NHS Digital (the HSCIC) was merged into NHS \
+        England on 1 February 2023, and Public Health England was replaced by UKHSA and OHID on 1 \
+        October 2021. The Data Protection Act 1998 was replaced on 25 May 2018. Notices, agreements \
+        and flow descriptions that still name them mislead readers about who holds the data and \
+        under what law — the BLMK notice, reviewed in June 2022, still says "NHS Digital and Public \
+        Health England will exclude …".
+
+        An organisation is past its end when the model's date (`--as-of`) is after its `valid-until`. \
+        Organisations without a `valid-until` are also recognised as ended when they are of kind `ccg` \
+        or named NHS Digital, HSCIC, Public Health England or a clinical commissioning group (unless \
+        the name says "formerly" or "now"). The rule reports every declaration that refers to such an \
+        organisation — flows (sender, recipient, `reidentification-by`), approvals, agreements, \
+        contracts, arrangements, DPIAs, notices, opt-outs, keys, datasets, boundaries, and other \
+        organisations' `processor-for` and `joint-controller-with` — but not the ended organisation's \
+        own declaration, which is a legitimate historical record, nor declarations shipped in the \
+        standard library. It also reports Art 6 citations, \
+        retention statements, exemption evidence, approval conditions and agreement terms whose text \
+        cites the Data Protection Act 1998 (or Directive 95/46/EC) or names one of the ended bodies, \
+        and flows that rest on a statutory gateway past its `valid-until`.
+
+        Fix: refer to the successor (`nhs-england` for NHS Digital; the ICB for a CCG; UKHSA or OHID \
+        for PHE), cite the UK GDPR and the Data Protection Act 2018, and record lifecycles with \
+        `valid-until` and `successor` so the model keeps itself current. If a reference is \
+        deliberately historical, accept it with a waiver that says so.
+        """,
+        triggeringExamples: [
+            """
+            org nhs-digital "NHS Digital" {
+              kind national-body
+              public-authority yes
+              valid-until 2023-01-31
+              successor nhs-england
+            }
+
+            flow nhs-digital -> icb "Pseudonymised SUS" {
+              data sus
+              level identifiable
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+            }
+            """,
+            """
+            org old-ccg "NHS Example Clinical Commissioning Group" {
+              kind ccg
+              public-authority yes
+            }
+
+            contract csu-contract "CSU services" {
+              controller old-ccg
+              processor csu
+            }
+            """,
+            """
+            flow trust -> council "Safeguarding referral" {
+              data sus
+              level identifiable
+              purpose safeguarding
+              art6 e "Data Protection Act 1998 Schedule 2"
+              art9 g
+              sch1 part2 para18
+              confidentiality statutory
+            }
+            """,
+        ],
+        passingExamples: [
+            """
+            org nhs-digital "NHS Digital" {
+              kind national-body
+              public-authority yes
+              valid-until 2023-01-31
+              successor nhs-england
+            }
+
+            flow nhs-england -> icb "Pseudonymised SUS" {
+              data sus
+              level identifiable
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality s251-reg5
+              retention "per the DSA (agreed with NHS England, formerly NHS Digital)" destroy
+            }
+            """,
+        ]
+    ) { collector in
+        let model = collector.model
+        let asOf = collector.asOf
+        let ended: [String: Lapse] = Dictionary(uniqueKeysWithValues: model.sortedOrganisations.compactMap { org in
+            lapse(of: org, in: model).flatMap { $0.end < asOf ? (org.id, $0) : nil }
+        })
+        func checkReferences(_ references: [Reference], of target: String, described label: String, into collector: inout FindingCollector) {
+            var reported: Set<String> = []
+            for reference in references {
+                guard let lapse = ended[reference.name], reported.insert(reference.name).inserted else { continue }
+                collector.report(
+                    "\(label) names `\(reference.name)`, which ceased to exist on \(lapse.end) (successor: \(lapse.successor))",
+                    at: reference.span, target: target, discriminator: "org:\(reference.name)",
+                    help: "refer to the successor (\(lapse.successor)) instead; if the reference is deliberately historical, waive this finding with the reason"
+                )
+            }
+        }
+        func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: String, into collector: inout FindingCollector) {
+            guard let text else { return }
+            for stale in staleMentions(in: text, asOf: asOf) {
+                collector.report(
+                    "\(label) cites \(stale.name) in \"\(text)\": \(stale.note)",
+                    at: span, target: target, discriminator: "text:\(stale.key)",
+                    help: "cite the current body or law (\(stale.replacement))"
+                )
+            }
+        }
+        for (index, flow) in collector.flows {
+            let label = collector.label(flow)
+            checkReferences([flow.from, flow.to] + flow.reidentificationAllowedBy, of: flow.id, described: label, into: &collector)
+            if let claim = flow.article6 { checkText(claim.citation, at: claim.span, of: flow.id, described: label, into: &collector) }
+            for statement in flow.retention { checkText(statement.text, at: statement.span, of: flow.id, described: label, into: &collector) }
+            for exemption in flow.exemptions { checkText(exemption.evidence, at: exemption.span, of: flow.id, described: label, into: &collector) }
+            var gateways: [(Reference, SourceSpan)] = []
+            if let claim = flow.article6, let gateway = claim.gateway { gateways.append((gateway, claim.span)) }
+            if let claim = flow.confidentiality, let instrument = claim.instrument { gateways.append((instrument, claim.span)) }
+            for (reference, span) in gateways {
+                guard let gateway = model.gateways[reference.name], let until = gateway.validUntil, until < collector.asOf else { continue }
+                collector.report(
+                    flow: index,
+                    "\(label) rests on gateway `\(gateway.id)` (\(gateway.citation)), which ended on \(until)",
+                    discriminator: "gateway:\(gateway.id)",
+                    related: [DiagnosticNote("`\(gateway.id)` is declared here", at: gateway.span)],
+                    help: "cite the law that now provides the gateway",
+                    at: span
+                )
+            }
+        }
+        for org in model.sortedOrganisations where ended[org.id] == nil && !isLibrary(org.span) {
+            checkReferences(org.processorFor + org.jointControllerWith, of: org.id, described: "organisation `\(org.id)`", into: &collector)
+        }
+        for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) where !isLibrary(approval.span) {
+            let label = "approval `\(approval.id)`"
+            checkReferences([approval.applicant].compactMap { $0 } + approval.controllers + approval.processors, of: approval.id, described: label, into: &collector)
+            for condition in approval.conditions { checkText(condition, at: approval.span, of: approval.id, described: label, into: &collector) }
+            checkText(approval.ndooEvidence, at: approval.span, of: approval.id, described: label, into: &collector)
+        }
+        for agreement in model.agreements.values.sorted(by: { $0.id < $1.id }) where !isLibrary(agreement.span) {
+            checkReferences(agreement.parties, of: agreement.id, described: "agreement `\(agreement.id)`", into: &collector)
+            checkText(agreement.retention, at: agreement.span, of: agreement.id, described: "agreement `\(agreement.id)`", into: &collector)
+        }
+        for contract in model.contracts.values.sorted(by: { $0.id < $1.id }) where !isLibrary(contract.span) {
+            checkReferences([contract.controller, contract.processor] + contract.subProcessors, of: contract.id, described: "contract `\(contract.id)`", into: &collector)
+        }
+        for arrangement in model.arrangements.values.sorted(by: { $0.id < $1.id }) where !isLibrary(arrangement.span) {
+            checkReferences(arrangement.controllers, of: arrangement.id, described: "arrangement `\(arrangement.id)`", into: &collector)
+        }
+        for dpia in model.impactAssessments.values.sorted(by: { $0.id < $1.id }) where !isLibrary(dpia.span) {
+            checkReferences([dpia.controller].compactMap { $0 }, of: dpia.id, described: "DPIA `\(dpia.id)`", into: &collector)
+        }
+        for notice in model.notices.values.sorted(by: { $0.id < $1.id }) where !isLibrary(notice.span) {
+            checkReferences([notice.controller], of: notice.id, described: "privacy notice `\(notice.id)`", into: &collector)
+        }
+        for optOut in model.optOuts.values.sorted(by: { $0.id < $1.id }) where !isLibrary(optOut.span) {
+            checkReferences(optOut.recordedAt, of: optOut.id, described: "opt-out `\(optOut.id)`", into: &collector)
+        }
+        for key in model.keys.values.sorted(by: { $0.id < $1.id }) where !isLibrary(key.span) {
+            checkReferences(key.heldBy, of: key.id, described: "key `\(key.id)`", into: &collector)
+        }
+        for dataset in model.sortedDatasets where !dataset.isDerived && !isLibrary(dataset.span) {
+            checkReferences(dataset.sources, of: dataset.id, described: "dataset `\(dataset.id)`", into: &collector)
+        }
+        for boundary in model.boundaries.values.sorted(by: { $0.id < $1.id }) where !isLibrary(boundary.span) {
+            checkReferences(boundary.members, of: boundary.id, described: "boundary `\(boundary.id)`", into: &collector)
+        }
+    }
+
+    /// Declarations shipped in the standard library are not the model author's to correct.
+    static func isLibrary(_ span: SourceSpan) -> Bool { StandardLibrary.isLibraryPath(span.path) }
+
+    struct Lapse {
+        let end: Day
+        /// For messages: "`nhs-england`" or "an ICB".
+        let successor: String
+    }
+
+    /// When an organisation ceased to exist: its `valid-until`, or what flowgate knows of bodies
+    /// abolished by statute when the model records no lifecycle.
+    static func lapse(of org: Organisation, in model: SemanticModel) -> Lapse? {
+        let declared = org.successor.map { "`\($0.name)`" }
+        if let until = org.validUntil { return Lapse(end: until, successor: declared ?? "none recorded") }
+        if org.kind == .ccg { return Lapse(end: Day(year: 2022, month: 6, day: 30)!, successor: declared ?? "an ICB") }
+        guard let title = org.title?.lowercased(), !saysItIsCurrent(title) else { return nil }
+        for body in abolishedBodies where body.names.contains(where: { title.contains($0) }) {
+            return Lapse(end: body.end, successor: declared ?? body.successor)
+        }
+        return nil
+    }
+
+    struct AbolishedBody: Sendable {
+        let names: [String]
+        let end: Day
+        let successor: String
+    }
+
+    /// Bodies abolished by statute, with their last day.
+    static let abolishedBodies: [AbolishedBody] = [
+        AbolishedBody(names: ["nhs digital", "health and social care information centre"],
+                      end: Day(year: 2023, month: 1, day: 31)!, successor: "NHS England"),
+        AbolishedBody(names: ["public health england"],
+                      end: Day(year: 2021, month: 9, day: 30)!, successor: "UKHSA and OHID"),
+        AbolishedBody(names: ["clinical commissioning group"],
+                      end: Day(year: 2022, month: 6, day: 30)!, successor: "an ICB"),
+    ]
+
+    static func saysItIsCurrent(_ text: String) -> Bool {
+        text.contains("formerly") || text.contains("(now") || text.contains(" now ") || text.contains("predecessor")
+    }
+
+    struct StaleMention {
+        let key: String
+        let name: String
+        let note: String
+        let replacement: String
+    }
+
+    /// Replaced laws and abolished bodies named in free text, when they had ended by `asOf`.
+    static func staleMentions(in text: String, asOf: Day) -> [StaleMention] {
+        let lower = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let words = Set(lower.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        var result: [StaleMention] = []
+        func ended(_ year: Int, _ month: Int, _ day: Int) -> Bool { Day(year: year, month: month, day: day)! < asOf }
+        if ended(2018, 5, 24), ["data protection act 1998", "dpa 1998", "95/46/ec", "directive 95/46"].contains(where: { lower.contains($0) }) || words.contains("dpa98") {
+            result.append(StaleMention(
+                key: "dpa-1998", name: "the Data Protection Act 1998",
+                note: "it was replaced on 25 May 2018", replacement: "UK GDPR and the Data Protection Act 2018"))
+        }
+        guard !saysItIsCurrent(lower) else { return result }
+        if ended(2023, 1, 31), lower.contains("nhs digital") || lower.contains("health and social care information centre") || words.contains("hscic") {
+            result.append(StaleMention(
+                key: "nhs-digital", name: "NHS Digital", note: "its functions passed to NHS England on 1 February 2023",
+                replacement: "NHS England"))
+        }
+        if ended(2021, 9, 30), lower.contains("public health england") {
+            result.append(StaleMention(
+                key: "phe", name: "Public Health England", note: "it was replaced by UKHSA and OHID on 1 October 2021",
+                replacement: "UKHSA or OHID"))
+        }
+        if ended(2022, 6, 30), lower.contains("clinical commissioning group") || words.contains("ccg") || words.contains("ccgs") {
+            result.append(StaleMention(
+                key: "ccg", name: "clinical commissioning groups", note: "CCGs were replaced by ICBs on 1 July 2022",
+                replacement: "the ICB"))
+        }
+        return result
+    }
+}

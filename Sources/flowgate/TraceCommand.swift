@@ -1,0 +1,55 @@
+import ArgumentParser
+import FlowModel
+import FlowReports
+import Foundation
+
+enum TraceFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, dot
+}
+
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "The lineage of a dataset or an organisation's data: every hop with its level, bases and opt-outs.",
+        discussion: """
+        Hops are listed origin first. A hop is a flow between organisations or a lineage step (pseudonymise, \
+        link, aggregate, anonymise, filter, re-identify) at one; for each: the level in the receiving \
+        holder's hands, the legal bases, and the opt-outs applied and carried. Without --upstream or \
+        --downstream both directions are traced.
+        """
+    )
+
+    @Argument(help: "A dataset or organisation id.")
+    var subject: String
+
+    @Argument(help: "Files or directories (default: flows/).")
+    var paths: [String] = []
+
+    @Flag(help: "Only where the data comes from.")
+    var upstream = false
+
+    @Flag(help: "Only where the data goes.")
+    var downstream = false
+
+    @Option(help: "text, json or dot.")
+    var format: TraceFormat = .text
+
+    func validate() throws {
+        if upstream, downstream { throw ValidationError("choose one of --upstream and --downstream (neither traces both ways)") }
+    }
+
+    func run() throws {
+        // The lineage does not depend on the date; the date only feeds the rules the context also runs.
+        let context = try ReportModelOptions.context(inputs: paths.isEmpty ? ["flows"] : paths, asOf: Day.today)
+        let direction: TraceDirection = upstream ? .upstream : downstream ? .downstream : .both
+        guard let trace = TraceReport.trace(context, subject: subject, direction: direction) else {
+            let names = Array(context.model.datasets.keys) + Array(context.model.organisations.keys)
+            throw unknownName("dataset or organisation", subject, candidates: names)
+        }
+        switch format {
+        case .text: Terminal.output(TraceReport.text(trace, context: context))
+        case .json: Terminal.output(TraceReport.json(trace, context: context))
+        case .dot: Terminal.output(TraceReport.dot(trace, context: context))
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// `flowgate render` end to end, through the built executable next to the test bundle.
+@Suite("flowgate render", .serialized)
+struct RenderCommandTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// `FLOWGATE_EXECUTABLE`, else `flowgate` in the build directory holding the test bundle.
+    static var executable: String? {
+        if let path = ProcessInfo.processInfo.environment["FLOWGATE_EXECUTABLE"] { return path }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("flowgate").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    func flowgate(_ arguments: [String]) throws -> Run {
+        let executable = try #require(Self.executable, "the flowgate executable is not built next to the tests")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A copy of the small fixture in a fresh directory: (model directory, output directory).
+    func workspace() throws -> (model: String, output: String) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("flowgate-render-\(UUID().uuidString)")
+        let model = root.appendingPathComponent("model")
+        try FileManager.default.createDirectory(at: model, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.path("small/small.flow"), toPath: model.appendingPathComponent("small.flow").path)
+        return (model.path, root.appendingPathComponent("diagrams").path)
+    }
+
+    func files(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test(arguments: ["svg", "dot", "mermaid"])
+    func checkPassesAfterRenderAndFailsAfterAnEdit(format: String) throws {
+        let (model, output) = try workspace()
+        let rendered = try flowgate(["render", model, "-o", output, "--format", format])
+        #expect(rendered.status == 0, "\(rendered.error)")
+        let ext = format == "mermaid" ? "md" : format
+        #expect(files(output) == ["overview", "purpose-commissioning", "purpose-publication", "purpose-submission"].map { "\($0).\(ext)" })
+
+        let clean = try flowgate(["render", model, "-o", output, "--format", format, "--check"])
+        #expect(clean.status == 0, "\(clean.output)\(clean.error)")
+        #expect(clean.output.isEmpty)
+
+        // Rendering again changes nothing and says nothing.
+        let again = try flowgate(["render", model, "-o", output, "--format", format])
+        #expect(again.status == 0 && again.output.isEmpty)
+
+        let file = model + "/small.flow"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"Valley CSU\"", with: "\"Valley Commissioning Support Unit\"")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: output + "/purpose-publication.\(ext)")
+        let stale = try flowgate(["render", model, "-o", output, "--format", format, "--check"])
+        #expect(stale.status == 1)
+        #expect(stale.output.contains("stale: \(output)/overview.\(ext)"))
+        #expect(stale.output.contains("stale: \(output)/purpose-commissioning.\(ext)"))
+        #expect(stale.output.contains("missing: \(output)/purpose-publication.\(ext)"))
+        #expect(!stale.output.contains("purpose-submission"), "a diagram the edit does not touch is not stale")
+    }
+
+    @Test func renderingTwiceGivesIdenticalBytes() throws {
+        let (model, output) = try workspace()
+        for format in ["svg", "png", "pdf", "dot"] {
+            _ = try flowgate(["render", model, "-o", output + "/a", "--format", format])
+            _ = try flowgate(["render", model, "-o", output + "/b", "--format", format])
+        }
+        let names = files(output + "/a")
+        #expect(names.count == 16)
+        for name in names {
+            let a = FileManager.default.contents(atPath: output + "/a/" + name)
+            let b = FileManager.default.contents(atPath: output + "/b/" + name)
+            #expect(a != nil && a == b, "\(name) differs")
+        }
+    }
+
+    @Test func purposesThatLoseTheirFlowsLoseTheirDiagrams() throws {
+        let (model, output) = try workspace()
+        _ = try flowgate(["render", model, "-o", output, "--format", "dot"])
+        let file = model + "/small.flow"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  purpose publication\n", with: "  purpose commissioning\n")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let check = try flowgate(["render", model, "-o", output, "--format", "dot", "--check"])
+        #expect(check.status == 1)
+        #expect(check.output.contains("obsolete: \(output)/purpose-publication.dot"))
+        let render = try flowgate(["render", model, "-o", output, "--format", "dot"])
+        #expect(render.output.contains("removed \(output)/purpose-publication.dot"))
+        #expect(!files(output).contains("purpose-publication.dot"))
+    }
+
+    @Test func viewOptionsWriteOneNamedFile() throws {
+        let (model, output) = try workspace()
+        for (arguments, name) in [
+            (["--purpose", "commissioning"], "purpose-commissioning.svg"),
+            (["--dataset", "sus-pseudo"], "dataset-sus-pseudo.svg"),
+            (["--org", "dscro"], "org-dscro.svg"),
+            (["--org", "dscro", "--depth", "2"], "org-dscro-depth2.svg"),
+        ] {
+            let run = try flowgate(["render", model, "-o", output] + arguments)
+            #expect(run.status == 0, "\(run.error)")
+            #expect(FileManager.default.fileExists(atPath: output + "/" + name))
+        }
+        let toStdout = try flowgate(["render", model, "--purpose", "commissioning", "--format", "dot"])
+        #expect(toStdout.status == 0)
+        #expect(toStdout.output.hasPrefix("// Generated by `flowgate render`"))
+    }
+
+    @Test func invalidInputExitsTwoAndWritesNothing() throws {
+        let (model, output) = try workspace()
+        let unknown = try flowgate(["render", model, "-o", output, "--purpose", "comissioning"])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("no purpose named `comissioning`"))
+        #expect(unknown.error.contains("commissioning"))
+        let both = try flowgate(["render", model, "--purpose", "commissioning", "--org", "icb"])
+        #expect(both.status == 2)
+        let badDate = try flowgate(["render", model, "--as-of", "2026-02-30"])
+        #expect(badDate.status == 2)
+        try "org broken {".write(toFile: model + "/broken.flow", atomically: true, encoding: .utf8)
+        let broken = try flowgate(["render", model, "-o", output])
+        #expect(broken.status == 2)
+        #expect(broken.error.contains("broken.flow:"))
+        #expect(files(output).isEmpty)
+    }
+
+    @Test func asOfAppearsOnlyWhenGiven() throws {
+        let (model, _) = try workspace()
+        let without = try flowgate(["render", model, "--format", "dot"])
+        #expect(!without.output.contains("as of"))
+        let with = try flowgate(["render", model, "--format", "dot", "--as-of", "2026-04-01"])
+        #expect(with.output.contains("as of 2026-04-01"))
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `flowgate report …` and `flowgate trace`: files written, exit statuses, usage errors.
+struct ReportCommandTests {
+    static let model = """
+    use std
+    org trust "Trust" { kind trust; public-authority yes }
+    org icb "ICB" { kind icb; public-authority yes }
+    org supplier "Supplier" { kind supplier; processor-for icb }
+    dataset d "Records" { origin england-health; special-category health; identifiers nhs-number; subjects patients; source trust }
+    purpose p "Commissioning" { category commissioning-planning }
+    agreement dsa "DSA" { kind dsa; parties trust, icb; valid-until 2027-01-31 }
+    flow f1 trust -> icb "Records" {
+      data d
+      level identifiable
+      purpose p
+      role controller
+      art6 e "NHS Act 2006 s3"
+      art9 h
+      sch1 part1 para2
+      confidentiality s251-reg5
+      agreement dsa
+    }
+    contract c "Contract" { controller icb; processor supplier; valid-until 2028-01-01 }
+    flow f2 icb -> supplier "Hosting" { data d; level identifiable; purpose p; role processor; art6 e "NHS Act 2006 s3"; art9 h; sch1 part1 para2; agreement c }
+    """
+
+    @Test func dpiaMarkdownWritesTheDiagramBesideIt() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Flowgate.run(["report", "dpia", "--as-of", "2026-11-23", "-o", "out/annex.md"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        let markdown = try String(contentsOf: directory.appendingPathComponent("out/annex.md"), encoding: .utf8)
+        let svg = try String(contentsOf: directory.appendingPathComponent("out/annex.svg"), encoding: .utf8)
+        #expect(markdown.contains("](<annex.svg>)"))
+        #expect(svg.contains("<svg"))
+        #expect(result.output.contains("wrote out/annex.svg"))
+    }
+
+    @Test func dpiaHTMLIsOneFileAndTheSameEveryTime() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try Flowgate.run(["report", "dpia", "--purpose", "p", "--as-of", "2026-11-23", "-o", "a.html"], in: directory).status == 0)
+        #expect(try Flowgate.run(["report", "dpia", "--purpose", "p", "--as-of", "2026-11-23", "-o", "b.html"], in: directory).status == 0)
+        let first = try Data(contentsOf: directory.appendingPathComponent("a.html"))
+        let second = try Data(contentsOf: directory.appendingPathComponent("b.html"))
+        #expect(first == second)
+        #expect(String(decoding: first, as: UTF8.self).contains("<svg"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("a.svg").path))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let purpose = try Flowgate.run(["report", "dpia", "--purpose", "comissioning", "-o", "x.md"], in: directory)
+        #expect(purpose.status == 2)
+        #expect(purpose.error.contains("did you mean `commissioning`?"))
+        #expect(try Flowgate.run(["report", "dpia", "-o", "x.pdf"], in: directory).status == 2)
+        #expect(try Flowgate.run(["report", "notice", "--org", "nobody"], in: directory).status == 2)
+        #expect(try Flowgate.run(["report", "ropa", "--org", "nobody"], in: directory).status == 2)
+        #expect(try Flowgate.run(["report", "expiries", "--within", "soon"], in: directory).status == 2)
+        #expect(try Flowgate.run(["trace", "nothing"], in: directory).status == 2)
+        #expect(try Flowgate.run(["trace", "d", "--upstream", "--downstream"], in: directory).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.md").path))
+    }
+
+    @Test func invalidModelExitsTwoAndWritesNothing() throws {
+        let directory = try temporaryDirectory(["flows/bad.flow": "org x {\n  kind nonsense\n}\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Flowgate.run(["report", "dpia", "-o", "annex.html"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.error.contains("flows/bad.flow:2:8"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("annex.html").path))
+    }
+
+    @Test func expiriesExitOneOnlyOnceSomethingHasExpired() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let due = try Flowgate.run(["report", "expiries", "--as-of", "2026-11-23"], in: directory)
+        #expect(due.status == 0)
+        #expect(due.output.contains("2027-01-31  expires in 69 days"))
+        let expired = try Flowgate.run(["report", "expiries", "--as-of", "2027-02-01", "--format", "json"], in: directory)
+        #expect(expired.status == 1)
+        #expect(expired.output.contains("\"expired\": true"))
+        let quiet = try Flowgate.run(["report", "expiries", "--as-of", "2026-11-23", "--within", "30d"], in: directory)
+        #expect(quiet.status == 0)
+        #expect(quiet.output.contains("  none\n"))
+    }
+
+    @Test func ropaAndNoticeAndTrace() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = try Flowgate.run(["report", "ropa", "--as-of", "2026-11-23"], in: directory)
+        #expect(csv.status == 0)
+        #expect(csv.output.hasPrefix("record,organisation,"))
+        #expect(csv.output.contains("\r\nArt 30(2) processor,supplier,"))
+        let notice = try Flowgate.run(["report", "notice", "--org", "icb", "--as-of", "2026-11-23"], in: directory)
+        #expect(notice.status == 0)
+        #expect(notice.output.contains("| Commissioning<br>`p` |"))
+        let trace = try Flowgate.run(["trace", "supplier", "--upstream", "--format", "json"], in: directory)
+        #expect(trace.status == 0)
+        #expect(trace.output.contains("\"id\": \"f1\""))
+        let dot = try Flowgate.run(["trace", "d", "--format", "dot"], in: directory)
+        #expect(dot.output.hasPrefix("digraph"))
+    }
+}
