@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "FlowgateCLITests", dependencies: ["flowgate", "FlowIO"]),
         .testTarget(name: "FlowReportsTests", dependencies: ["FlowReports", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowIO", "FlowOutput", "FlowRender", "FlowGraphviz"], exclude: ["Golden"]),
         .testTarget(name: "FlowFuzzRegressionTests", dependencies: ["FlowFuzzing"]),
-        .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowModel", "FlowGraphviz"]),
+        .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowModel", "FlowGraphviz", "flowgate"]),
         .testTarget(name: "RobustnessTests", dependencies: ["flowgate", "FlowIO"]),
     ],
     swiftLanguageModes: [.v6]

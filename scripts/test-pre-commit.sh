@@ -89,9 +89,9 @@ org b "B ICB" {
   public-authority yes
 }
 
-dataset n "Staff list" {
+dataset s "Staff counts" {
   origin non-health
-  identifiers name
+  level aggregate
   source a
 }
 
@@ -99,10 +99,12 @@ purpose p "Payroll" {
   category processing-support
 }
 
-flow f1 a -> b "Payroll" {
-  data n
+flow f1 a -> b "Staff counts" {
+  data s
   level aggregate
   purpose p
+  suppress-below 8
+  round-to 5
 }
 FLOW
 git add -A && git commit -qm "good model"
@@ -132,7 +134,7 @@ PY
 if [[ -x "$flowgate" ]] && "$flowgate" render flows/ -o diagrams/ >/dev/null && git add -A && git commit -qm diagrams; then
   out="$(run flowgate-render-check --all-files)"; status=$?
   if [[ $status -eq 0 ]]; then pass "flowgate-render-check passes with fresh diagrams"; else fail "flowgate-render-check passes with fresh diagrams" "$out"; fi
-  printf '\nflow f2 a -> b "Second" {\n  data n\n  level aggregate\n  purpose p\n}\n' >> flows/good.flow
+  printf '\nflow f2 a -> b "Second" {\n  data s\n  level aggregate\n  purpose p\n  suppress-below 8\n  round-to 5\n}\n' >> flows/good.flow
   git add -A
   out="$(run flowgate-render-check --all-files)"; status=$?
   if [[ $status -ne 0 ]] && grep -q "stale: diagrams/overview.svg" <<<"$out"; then pass "flowgate-render-check fails on stale diagrams"; else fail "flowgate-render-check fails on stale diagrams (status $status)" "$out"; fi

@@ -60,8 +60,6 @@ struct PrintabilityTests {
             for j in texts.indices where j > i && texts[i].owner != texts[j].owner {
                 let (a, b) = (boxes[i], boxes[j])
                 if a.minX < b.maxX, b.minX < a.maxX, a.minY < b.maxY, b.minY < a.maxY {
-                    // A cluster's title sits inside the cluster, above its members: only text of
-                    // two different non-cluster elements, or a cluster title over a member, counts.
                     result.append((texts[i], texts[j]))
                 }
             }

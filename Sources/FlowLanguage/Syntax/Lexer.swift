@@ -179,12 +179,15 @@ public struct Lexer {
         // Consume the whole scalar (or one invalid byte) so columns stay meaningful.
         var end = start + 1
         while end < bytes.count, bytes[end] & 0xC0 == 0x80, end - start < 4 { end += 1 }
+        index = end
+        // Past the sink's limit nothing more is reported: do not build messages for every byte of
+        // a hostile file (tens of megabytes of control characters took minutes).
+        guard !sink.isSaturated else { return }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         let shown = text.unicodeScalars.first.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? "`\(text)`" : "U+\(String($0.value, radix: 16, uppercase: true))" } ?? "?"
         sink.report(
             .unexpectedCharacter, "unexpected character \(shown)", at: span(start, end),
             help: "names use ASCII letters, digits, `-`, `_` and `.`; put other text in a quoted string"
         )
-        index = end
     }
 }

@@ -5,7 +5,8 @@ import FlowModel
 ///
 /// Deterministic: clusters, nodes and edges come out in the spec's order, attributes in a fixed order,
 /// numbers in a fixed format. Every user string goes through `Escape.html` (labels) or
-/// `Escape.dotQuoted` (tooltips); element names and ids are `DiagramID`s (`[A-Za-z0-9_.-]`), quoted too.
+/// `Escape.dotQuoted` (tooltips); element names and ids are `DiagramID`s (`[A-Za-z0-9_.-]`, subgraphs
+/// prefixed with `%`), quoted too. Render SVG and PDF output through `OutputFinishing`.
 public enum DOTWriter {
     public static let fontName = "Helvetica"
     static let findingFill = "#F0E442"

@@ -30,9 +30,10 @@ public enum DiagramID {
     public static func derivation(output: String, input: String) -> String {
         "derive-" + encode(output) + "." + encode(input)
     }
-    /// DOT subgraph name (and SVG id) of a boundary cluster: `cluster-boundary-<name>`.
+    /// SVG id of a boundary cluster: `cluster-boundary-<name>` (its DOT subgraph is named `%` + this id;
+    /// see `DOTWriter`).
     public static func boundary(_ name: String) -> String { "cluster-boundary-" + encode(name) }
-    /// DOT subgraph name of the dataset-lineage cluster.
+    /// SVG id of the dataset view's lineage cluster.
     public static let lineageCluster = "cluster-lineage"
 
     /// The file name stem for a view: `overview`, `purpose-<id>`, `dataset-<id>`, `org-<id>`
