@@ -17,7 +17,7 @@ build: graphviz
 # only exit 2 (invalid model or usage) fails the job.
 flows: build
 	@$(FLOWGATE) check flows/ ; status=$$? ; if [ $$status -gt 1 ]; then exit $$status; fi
-	@if $(FLOWGATE) help render >/dev/null 2>&1; then $(FLOWGATE) render flows/ -o diagrams/; fi
+	@scripts/render-diagrams.sh $(FLOWGATE)
 	@$(FLOWGATE) fmt --check flows/
 
 test: graphviz

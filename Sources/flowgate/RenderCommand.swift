@@ -1,10 +1,12 @@
 import ArgumentParser
+import FlowAnalysis
 import FlowGraphviz
 import FlowIO
 import FlowLanguage
 import FlowModel
 import FlowOutput
 import FlowRender
+import FlowRules
 import Foundation
 
 enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
@@ -175,10 +177,22 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// What the analysis engine adds to a diagram (effective levels, opt-outs carried, findings).
-    /// Until FlowAnalysis/FlowRules are wired in, diagrams show declared levels and declared opt-outs.
+    /// What the analysis engine adds to a diagram: the level in each recipient's hands, the opt-outs
+    /// the data already carries when it is sent, and the findings (as of the given date, else today:
+    /// a diagram should show an approval or waiver that has lapsed).
     static func overlay(for model: SemanticModel, asOf: Day?) -> DiagramOverlay {
-        .empty
+        let analysis = Analysis(model: model)
+        var overlay = DiagramOverlay()
+        for (index, flow) in model.flows.enumerated() {
+            overlay.effectiveLevels[flow.id] = analysis.identifiability.recipientLevels[index]
+            let carried = analysis.optOuts.filtersAt[Holding(flow.from.name, flow.dataset.name)] ?? []
+            if !carried.isEmpty { overlay.arrivingOptOuts[flow.id] = carried.sorted() }
+        }
+        let result = RuleEngine.run(analysis, asOf: asOf ?? Day.today)
+        overlay.findings = result.findings.map { finding in
+            DiagramFinding(code: finding.code, severity: finding.severity, target: finding.target, message: finding.message)
+        }
+        return overlay
     }
 
     /// The model's declared name, else the name of the first input (a directory, or a file without `.flow`).
