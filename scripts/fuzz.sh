@@ -28,9 +28,12 @@ run=fuzz-corpus-run
 
 echo "== building flowgate-fuzz ($configuration, libFuzzer + AddressSanitizer) in $scratch"
 set +e
-# (The gold linker's "Cannot export local symbol '__asan…'" warnings are harmless and hidden.)
+# SwiftPM passes -sanitize=fuzzer and -sanitize=address as two flags, and swiftc 6.x then drops the
+# fuzzer's coverage instrumentation (libFuzzer warns "no interesting inputs were found... Is the code
+# instrumented for coverage?"); the combined -sanitize=fuzzer,address, passed last, keeps both.
+# The gold linker's "Cannot export local symbol '__asan…'" warnings are harmless and hidden.
 swift build --scratch-path "$scratch" -c "$configuration" -Xswiftc -DFUZZING --sanitize fuzzer --sanitize address \
-  --product flowgate-fuzz 2>&1 | grep -v "Cannot export local symbol '__asan"
+  -Xswiftc -sanitize=fuzzer,address --product flowgate-fuzz 2>&1 | grep -v "Cannot export local symbol '__asan"
 build_status=${PIPESTATUS[0]}
 set -e
 binary="$scratch/$configuration/flowgate-fuzz"

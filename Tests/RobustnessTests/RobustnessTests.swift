@@ -39,6 +39,25 @@ struct RobustnessTests {
         #expect(strayTemporaryFiles(in: directory) == [])
     }
 
+    /// Under the size limit but hostile: 8 MB on one line of characters that cannot start a token.
+    /// Diagnostics stop at the sink's limit, and neither the lexer nor the excerpt of the (one, huge)
+    /// line may do work per byte for every diagnostic (this took minutes before).
+    @Test func megabytesOfJunkOnOneLineAreQuick() throws {
+        let directory = try temporaryDirectory()
+        defer { removeTree(directory) }
+        let junk = directory.appendingPathComponent("junk.flow")
+        #expect(FileManager.default.createFile(atPath: junk.path, contents: Data(repeating: 0x01, count: 8_000_000)))
+        let check = try Flowgate.run(["check", "junk.flow"], in: directory, timeout: 60)
+        #expect(!check.timedOut)
+        #expect(check.status == 2)
+        #expect(check.output.contains("error[FG102]: unexpected character U+1"))
+        #expect(check.output.contains("error[FG126]"))
+        #expect(check.output.utf8.count < 200_000)
+        let format = try Flowgate.run(["fmt", "junk.flow"], in: directory, timeout: 60)
+        #expect(!format.timedOut)
+        #expect(format.status == 2)
+    }
+
     // MARK: - Nesting and includes
 
     @Test func tenThousandDeepNestingIsAnErrorNotACrash() throws {

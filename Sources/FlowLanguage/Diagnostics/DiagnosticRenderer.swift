@@ -57,7 +57,11 @@ public enum DiagnosticRenderer {
     /// character per column so the caret lines up.
     private static func sanitised(_ line: String) -> String {
         var result = ""
+        var count = 0
         for scalar in line.unicodeScalars {
+            // Only the first 400 are shown: stop there, not after copying a line of megabytes.
+            count += 1
+            if count > 401 { break }
             if scalar == "\t" {
                 result += " "
             } else if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
