@@ -62,6 +62,18 @@ extension Analysis {
         return WitnessPath(hops: hops, breakingHop: breaking.map { hops.count - 1 - $0 } ?? hops.count - 1)
     }
 
+    /// The chain for an opt-out rule: at each merge, follow the input on which `optOut` is missing.
+    public func witnessPath(forFlow index: Int, lackingOptOut optOut: String) -> WitnessPath {
+        witnessPath(forFlow: index) { contribution in
+            switch contribution {
+            case .flow(let upstream):
+                !optOuts.arrivingFilters[upstream].contains(optOut)
+            case .transform(let transform):
+                !(optOuts.filtersAt[Holding(model.transforms[transform].holder.name, model.transforms[transform].output)] ?? []).contains(optOut)
+            }
+        }
+    }
+
     func hop(forFlow index: Int) -> WitnessHop {
         let flow = model.flows[index]
         var bases: [String] = []

@@ -89,16 +89,8 @@ enum FG015 {
             for optOut in nationalOptOuts {
                 guard let requirement = collector.analysis.requirements.requirement(flow: index, optOut: optOut),
                       requirement.isRequired, !collector.analysis.optOuts.arrivingFilters[index].contains(optOut) else { continue }
-                let model = collector.model
                 let analysis = collector.analysis
-                let witness = analysis.witnessPath(forFlow: index) { contribution in
-                    // Follow the branch on which the filter is missing.
-                    switch contribution {
-                    case .flow(let upstream): !analysis.optOuts.arrivingFilters[upstream].contains(optOut)
-                    case .transform(let transform):
-                        !(analysis.optOuts.filtersAt[Holding(model.transforms[transform].holder.name, model.transforms[transform].output)] ?? []).contains(optOut)
-                    }
-                }
+                let witness = analysis.witnessPath(forFlow: index, lackingOptOut: optOut)
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) must apply the National Data Opt-out (`\(optOut)`): \(requirement.reason)",

@@ -123,13 +123,7 @@ enum FG017 {
                 guard let requirement = analysis.requirements.requirement(flow: index, optOut: optOut), requirement.isRequired,
                       !analysis.optOuts.arrivingFilters[index].contains(optOut),
                       !flow.exemptions.contains(where: { $0.optOut.name == optOut }) else { continue }
-                let witness = analysis.witnessPath(forFlow: index) { contribution in
-                    switch contribution {
-                    case .flow(let upstream): !analysis.optOuts.arrivingFilters[upstream].contains(optOut)
-                    case .transform(let transform):
-                        !(analysis.optOuts.filtersAt[Holding(model.transforms[transform].holder.name, model.transforms[transform].output)] ?? []).contains(optOut)
-                    }
-                }
+                let witness = analysis.witnessPath(forFlow: index, lackingOptOut: optOut)
                 let level = analysis.identifiability.recipientLevels[index]
                 let policyNote = requirement.isPolicyDependent
                     ? " (reported as a warning: the model sets `type1-on-legal-collections no`)" : ""

@@ -143,13 +143,7 @@ enum FG018 {
                 guard let requirement = analysis.requirements.requirement(flow: index, optOut: id), requirement.isRequired,
                       !analysis.optOuts.arrivingFilters[index].contains(id),
                       !flow.exemptions.contains(where: { $0.optOut.name == id }) else { continue }
-                let witness = analysis.witnessPath(forFlow: index) { contribution in
-                    switch contribution {
-                    case .flow(let upstream): !analysis.optOuts.arrivingFilters[upstream].contains(id)
-                    case .transform(let transform):
-                        !(analysis.optOuts.filtersAt[Holding(model.transforms[transform].holder.name, model.transforms[transform].output)] ?? []).contains(id)
-                    }
-                }
+                let witness = analysis.witnessPath(forFlow: index, lackingOptOut: id)
                 let recorded = optOut.recordedAt.map { "`\($0.name)`" }.joined(separator: ", ")
                 let programme = optOut.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
                 collector.report(
