@@ -116,6 +116,27 @@ public enum FuzzHarness {
         if twice != once {
             fatalError("formatting is not idempotent\n--- format(x) ---\n\(once)\n--- format(parse(format(x))) ---\n\(twice)")
         }
+        // Layout only: the same tokens (words, strings by value, arrows, commas, braces, comments)
+        // in the same order. Line breaks and `;` are layout, and comments lose trailing blanks.
+        let before = essentialTokens(tokens)
+        let after = essentialTokens(Lexer.tokenize(SourceFile(path: file.path, text: once)).tokens)
+        if before != after {
+            let index = before.indices.first { $0 >= after.count || before[$0] != after[$0] } ?? before.count
+            let was = index < before.count ? "\(before[index])" : "nothing"
+            let now = index < after.count ? "\(after[index])" : "nothing"
+            fatalError("formatting changed token \(index): \(was) became \(now)\n--- formatted ---\n\(once)")
+        }
+    }
+
+    static func essentialTokens(_ tokens: [Token]) -> [String] {
+        tokens.compactMap { token in
+            switch token.kind {
+            case .terminator, .endOfFile: nil
+            case .comment:
+                "comment:" + String(token.text.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
+            default: "\(token.kind):\(token.text)"
+            }
+        }
     }
 
     /// Lowering, includes, `use`, resolution; then analysis and rules when the model is valid.
