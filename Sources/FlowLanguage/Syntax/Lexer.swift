@@ -25,8 +25,17 @@ public struct Lexer {
         while let token = nextToken() {
             tokens.append(token)
         }
-        tokens.append(Token(kind: .endOfFile, text: "", span: span(bytes.count, bytes.count)))
+        tokens.append(endOfFile)
         return tokens
+    }
+
+    /// The next token; at the end, an `endOfFile` token (again on every call).
+    mutating func nextTokenOrEnd() -> Token {
+        nextToken() ?? endOfFile
+    }
+
+    private var endOfFile: Token {
+        Token(kind: .endOfFile, text: "", span: span(bytes.count, bytes.count))
     }
 
     private func span(_ start: Int, _ end: Int) -> SourceSpan {

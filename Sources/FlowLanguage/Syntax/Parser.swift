@@ -3,14 +3,17 @@
 public struct Parser {
     public static let maximumDepth = 32
 
-    private let tokens: [Token]
-    private var position = 0
+    /// Tokens are pulled one at a time: the grammar never looks further ahead than the current
+    /// token, and a token array for a large estate cost more memory than the whole model.
+    private var lexer: Lexer
+    private var current: Token
     private var depth = 0
-    private var sink: DiagnosticSink
+    /// The parser's own diagnostics; the lexer keeps its own, and they are merged lexer-first.
+    private var sink = DiagnosticSink()
 
-    private init(tokens: [Token], sink: DiagnosticSink) {
-        self.tokens = tokens
-        self.sink = sink
+    private init(lexer: Lexer) {
+        self.lexer = lexer
+        current = self.lexer.nextTokenOrEnd()
     }
 
     /// Parses a source file: UTF-8 validation, lexing and parsing, with all their diagnostics.
@@ -23,17 +26,16 @@ public struct Parser {
             )
             return (SyntaxFile(path: file.path, statements: []), [diagnostic])
         }
-        var lexer = Lexer(file: file)
-        let tokens = lexer.tokenize()
-        var parser = Parser(tokens: tokens, sink: lexer.sink)
+        var parser = Parser(lexer: Lexer(file: file))
         let (statements, comments) = parser.parseStatements(openedBy: nil)
-        return (SyntaxFile(path: file.path, statements: statements, danglingComments: comments), parser.sink.diagnostics)
+        // As if lexing had finished before parsing began: lexer diagnostics first, one shared limit.
+        var diagnostics = parser.lexer.sink
+        for diagnostic in parser.sink.diagnostics { diagnostics.report(diagnostic) }
+        return (SyntaxFile(path: file.path, statements: statements, danglingComments: comments), diagnostics.diagnostics)
     }
 
-    private var current: Token { tokens[position] }
-
     private mutating func advance() {
-        if position < tokens.count - 1 { position += 1 }
+        if current.kind != .endOfFile { current = lexer.nextTokenOrEnd() }
     }
 
     private mutating func parseStatements(openedBy openBrace: Token?) -> ([SyntaxNode], [Trivia]) {

@@ -27,7 +27,8 @@ struct Lowerer {
     /// Applies `table` to the statements of `node`'s block, reporting unknown, repeated, misplaced
     /// and missing properties.
     mutating func lowerProperties<Target>(of node: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>) {
-        var seen: [String: SyntaxNode] = [:]
+        // Where each property was first given (its keyword), for "given more than once".
+        var seen: [String: SourceSpan] = [:]
         for statement in node.block?.statements ?? [] {
             guard let handler = table.handlers[statement.name] else {
                 sink.report(
@@ -40,11 +41,11 @@ struct Lowerer {
             if let first = seen[statement.name], !table.repeatable.contains(statement.name) {
                 sink.report(
                     .repeatedProperty, "`\(statement.name)` is given more than once", at: statement.keyword.span,
-                    notes: [DiagnosticNote("first given here", at: first.keyword.span)]
+                    notes: [DiagnosticNote("first given here", at: first)]
                 )
                 continue
             }
-            seen[statement.name] = seen[statement.name] ?? statement
+            seen[statement.name] = seen[statement.name] ?? statement.keyword.span
             if let block = statement.block, statement.name != "boundary" {
                 sink.report(.misplacedBlock, "`\(statement.name)` does not take a block", at: block.openSpan)
                 continue

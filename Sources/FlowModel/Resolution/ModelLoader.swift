@@ -16,6 +16,13 @@ public struct ModelLoader {
     /// Display paths of the files currently being included, outermost first.
     private var includeStack: [(path: String, identity: String)] = []
     private var libraryFiles: Set<String> = []
+    /// Root files already parsed and lowered (in parallel), by path, waiting to be loaded in order.
+    private var prepared: [String: PreparedFile] = [:]
+
+    private struct PreparedFile: Sendable {
+        let file: SourceFile
+        let lowered: LoweredFile
+    }
 
     public init(provider: SourceProvider) {
         self.provider = provider
@@ -54,6 +61,7 @@ public struct ModelLoader {
         if roots.isEmpty, sink.diagnostics.isEmpty {
             sink.report(.noInput, "no .flow files found in \(paths.map { "`\($0)`" }.joined(separator: ", "))", at: nil)
         }
+        prepared = Self.prepare(roots, provider: provider)
         for root in roots {
             loadFile(root, includedFrom: nil)
         }
@@ -85,9 +93,32 @@ public struct ModelLoader {
             sink.report(.includeCycle, "includes nested more than \(Self.maximumIncludeDepth) files deep", at: include)
             return
         }
+        if let ready = prepared.removeValue(forKey: path) {
+            register(ready.file, lowered: ready.lowered, identity: identity)
+            return
+        }
         guard let bytes = read(path, includedFrom: include) else { return }
-        let file = SourceFile(path: path, bytes: bytes)
-        process(file, identity: identity)
+        process(SourceFile(path: path, bytes: bytes), identity: identity)
+    }
+
+    /// Reads, parses and lowers files independently of one another, spread over the cores. A file
+    /// that is too large or unreadable is left out, to be read and reported in load order.
+    private static func prepare(_ paths: [String], provider: SourceProvider) -> [String: PreparedFile] {
+        let files = Parallel.map(paths) { path -> PreparedFile? in
+            guard let size = provider.size(of: path), size <= maximumFileSize, let bytes = try? provider.read(path) else { return nil }
+            let file = SourceFile(path: path, bytes: bytes)
+            return PreparedFile(file: file, lowered: lower(file))
+        }
+        var result: [String: PreparedFile] = [:]
+        for case let prepared? in files { result[prepared.file.path] = prepared }
+        return result
+    }
+
+    private static func lower(_ file: SourceFile) -> LoweredFile {
+        let (syntax, syntaxDiagnostics) = Parser.parse(file)
+        var lowered = Lowerer.lower(syntax)
+        lowered.diagnostics = syntaxDiagnostics + lowered.diagnostics
+        return lowered
     }
 
     private mutating func read(_ path: String, includedFrom include: SourceSpan?) -> [UInt8]? {
@@ -108,10 +139,12 @@ public struct ModelLoader {
     }
 
     private mutating func process(_ file: SourceFile, identity: String) {
+        register(file, lowered: Self.lower(file), identity: identity)
+    }
+
+    /// Records a lowered file and loads what it includes and uses.
+    private mutating func register(_ file: SourceFile, lowered: LoweredFile, identity: String) {
         sources.add(file)
-        let (syntax, syntaxDiagnostics) = Parser.parse(file)
-        var lowered = Lowerer.lower(syntax)
-        lowered.diagnostics = syntaxDiagnostics + lowered.diagnostics
         let includes = lowered.includes
         let uses = lowered.uses
         self.lowered.append(lowered)

@@ -79,6 +79,7 @@ struct Resolver {
 
     private mutating func check(_ pending: PendingReference) {
         let reference = pending.reference
+        if let found = names[reference.name], pending.kinds.contains(found.kind) { return }
         let expected = pending.kinds.map(\.withArticle).joined(separator: " or ")
         guard let found = names[reference.name] else {
             let candidates = names.filter { pending.kinds.contains($0.value.kind) }.keys

@@ -78,7 +78,9 @@ public struct FindingCollector {
     public var flows: EnumeratedSequence<[Flow]> { model.flows.enumerated() }
 
     /// Short human label for a flow in messages: "`s1-f8` (dscro -> psl)".
-    public func label(_ flow: Flow) -> String {
+    public func label(_ flow: Flow) -> String { Self.label(flow) }
+
+    public static func label(_ flow: Flow) -> String {
         flow.hasExplicitID ? "`\(flow.id)` (\(flow.from.name) -> \(flow.to.name))" : "\(flow.from.name) -> \(flow.to.name)"
     }
 }

@@ -17,24 +17,30 @@ public struct CheckResult: Sendable {
 public enum RuleEngine {
     /// Runs every rule, then applies the model's waivers (FG038 expired, FG039 unmatched).
     public static func run(_ analysis: Analysis, asOf: Day, rules: [Rule] = RuleCatalog.all) -> CheckResult {
-        var findings: [Finding] = []
-        for rule in rules {
-            findings += rule.findings(in: analysis, asOf: asOf)
-        }
+        // Rules are independent pure checks over the same analysis; concatenating in catalogue order
+        // keeps the result independent of scheduling.
+        let findings = Parallel.map(rules) { $0.findings(in: analysis, asOf: asOf) }.flatMap { $0 }
         return WaiverStage.apply(analysis.model.waivers, to: findings, asOf: asOf, knownCodes: Set(RuleCatalog.all.map(\.code)))
     }
 }
 
 enum WaiverStage {
+    private struct WaiverKey: Hashable {
+        let code: String
+        let target: String
+    }
+
     static func apply(_ waivers: [Waiver], to findings: [Finding], asOf: Day, knownCodes: Set<String>) -> CheckResult {
         var active: [Finding] = []
         var waived: [WaivedFinding] = []
         var matchedWaivers: Set<Int> = []
+        // The first waiver for a (code, target) pair wins, as written in the model.
+        var waiverIndex: [WaiverKey: Int] = [:]
+        for (index, waiver) in waivers.enumerated() where waiverIndex[WaiverKey(code: waiver.code, target: waiver.target.name)] == nil {
+            waiverIndex[WaiverKey(code: waiver.code, target: waiver.target.name)] = index
+        }
         for finding in findings {
-            let match = waivers.indices.first { index in
-                waivers[index].code == finding.code && waivers[index].target.name == finding.target
-            }
-            guard let index = match else {
+            guard let index = waiverIndex[WaiverKey(code: finding.code, target: finding.target)] else {
                 active.append(finding)
                 continue
             }

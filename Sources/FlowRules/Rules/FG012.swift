@@ -164,8 +164,8 @@ enum FG012 {
         }
         for id in relying.keys.sorted() {
             guard let approval = model.approvals[id], let flows = relying[id] else { continue }
-            let labels = flows.map { collector.label(model.flows[$0]) }
-            let shown = labels.prefix(3).joined(separator: ", ") + (labels.count > 3 ? " and \(labels.count - 3) more" : "")
+            let labels = flows.prefix(3).map { collector.label(model.flows[$0]) }
+            let shown = labels.joined(separator: ", ") + (flows.count > 3 ? " and \(flows.count - 3) more" : "")
             let reliedOn = "relied on by \(shown)"
             let related = flows.prefix(5).map { DiagnosticNote("relies on `\(id)`: \(collector.label(model.flows[$0]))", at: model.flows[$0].span) }
             let name = approval.reference.map { "approval `\(id)` (\($0))" } ?? "approval `\(id)`"

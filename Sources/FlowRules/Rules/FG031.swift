@@ -252,8 +252,8 @@ enum FG031 {
     /// "Deleted immediately" together with a retention period or schedule, or with `archive`.
     static func isContradictory(_ statement: RetentionStatement) -> Bool {
         let text = statement.text.lowercased()
-        guard text.contains("immediate") else { return false }
-        let mentionsPeriod = text.contains("retention period") || text.contains("retention schedule")
+        guard text.containsBytes("immediate") else { return false }
+        let mentionsPeriod = text.containsBytes("retention period") || text.containsBytes("retention schedule")
             || longestPeriod(in: text) != nil
         return mentionsPeriod || statement.action == .archive
     }

@@ -202,6 +202,6 @@ enum FG033 {
 
     static func requiresNotice(_ condition: String) -> Bool {
         let text = condition.lowercased()
-        return text.contains("privacy notice") || text.contains("fair processing") || text.contains("transparency")
+        return text.containsBytes("privacy notice") || text.containsBytes("fair processing") || text.containsBytes("transparency")
     }
 }

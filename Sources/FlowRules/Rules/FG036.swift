@@ -106,29 +106,30 @@ enum FG036 {
         let ended: [String: Lapse] = Dictionary(uniqueKeysWithValues: model.sortedOrganisations.compactMap { org in
             lapse(of: org, in: model).flatMap { $0.end < asOf ? (org.id, $0) : nil }
         })
-        func checkReferences(_ references: [Reference], of target: String, described label: String, into collector: inout FindingCollector) {
+        func checkReferences(_ references: [Reference], of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             var reported: Set<String> = []
             for reference in references {
                 guard let lapse = ended[reference.name], reported.insert(reference.name).inserted else { continue }
                 collector.report(
-                    "\(label) names `\(reference.name)`, which ceased to exist on \(lapse.end) (successor: \(lapse.successor))",
+                    "\(label()) names `\(reference.name)`, which ceased to exist on \(lapse.end) (successor: \(lapse.successor))",
                     at: reference.span, target: target, discriminator: "org:\(reference.name)",
                     help: "refer to the successor (\(lapse.successor)) instead; if the reference is deliberately historical, waive this finding with the reason"
                 )
             }
         }
-        func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: String, into collector: inout FindingCollector) {
+        func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             guard let text else { return }
             for stale in staleMentions(in: text, asOf: asOf) {
                 collector.report(
-                    "\(label) cites \(stale.name) in \"\(text)\": \(stale.note)",
+                    "\(label()) cites \(stale.name) in \"\(text)\": \(stale.note)",
                     at: span, target: target, discriminator: "text:\(stale.key)",
                     help: "cite the current body or law (\(stale.replacement))"
                 )
             }
         }
         for (index, flow) in collector.flows {
-            let label = collector.label(flow)
+            // Built only when something is reported: most flows report nothing.
+            lazy var label = FindingCollector.label(flow)
             checkReferences([flow.from, flow.to] + flow.reidentificationAllowedBy, of: flow.id, described: label, into: &collector)
             if let claim = flow.article6 { checkText(claim.citation, at: claim.span, of: flow.id, described: label, into: &collector) }
             for statement in flow.retention { checkText(statement.text, at: statement.span, of: flow.id, described: label, into: &collector) }
@@ -226,7 +227,7 @@ enum FG036 {
     ]
 
     static func saysItIsCurrent(_ text: String) -> Bool {
-        text.contains("formerly") || text.contains("(now") || text.contains(" now ") || text.contains("predecessor")
+        text.containsBytes("formerly") || text.containsBytes("(now") || text.containsBytes(" now ") || text.containsBytes("predecessor")
     }
 
     struct StaleMention {
@@ -236,29 +237,53 @@ enum FG036 {
         let replacement: String
     }
 
+    /// Lower-cased with runs of whitespace collapsed to one space and the ends trimmed.
+    static func normalised(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20:
+                pendingSpace = !bytes.isEmpty
+            default:
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Replaced laws and abolished bodies named in free text, when they had ended by `asOf`.
     static func staleMentions(in text: String, asOf: Day) -> [StaleMention] {
-        let lower = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let words = Set(lower.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let lower = normalised(text)
+        // Splitting into words is by Character and slow; only texts that could hold one of the
+        // abbreviations need it.
+        let mayAbbreviate = ["dpa98", "hscic", "ccg"].contains { lower.containsBytes($0) }
+        let words = mayAbbreviate ? Set(lower.split { !$0.isLetter && !$0.isNumber }.map(String.init)) : []
         var result: [StaleMention] = []
         func ended(_ year: Int, _ month: Int, _ day: Int) -> Bool { Day(year: year, month: month, day: day)! < asOf }
-        if ended(2018, 5, 24), ["data protection act 1998", "dpa 1998", "95/46/ec", "directive 95/46"].contains(where: { lower.contains($0) }) || words.contains("dpa98") {
+        if ended(2018, 5, 24), ["data protection act 1998", "dpa 1998", "95/46/ec", "directive 95/46"].contains(where: { lower.containsBytes($0) }) || words.contains("dpa98") {
             result.append(StaleMention(
                 key: "dpa-1998", name: "the Data Protection Act 1998",
                 note: "it was replaced on 25 May 2018", replacement: "UK GDPR and the Data Protection Act 2018"))
         }
         guard !saysItIsCurrent(lower) else { return result }
-        if ended(2023, 1, 31), lower.contains("nhs digital") || lower.contains("health and social care information centre") || words.contains("hscic") {
+        if ended(2023, 1, 31), lower.containsBytes("nhs digital") || lower.containsBytes("health and social care information centre") || words.contains("hscic") {
             result.append(StaleMention(
                 key: "nhs-digital", name: "NHS Digital", note: "its functions passed to NHS England on 1 February 2023",
                 replacement: "NHS England"))
         }
-        if ended(2021, 9, 30), lower.contains("public health england") {
+        if ended(2021, 9, 30), lower.containsBytes("public health england") {
             result.append(StaleMention(
                 key: "phe", name: "Public Health England", note: "it was replaced by UKHSA and OHID on 1 October 2021",
                 replacement: "UKHSA or OHID"))
         }
-        if ended(2022, 6, 30), lower.contains("clinical commissioning group") || words.contains("ccg") || words.contains("ccgs") {
+        if ended(2022, 6, 30), lower.containsBytes("clinical commissioning group") || words.contains("ccg") || words.contains("ccgs") {
             result.append(StaleMention(
                 key: "ccg", name: "clinical commissioning groups", note: "CCGs were replaced by ICBs on 1 July 2022",
                 replacement: "the ICB"))

@@ -1,0 +1,46 @@
+import Dispatch
+
+/// Data-parallel helpers for the pure stages (per-file parsing, per-rule checks). Results keep the
+/// input order, so output stays byte-for-byte deterministic whatever the scheduling.
+public enum Parallel {
+    /// `items.map(transform)`, spread over the machine's cores.
+    public static func map<Item: Sendable, Result: Sendable>(
+        _ items: [Item], _ transform: @Sendable (Item) -> Result
+    ) -> [Result] {
+        guard items.count > 1 else { return items.map(transform) }
+        let slots = Slots<Result>(count: items.count)
+        items.withUnsafeBufferPointer { input in
+            let input = UncheckedBuffer(buffer: input)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                slots.store(transform(input.buffer[index]), at: index)
+            }
+        }
+        return slots.take()
+    }
+}
+
+/// Each index is written by exactly one iteration, and read only after `concurrentPerform` returns.
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) { storage[index] = value }
+
+    func take() -> [Value] { (0..<count).map { storage[$0]! } }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+}
+
+/// Read-only access to the caller's array for the duration of the parallel loop.
+private struct UncheckedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
+}
