@@ -10,8 +10,10 @@ FLOWGATE := .build/release/flowgate
 graphviz:
 	@scripts/ensure-graphviz.sh
 
+# The Swift runtime linked statically: dynamic symbol binding was a third of `check flows/`'s 57 ms
+# (39 ms static; see BENCHMARKS.md).
 build: graphviz
-	$(SWIFT) build -c release --product flowgate
+	$(SWIFT) build -c release --static-swift-stdlib --product flowgate
 
 # Findings in flows/ are expected (the seed notices have real gaps): exit 1 means "findings shown",
 # only exit 2 (invalid model or usage) fails the job.

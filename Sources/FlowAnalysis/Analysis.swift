@@ -1,3 +1,4 @@
+import FlowLanguage
 import FlowModel
 
 /// Everything the rules need to know about a resolved model: its graphs, identifiability per
@@ -13,10 +14,16 @@ public struct Analysis: Sendable {
         self.model = model
         let graph = FlowGraph(model: model)
         self.graph = graph
-        let identifiability = IdentifiabilityAnalysis(model: model, graph: graph)
+        // Opt-out propagation does not depend on identifiability: the two run side by side.
+        let ((identifiability, requirements), optOuts) = Parallel.both({
+            let identifiability = IdentifiabilityAnalysis(model: model, graph: graph)
+            return (identifiability, OptOutRequirements(model: model, graph: graph, identifiability: identifiability))
+        }, {
+            OptOutPropagation(model: model, graph: graph)
+        })
         self.identifiability = identifiability
-        self.optOuts = OptOutPropagation(model: model, graph: graph)
-        self.requirements = OptOutRequirements(model: model, graph: graph, identifiability: identifiability)
+        self.optOuts = optOuts
+        self.requirements = requirements
     }
 
     /// Index of the flow with this id.

@@ -19,7 +19,9 @@ public struct OptOutPropagation: Sendable {
         for holding in graph.holdings {
             filters[holding] = origins.contains(holding) ? [] : universe
         }
-        var worklist = graph.holdings.filter { !origins.contains($0) }
+        // Upstream holdings first (popLast takes from the end): on acyclic parts every holding is
+        // then computed once, from final inputs, instead of once per change of each of its inputs.
+        var worklist = Array(OptOutPropagation.topologicalOrder(model: model, graph: graph).reversed().filter { !origins.contains($0) })
         var queued = Set(worklist)
         func contribution(_ source: Contribution, current: [Holding: Set<String>]) -> Set<String> {
             switch source {
@@ -61,6 +63,48 @@ public struct OptOutPropagation: Sendable {
         self.arrivingFilters = model.flows.map { flow in
             filters[Holding(flow.from.name, flow.dataset.name)]!.union(flow.appliedOptOuts.map(\.name))
         }
+    }
+
+    /// Holdings ordered so that each comes after everything that feeds it (Kahn's algorithm);
+    /// holdings on cycles follow, in sorted order.
+    static func topologicalOrder(model: SemanticModel, graph: FlowGraph) -> [Holding] {
+        var pendingInputs: [Holding: Int] = [:]
+        for (holding, sources) in graph.contributions {
+            var count = 0
+            for source in sources {
+                switch source {
+                case .flow: count += 1
+                case .transform(let index): count += model.transforms[index].inputs.count
+                }
+            }
+            pendingInputs[holding] = count
+        }
+        func successors(of holding: Holding) -> [Holding] {
+            (graph.readers[holding] ?? []).map { Holding(model.flows[$0].to.name, model.flows[$0].dataset.name) }
+                + (graph.transformReaders[holding] ?? []).flatMap { index in
+                    let transform = model.transforms[index]
+                    // One edge per input that reads this holding, matching the count above.
+                    return transform.inputs.filter { $0.name == holding.dataset }.map { _ in Holding(transform.holder.name, transform.output) }
+                }
+        }
+        var order: [Holding] = []
+        order.reserveCapacity(graph.holdings.count)
+        var placed: Set<Holding> = []
+        var ready = graph.holdings.filter { (pendingInputs[$0] ?? 0) == 0 }
+        var next = 0
+        while next < ready.count {
+            let holding = ready[next]
+            next += 1
+            order.append(holding)
+            placed.insert(holding)
+            for successor in successors(of: holding) {
+                guard let remaining = pendingInputs[successor] else { continue }
+                pendingInputs[successor] = remaining - 1
+                if remaining == 1 { ready.append(successor) }
+            }
+        }
+        order += graph.holdings.filter { !placed.contains($0) }
+        return order
     }
 
     /// Holdings nothing feeds, holdings at a dataset's declared sources, and — for a base dataset

@@ -17,6 +17,18 @@ public enum Parallel {
         }
         return slots.take()
     }
+
+    /// Runs two independent computations at once.
+    public static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        let firstSlot = Slots<First>(count: 1)
+        let secondSlot = Slots<Second>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { firstSlot.store(first(), at: 0) } else { secondSlot.store(second(), at: 0) }
+        }
+        return (firstSlot.take()[0], secondSlot.take()[0])
+    }
 }
 
 /// Each index is written by exactly one iteration, and read only after `concurrentPerform` returns.

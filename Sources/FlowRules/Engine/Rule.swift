@@ -38,8 +38,8 @@ public struct Rule: Sendable {
         self.check = check
     }
 
-    public func findings(in analysis: Analysis, asOf: Day) -> [Finding] {
-        var collector = FindingCollector(rule: self, analysis: analysis, asOf: asOf)
+    public func findings(in analysis: Analysis, asOf: Day, facts: SharedFacts = SharedFacts()) -> [Finding] {
+        var collector = FindingCollector(rule: self, analysis: analysis, asOf: asOf, facts: facts)
         check(&collector)
         return collector.findings
     }
@@ -50,6 +50,8 @@ public struct FindingCollector {
     public let rule: Rule
     public let analysis: Analysis
     public let asOf: Day
+    /// Derived facts shared with the other rules of this run.
+    public let facts: SharedFacts
     public private(set) var findings: [Finding] = []
 
     public var model: SemanticModel { analysis.model }

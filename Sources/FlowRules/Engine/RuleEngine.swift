@@ -19,7 +19,8 @@ public enum RuleEngine {
     public static func run(_ analysis: Analysis, asOf: Day, rules: [Rule] = RuleCatalog.all) -> CheckResult {
         // Rules are independent pure checks over the same analysis; concatenating in catalogue order
         // keeps the result independent of scheduling.
-        let findings = Parallel.map(rules) { $0.findings(in: analysis, asOf: asOf) }.flatMap { $0 }
+        let facts = SharedFacts()
+        let findings = Parallel.map(rules) { $0.findings(in: analysis, asOf: asOf, facts: facts) }.flatMap { $0 }
         return WaiverStage.apply(analysis.model.waivers, to: findings, asOf: asOf, knownCodes: Set(RuleCatalog.all.map(\.code)))
     }
 }

@@ -116,11 +116,12 @@ enum FG005 {
         ]
     ) { collector in
         let model = collector.model
+        let instruments = InstrumentIndex.shared(by: collector)
         for (index, flow) in collector.flows where flow.article9Conditions.contains(.h) && collector.analysis.carriesPersonalData(index) {
             guard flow.from.name != flow.to.name, let recipient = model.organisations[flow.to.name] else { continue }
             if recipient.hasConfidentialityDuty == true { continue }
             if recipient.hasConfidentialityDuty == nil, owesDutyByKind(recipient, flow: flow, in: model) { continue }
-            let contracts = processorContracts(for: flow, recipient: recipient, in: model)
+            let contracts = processorContracts(for: flow, recipient: recipient, in: model, index: instruments)
             if contracts.contains(where: { $0.hasConfidentialityClause == true }) { continue }
             let duty = recipient.hasConfidentialityDuty == false ? "records `confidentiality-duty no`" : "has no duty of confidentiality recorded"
             let contractState: String
@@ -169,7 +170,7 @@ enum FG005 {
     /// The Art 28 contracts that bind the recipient as a processor for this flow: those the flow cites,
     /// or else those between the recipient and the discloser, a controller the discloser acts for, or a
     /// controller the recipient acts for.
-    static func processorContracts(for flow: Flow, recipient: Organisation, in model: SemanticModel) -> [ProcessorContract] {
+    static func processorContracts(for flow: Flow, recipient: Organisation, in model: SemanticModel, index: InstrumentIndex) -> [ProcessorContract] {
         guard isProcessor(flow, recipient: recipient) else { return [] }
         let cited = flow.agreements.compactMap { model.contracts[$0.name] }.filter { $0.processor.name == recipient.id }
         if !cited.isEmpty { return cited }
@@ -178,8 +179,6 @@ enum FG005 {
         if let from = model.organisations[flow.from.name] {
             controllers.formUnion(from.processorFor.map(\.name))
         }
-        return model.contracts.values
-            .filter { $0.processor.name == recipient.id && controllers.contains($0.controller.name) }
-            .sorted { $0.id < $1.id }
+        return (index.contractsByProcessor[recipient.id] ?? []).filter { controllers.contains($0.controller.name) }
     }
 }

@@ -135,7 +135,7 @@ enum FG024 {
             """,
         ]
     ) { collector in
-        let roles = Roles(analysis: collector.analysis)
+        let roles = Roles.shared(by: collector)
         for (index, flow) in collector.flows where flow.from.name != flow.to.name {
             let controllers = roles.processorControllers(of: Holding(flow.from.name, flow.dataset.name))
             let isSubProcessing = roles.isSubProcessing(flow, senderControllers: controllers)
@@ -219,7 +219,7 @@ enum FG024 {
     // MARK: - Shared with FG025, FG026 and FG027
 
     /// Processor relationships in one model, worked out once per rule run.
-    struct Roles {
+    struct Roles: Sendable {
         let analysis: Analysis
         private let controllersByHolding: [Holding: Set<String>]
         private let contractsByProcessor: [String: [ProcessorContract]]
@@ -238,6 +238,11 @@ enum FG024 {
                 if !result.isEmpty { table[holding] = result }
             }
             controllersByHolding = table
+        }
+
+        /// Computed once per run for FG024–FG027.
+        static func shared(by collector: FindingCollector) -> Roles {
+            collector.facts.value(Roles.self) { Roles(analysis: collector.analysis) }
         }
 
         /// The controllers for which the holder holds this data as a processor: non-empty only when

@@ -188,7 +188,7 @@ enum FG025 {
             if let until = contract.validUntil?.day, until < asOf { return false }
             return true
         }
-        let roles = FG024.Roles(analysis: analysis)
+        let roles = FG024.Roles.shared(by: collector)
         for (index, flow) in collector.flows where flow.from.name != flow.to.name {
             let processor = flow.from.name
             let subProcessor = flow.to.name

@@ -188,8 +188,9 @@ enum FG026 {
         ]
         let nonParties: Set<OrganisationKind> = [.individual, .publicAudience, .court]
 
-        let roles = FG024.Roles(analysis: analysis)
-        let restrictions = sublicensingRestrictions(roles: roles)
+        let roles = FG024.Roles.shared(by: collector)
+        let instruments = InstrumentIndex.shared(by: collector)
+        let restrictions = sublicensingRestrictions(roles: roles, instruments: instruments)
         var circles: [String: Set<String>] = [:]
         for (index, flow) in collector.flows where flow.from.name != flow.to.name && analysis.carriesPersonalData(index) {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
@@ -207,7 +208,7 @@ enum FG026 {
             if flow.confidentiality?.basis == .courtOrder { continue }
             if !isNHSEngland, flow.article6?.basis == .c || flow.confidentiality?.basis == .statutory { continue }
 
-            let agreements = resolveAgreements(for: flow, senders: share.senders, recipients: share.recipients, in: model)
+            let agreements = resolveAgreements(for: flow, senders: share.senders, recipients: share.recipients, in: model, index: instruments)
             let parties = "\(partyText(share.senders, acting: flow.from.name)) and \(partyText(share.recipients, acting: flow.to.name))"
             guard !agreements.isEmpty else {
                 collector.report(
@@ -281,13 +282,12 @@ enum FG026 {
     }
 
     /// The agreements the flow names, else those in the model between a sender and a recipient.
-    static func resolveAgreements(for flow: Flow, senders: Set<String>, recipients: Set<String>, in model: SemanticModel) -> [Agreement] {
+    static func resolveAgreements(
+        for flow: Flow, senders: Set<String>, recipients: Set<String>, in model: SemanticModel, index: InstrumentIndex
+    ) -> [Agreement] {
         let named = flow.agreements.compactMap { model.agreements[$0.name] }
         if !named.isEmpty { return named }
-        return model.agreements.values.filter { agreement in
-            let parties = Set(agreement.parties.map(\.name))
-            return !parties.isDisjoint(with: senders) && !parties.isDisjoint(with: recipients)
-        }.sorted { $0.id < $1.id }
+        return index.agreements(between: senders, and: recipients)
     }
 
     struct Problem {
@@ -346,7 +346,7 @@ enum FG026 {
     /// For each holding, the agreements forbidding sublicensing that govern the data there, each with
     /// the (first, in model order) flow that delivered data under it. Propagated forward along flows
     /// and transforms with a worklist, so it costs one pass over the lineage graph.
-    static func sublicensingRestrictions(roles: FG024.Roles) -> [Holding: [String: Int]] {
+    static func sublicensingRestrictions(roles: FG024.Roles, instruments: InstrumentIndex) -> [Holding: [String: Int]] {
         let analysis = roles.analysis
         let model = analysis.model
         guard model.agreements.values.contains(where: { $0.allowsSublicensing == false }) else { return [:] }
@@ -363,7 +363,7 @@ enum FG026 {
         for (index, delivery) in model.flows.enumerated() where delivery.from.name != delivery.to.name {
             guard let share = controllerShare(delivery, roles: roles) ?? processorShare(delivery, roles: roles) else { continue }
             let named = delivery.agreements.contains { model.agreements[$0.name] != nil }
-            let ids = resolveAgreements(for: delivery, senders: share.senders, recipients: share.recipients, in: model).filter { agreement in
+            let ids = resolveAgreements(for: delivery, senders: share.senders, recipients: share.recipients, in: model, index: instruments).filter { agreement in
                 // An agreement found only by its parties governs this delivery if it covers the data.
                 agreement.allowsSublicensing == false
                     && (named || agreement.datasets.isEmpty || FG024.coversDataset(agreement.datasets, dataset: delivery.dataset.name, in: model))

@@ -135,7 +135,6 @@ enum FG027 {
     }
 
     static func check(_ collector: inout FindingCollector) {
-        let analysis = collector.analysis
         let model = collector.model
         let asOf = collector.asOf
 
@@ -146,23 +145,31 @@ enum FG027 {
             }
             return nil
         }
-        /// Arrangements among `candidates` that include `required` and one of `partners`.
-        func matching(_ candidates: [JointArrangement], including required: Set<String>, partners: Set<String> = []) -> [JointArrangement] {
-            candidates.filter { arrangement in
-                let controllers = Set(arrangement.controllers.map(\.name))
+        let all = model.arrangements.values.sorted { $0.id < $1.id }
+        let controllersOf = Dictionary(uniqueKeysWithValues: all.map { ($0.id, Set($0.controllers.map(\.name))) })
+        // Arrangements by each controller they name (in id order): a flow's candidates are found
+        // without scanning every arrangement of a national estate.
+        var byController: [String: [JointArrangement]] = [:]
+        for arrangement in all {
+            for controller in controllersOf[arrangement.id] ?? [] { byController[controller, default: []].append(arrangement) }
+        }
+        /// Arrangements among `candidates` (nil: all of them) that include `required` and one of `partners`.
+        func matching(_ candidates: [JointArrangement]?, including required: Set<String>, partners: Set<String> = []) -> [JointArrangement] {
+            let pool = candidates ?? required.map { byController[$0] ?? [] }.min { $0.count < $1.count } ?? all
+            return pool.filter { arrangement in
+                let controllers = controllersOf[arrangement.id] ?? Set(arrangement.controllers.map(\.name))
                 return required.isSubset(of: controllers) && (partners.isEmpty || !partners.isDisjoint(with: controllers))
             }
         }
-        let all = model.arrangements.values.sorted { $0.id < $1.id }
 
         // 1. Flows to a joint controller.
         let jointFlows = collector.flows.filter { $0.element.role == .jointController && $0.element.from.name != $0.element.to.name }
-        let roles = jointFlows.isEmpty ? nil : FG024.Roles(analysis: analysis)
+        let roles = jointFlows.isEmpty ? nil : FG024.Roles.shared(by: collector)
         for (index, flow) in jointFlows {
             let controllers = roles?.processorControllers(of: Holding(flow.from.name, flow.dataset.name)) ?? []
             let partners = (controllers.isEmpty ? [flow.from.name] : controllers).subtracting([flow.to.name])
             let named = flow.agreements.compactMap { model.arrangements[$0.name] }
-            let candidates = matching(named.isEmpty ? all : named, including: [flow.to.name], partners: partners)
+            let candidates = matching(named.isEmpty ? nil : named, including: [flow.to.name], partners: partners)
             let partnerText = partners.sorted().map { "`\($0)`" }.joined(separator: " or ")
             guard !candidates.isEmpty else {
                 collector.report(
@@ -190,7 +197,7 @@ enum FG027 {
             for partner in org.jointControllerWith.map(\.name) where partner != org.id {
                 let pair = [org.id, partner].sorted()
                 guard declaredPairs.insert(pair).inserted else { continue }
-                let candidates = matching(all, including: Set(pair))
+                let candidates = matching(nil, including: Set(pair))
                 if candidates.contains(where: { problem($0, purposesOf: nil) == nil }) { continue }
                 let detail = candidates.first.map { "arrangement `\($0.id)` \(problem($0, purposesOf: nil) ?? "")" } ?? "no Art 26 arrangement names both"
                 collector.report(
@@ -225,7 +232,7 @@ enum FG027 {
                 // Pairs declared with joint-controller-with are reported on the organisation.
                 let undeclared = group.count != 2 || !declaredPairs.contains(group)
                 guard undeclared else { continue }
-                let candidates = matching(all, including: Set(group))
+                let candidates = matching(nil, including: Set(group))
                 if candidates.contains(where: { problem($0, purposesOf: nil) == nil }) { continue }
                 let names = group.map { "`\($0)`" }.joined(separator: ", ")
                 let sharing = processors.sorted().filter { Set(model.organisations[$0]?.processorFor.map(\.name) ?? []).isSuperset(of: group) }
@@ -249,12 +256,12 @@ enum FG027 {
         let analysis = collector.analysis
         let model = collector.model
         let asOf = collector.asOf
-        let receivers = Set(indices.map { model.flows[$0].to.name })
+        let byReceiver = Dictionary(grouping: indices) { model.flows[$0].to.name }
         let producers = Dictionary(model.transforms.indices.map { (model.transforms[$0].output, $0) }, uniquingKeysWith: { first, _ in first })
-        for processor in receivers.sorted() {
+        for processor in byReceiver.keys.sorted() {
             let acting = Set(model.organisations[processor]?.processorFor.map(\.name) ?? [])
             guard acting.count >= 2 else { continue }
-            let received = Set(indices.filter { model.flows[$0].to.name == processor })
+            let received = Set(byReceiver[processor] ?? [])
             // For each linkage the processor runs on data it received under the approval, the
             // controllers that get results made from it: one tool, run for them together.
             var servedBy: [Int: Set<String>] = [:]

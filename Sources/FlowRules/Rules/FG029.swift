@@ -141,7 +141,8 @@ enum FG029 {
         }
         var activities: [String: Set<String>] = [:]
         var processorFor: [String: Set<String>] = [:]
-        var baseDatasets: [String: Set<String>] = [:]
+        // (controller, purpose) pairs per base dataset, formatted only for the datasets reported.
+        var baseDatasets: [String: Set<[String]>] = [:]
         var lineages: [String: Set<String>] = [:]
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
             let parties = parties(of: flow, in: model)
@@ -162,7 +163,7 @@ enum FG029 {
             let lineage = lineages[flow.dataset.name]!
             for name in lineage where model.datasets[name]?.isDerived == false {
                 for controller in (parties.disclosing + parties.receiving).filter(isAnswerable) {
-                    for purpose in purposes { baseDatasets[name, default: []].insert("(`\(controller.id)`, `\(purpose)`)") }
+                    for purpose in purposes { baseDatasets[name, default: []].insert([controller.id, purpose]) }
                 }
             }
         }
@@ -203,7 +204,7 @@ enum FG029 {
                 fixes.append("`identifiers …`, `special-category …` or `items \"…\"`")
             }
             guard !missing.isEmpty, let uses = baseDatasets[name] else { continue }
-            let shown = uses.sorted()
+            let shown = uses.map { "(`\($0[0])`, `\($0[1])`)" }.sorted()
             let list = shown.prefix(4).joined(separator: ", ") + (shown.count > 4 ? " and \(shown.count - 4) more" : "")
             collector.report(
                 "dataset `\(name)` does not record \(missing.joined(separator: " or ")), so the Art 30(1)(c) entry of \(list) is incomplete",
