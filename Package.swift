@@ -69,6 +69,8 @@ let package = Package(
         .testTarget(name: "FlowFuzzRegressionTests", dependencies: ["FlowFuzzing"]),
         .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowModel", "FlowGraphviz", "flowgate"]),
         .testTarget(name: "RobustnessTests", dependencies: ["flowgate", "FlowIO"]),
+        // The estate generator: requested size, determinism, and only the planted findings.
+        .testTarget(name: "FlowgateGenTests", dependencies: ["flowgate-gen", "FlowRules", "FlowAnalysis", "FlowModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

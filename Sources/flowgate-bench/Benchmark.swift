@@ -5,29 +5,29 @@ import FlowModel
 import FlowRules
 import Foundation
 
-/// Times each stage of `flowgate check` over a directory (normally a generated estate) and
-/// reports peak memory. Usage: flowgate-bench DIR [--repeat N] [--per-rule]
+/// Times each stage of `flowgate check` over a directory (normally a generated estate), reports peak
+/// memory and findings by code, and — for an estate with planted.json — checks that the findings
+/// are exactly the planted ones (exit 1 otherwise). See BenchOptions for the command line.
 @main
 enum Benchmark {
     static func main() throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        let perRule = arguments.contains("--per-rule")
-        arguments.removeAll { $0 == "--per-rule" }
-        var repeats = 3
-        if let index = arguments.firstIndex(of: "--repeat"), index + 1 < arguments.count {
-            repeats = Int(arguments[index + 1]) ?? 3
-            arguments.removeSubrange(index...(index + 1))
-        }
-        guard let directory = arguments.first else {
-            FileHandle.standardError.write(Data("usage: flowgate-bench DIR [--repeat N] [--per-rule]\n".utf8))
+        guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
+            FileHandle.standardError.write(Data(BenchOptions.usage.utf8))
             exit(2)
         }
-        let asOf = Day(year: 2026, month: 11, day: 23)!
+        let manifest: PlantedManifest?
+        do {
+            manifest = options.shouldVerify ? try PlantedManifest(path: options.manifestPath) : nil
+        } catch {
+            FileHandle.standardError.write(Data("flowgate-bench: \(error)\n".utf8))
+            exit(2)
+        }
+        let asOf = manifest?.asOf ?? Day(year: 2026, month: 11, day: 23)!
+        let directory = options.directory
         var rows: [String: [Double]] = [:]
         var flows = 0
-        var findings = 0
-        var codes: [String: Int] = [:]
-        for _ in 0..<repeats {
+        var findings: [Finding] = []
+        for _ in 0..<options.repeats {
             let clock = ContinuousClock()
             let provider = FileSystemSourceProvider()
             var start = clock.now
@@ -50,39 +50,35 @@ enum Benchmark {
             start = clock.now
             let analysis = Analysis(model: model)
             rows["analysis", default: []].append(seconds(clock.now - start))
-            start = clock.now
-            if perRule {
+            if options.perRule {
                 for rule in RuleCatalog.all {
                     let ruleStart = clock.now
                     _ = rule.findings(in: analysis, asOf: asOf)
                     rows["rule \(rule.code)", default: []].append(seconds(clock.now - ruleStart))
                 }
-                start = clock.now
             }
+            start = clock.now
             let result = RuleEngine.run(analysis, asOf: asOf)
             rows["rules (all, with waivers)", default: []].append(seconds(clock.now - start))
-            findings = result.findings.count
-            codes = Dictionary(grouping: result.findings, by: \.code).mapValues(\.count)
+            findings = result.findings
         }
-        print("flows: \(flows)  findings: \(findings)  peak RSS: \(peakResidentMegabytes()) MB")
+        print("flows: \(flows)  findings: \(findings.count)  peak RSS: \(PeakMemory.residentMegabytes()) MB")
         for (name, values) in rows.sorted(by: { $0.key < $1.key }) {
             let sorted = values.sorted()
-            print(String(format: "%-28@ median %8.3f s   min %8.3f s", name as NSString, sorted[sorted.count / 2], sorted[0]))
+            // Padded in Swift: `%-28@` does not pad on Linux Foundation.
+            let label = name.padding(toLength: max(28, name.count), withPad: " ", startingAt: 0)
+            print(label + String(format: " median %8.3f s   min %8.3f s", sorted[sorted.count / 2], sorted[0]))
         }
+        let codes = Dictionary(grouping: findings, by: \.code).mapValues(\.count)
         print("findings by code: " + codes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        if let manifest {
+            let verification = PlantedVerification(manifest: manifest, findings: findings)
+            print(verification.report, terminator: "")
+            if !verification.passed { exit(1) }
+        }
     }
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    /// VmHWM from /proc/self/status (Linux), in megabytes.
-    static func peakResidentMegabytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
-            return kilobytes / 1024
-        }
-        return -1
     }
 }
