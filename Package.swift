@@ -33,8 +33,8 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
         .target(name: "FlowGraphviz", dependencies: ["CGraphviz"]),
-        // Diagrams: model -> DiagramSpec -> DOT / Mermaid text (pure; no I/O, no Graphviz).
-        .target(name: "FlowRender", dependencies: ["FlowModel", "FlowLanguage"]),
+        // Diagrams: model -> DiagramSpec -> DOT / Mermaid text; FlowGraphviz quotes DOT and measures layouts to fit A4.
+        .target(name: "FlowRender", dependencies: ["FlowModel", "FlowLanguage", "FlowGraphviz"]),
         // Reports: DPIA annex, Article 30 records, privacy-notice table, expiries, lineage trace (pure).
         .target(name: "FlowReports", dependencies: ["FlowAnalysis", "FlowRules", "FlowModel", "FlowLanguage", "FlowOutput", "FlowRender"]),
         .executableTarget(
@@ -49,6 +49,8 @@ let package = Package(
             name: "flowgate-gen",
             dependencies: ["FlowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Times in-process Graphviz rendering of DOT files, against the `dot` program (scripts/bench-render.sh).
+        .executableTarget(name: "flowgate-render-bench", dependencies: ["FlowGraphviz"]),
         // Times each stage of `check` over a generated estate (see BENCHMARKS.md).
         .executableTarget(name: "flowgate-bench", dependencies: ["FlowIO", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Compares two models (git revision vs working tree): flows, recipients, findings (pure).

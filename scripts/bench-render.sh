@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
 # Render benchmark (not a test): generates synthetic models of N organisations with about 2N flows,
-# boundaries and a few purposes, then times `flowgate render` on them.
+# boundaries and a few purposes, then
+#   1. times `flowgate render` on them (whole process: start, model loading, DOT, layout, SVG);
+#   2. renders the SAME DOT text in-process (flowgate-render-bench, FlowGraphviz) and with the `dot`
+#      program (`dot -Tsvg FILE`), to compare the two routes on identical input.
 #
 #   scripts/bench-render.sh                 # sizes 200 and 1000, 3 runs each, release build
-#   SIZES="200" RUNS=5 FLOWGATE=.build/debug/flowgate scripts/bench-render.sh
+#   SIZES="200" RUNS=5 FLOWGATE=.build/debug/flowgate BENCH=.build/debug/flowgate-render-bench scripts/bench-render.sh
 #
-# For each size it reports the median wall and CPU time of: the whole-model SVG (overview: compact labels,
-# xlabel placement above 150 edges), the DOT text alone (load + build + write, no layout), and the
-# busiest purpose view as SVG (full labels). Timings include process start and model loading.
+# Part 1 reports the median wall and CPU time of: the whole-model SVG (overview), the DOT text alone
+# (load + build + write, no layout), and the busiest purpose view as SVG (full labels). Part 2
+# reports, for the overview's and the busiest purpose's DOT (medians of RUNS): the `dot` process;
+# in-process, the first render in a fresh process (Graphviz context, plugins and fonts loaded on
+# the way, as `dot` loads them), that process's whole wall time (Swift runtime start included), and
+# later renders in the same process (what `flowgate render DIR` pays for every diagram after the
+# first).
 set -euo pipefail
 
 FLOWGATE=${FLOWGATE:-.build/release/flowgate}
+BENCH=${BENCH:-.build/release/flowgate-render-bench}
 SIZES=${SIZES:-"200 1000"}
 RUNS=${RUNS:-3}
 
-if [[ ! -x $FLOWGATE ]]; then
-  echo "build flowgate first (swift build -c release --product flowgate), or set FLOWGATE=path" >&2
-  exit 2
-fi
+for tool in "$FLOWGATE" "$BENCH"; do
+  if [[ ! -x $tool ]]; then
+    echo "build first (swift build -c release --product flowgate; swift build -c release --product flowgate-render-bench), or set FLOWGATE= / BENCH=" >&2
+    exit 2
+  fi
+done
+command -v dot > /dev/null || { echo "the dot program is needed (apt-get install graphviz)" >&2; exit 2; }
 
 # generate N: a deterministic model of N organisations (awk's own LCG, no randomness between runs).
 generate() {
@@ -75,6 +86,27 @@ time_render() { # label, args...
     "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "$RUNS"
 }
 
+# Same DOT, two routes: the dot program, and FlowGraphviz in-process. flowgate-render-bench alternates
+# in-process renders with `dot` child processes (so both see the same machine load) and prints medians
+# (see its header); a fresh bench process per run gives the first render in a process (context, plugin
+# and font loading included, as `dot` has them), whose whole-process wall time is taken too.
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
+compare_routes() { # label, dot-file
+  local label=$1 file=$2 line firsts=() cpus=() wholes=()
+  line=$("$BENCH" --repeat "$RUNS" "$file" 2> /dev/null)
+  for ((r = 0; r < RUNS; r++)); do
+    local run
+    run=$( { TIMEFORMAT='%R'; time "$BENCH" --repeat 0 --dot-program "" "$file" 2> /dev/null; } 2>&1)
+    firsts+=("$(echo "$run" | head -1 | field first_wall)")
+    cpus+=("$(echo "$run" | head -1 | field first_cpu)")
+    wholes+=("$(echo "$run" | tail -1)")
+  done
+  printf '  %-22s dot -Tsvg %5.2f s (cpu %5.2f) | in-process: first render %5.2f s (cpu %5.2f), whole process %5.2f s, later renders %5.2f s (cpu %5.2f)\n' \
+    "$label" "$(echo "$line" | field dot_wall)" "$(echo "$line" | field dot_cpu)" \
+    "$(printf '%s\n' "${firsts[@]}" | median)" "$(printf '%s\n' "${cpus[@]}" | median)" "$(printf '%s\n' "${wholes[@]}" | median)" \
+    "$(echo "$line" | field warm_wall)" "$(echo "$line" | field warm_cpu)"
+}
+
 for n in $SIZES; do
   dir=$(mktemp -d)
   generate "$n" > "$dir/estate.flow"
@@ -85,6 +117,10 @@ for n in $SIZES; do
   time_render "overview, DOT only" "$dir" --format dot
   time_render "overview, SVG" "$dir" --format svg
   time_render "purpose $busiest, SVG" "$dir" --format svg --purpose "$busiest"
+  "$FLOWGATE" render "$dir" --format dot > "$dir/overview.dot"
+  "$FLOWGATE" render "$dir" --format dot --purpose "$busiest" > "$dir/purpose.dot"
+  compare_routes "overview DOT" "$dir/overview.dot"
+  compare_routes "purpose $busiest DOT" "$dir/purpose.dot"
   rm -rf "$dir"
 done
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg 2>/dev/null || uptime)"

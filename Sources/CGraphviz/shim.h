@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
@@ -39,6 +40,14 @@ static inline Agedge_t *cgv_edge(Agraph_t *g, Agnode_t *t, Agnode_t *h, const ch
 static inline int cgv_safeset(void *obj, const char *name, const char *value, const char *def) {
     return agsafeset(obj, (char *)name, (char *)value, (char *)def);
 }
+static inline const char *cgv_get(void *obj, const char *name) {
+    return agget(obj, (char *)name);
+}
+/* Interned strings of a root graph's string pool (reference counted; agnameof()
+ * results must be such strings, because cgraph reads their header, e.g. to tell
+ * HTML-like names apart when writing DOT). */
+static inline char *cgv_strdup(Agraph_t *g, const char *s) { return agstrdup(g, (char *)s); }
+static inline void cgv_strfree(Agraph_t *g, char *s) { (void)agstrfree(g, s); }
 
 /* free() for memory that Graphviz hands over with malloc (aglasterr, plugin lists). */
 static inline void cgv_free(void *p) { free(p); }
@@ -114,6 +123,59 @@ static inline void cgv_mark_messages(void) { (void)agerr(AGWARN, "%s", ""); }
 /* The latest log entry since cgv_mark_messages(); malloc'd (free with cgv_free)
  * or NULL when the log could not be created. */
 static inline char *cgv_last_message(void) { return aglasterr(); }
+
+/* ---------------------------------------------------------------------------
+ * Reading DOT from memory with a caller's discipline.
+ *
+ * agmemread() always uses the default ID discipline, which makes a named
+ * object's ID the address of its interned name; Graphviz 2.4x keeps sibling
+ * subgraphs ordered by ID, so their order (and with it the layout) then
+ * depends on the heap. cgv_read_dot() is agmemread() with the ID discipline
+ * supplied by the caller (see GraphvizIDs.swift); the memory reader hands the
+ * scanner one line per call, as agmemread's does.
+ */
+typedef struct {
+    const char *data;
+    size_t length;
+    size_t position;
+} cgv_reader;
+
+static inline int cgv_reader_read(void *chan, char *buf, int bufsize) {
+    cgv_reader *reader = (cgv_reader *)chan;
+    if (bufsize <= 0 || reader->position >= reader->length) return 0;
+    size_t available = reader->length - reader->position;
+    size_t count = available < (size_t)bufsize ? available : (size_t)bufsize;
+    const char *start = reader->data + reader->position;
+    const char *newline = memchr(start, '\n', count);
+    if (newline) count = (size_t)(newline - start) + 1;
+    memcpy(buf, start, count);
+    reader->position += count;
+    return (int)count;
+}
+
+/* The process-lifetime discipline cgv_read_dot() parses with: cgraph's own
+ * memory allocator, the caller's ID allocator, the memory reader above. A
+ * graph copies the Agdisc_t but keeps the pointers, so all three live forever. */
+static inline Agdisc_t *cgv_discipline(Agiddisc_t *ids) {
+    static Agiodisc_t io;
+    static Agdisc_t discipline;
+    io.afread = cgv_reader_read;
+    io.putstr = AgIoDisc.putstr;
+    io.flush = AgIoDisc.flush;
+    discipline.mem = &AgMemDisc;
+    discipline.id = ids;
+    discipline.io = &io;
+    return &discipline;
+}
+
+static inline Agraph_t *cgv_read_dot(const char *data, size_t length, Agdisc_t *discipline) {
+    cgv_reader reader = { data, length, 0 };
+    Agraph_t *graph = agread(&reader, discipline);
+    /* As agmemread does: forget the file name a `#line` directive may have set,
+     * and restart line numbers for the next read. */
+    agsetfile(NULL);
+    return graph;
+}
 
 /* ---------------------------------------------------------------------------
  * DOT scanner reset.

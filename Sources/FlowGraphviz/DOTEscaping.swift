@@ -27,7 +27,9 @@ public enum DOTEscaping {
         return result + "\""
     }
 
-    private static func isDisallowed(_ scalar: Unicode.Scalar) -> Bool {
+    /// Control characters (C0, DEL, C1) and U+FFFE/U+FFFF: what no label may carry, because SVG/XML
+    /// cannot hold them (`quoted` turns them into U+FFFD).
+    public static func isDisallowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
         default: false

@@ -1,8 +1,6 @@
 /// An output format that `GraphvizRenderer` can produce.
 ///
-/// The raw value is Graphviz's format name (as in `dot -T<format>`). Graphviz's own
-/// "dot" output (the input annotated with layout coordinates) is deliberately not
-/// offered: DOT text is an input of this module, not a rendering.
+/// The raw value is Graphviz's format name (as in `dot -T<format>`).
 public enum GraphvizFormat: String, Sendable, CaseIterable {
     /// Scalable Vector Graphics (core plugin).
     case svg
@@ -10,4 +8,9 @@ public enum GraphvizFormat: String, Sendable, CaseIterable {
     case png
     /// Portable Document Format (cairo/pango plugin).
     case pdf
+    /// The input graph annotated with its layout: positions, sizes, bounding boxes (core plugin).
+    case dot
+    /// The laid-out graph as JSON, with every drawing operation; text operations carry the text's
+    /// position, font and the width Graphviz measured for it (core plugin).
+    case json
 }

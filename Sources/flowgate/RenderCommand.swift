@@ -25,8 +25,9 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Draw the model's data flows for a DPIA (SVG, PNG, PDF, DOT or Mermaid).",
         discussion: """
-        Without a view option, `-o DIR` receives overview.EXT plus purpose-<id>.EXT for every purpose \
-        that has a flow (diagrams of purposes that no longer have flows are removed). With --purpose, \
+        Without a view option, `-o DIR` receives overview.EXT, partners-<org>.EXT for each organisation \
+        with many partners that exchange data with it alone (the overview draws those as one box), and \
+        purpose-<id>.EXT for every purpose that has a flow (diagrams no longer drawn are removed). With --purpose, \
         --dataset or --org, one file: purpose-<id>.EXT, dataset-<id>.EXT or org-<id>.EXT. Without -o \
         the single diagram (overview or the chosen view) goes to standard output.
 
@@ -59,7 +60,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Date (YYYY-MM-DD) the diagram is drawn as of; shown in the title. Omitted: no date is drawn.")
     var asOf: String?
 
-    @Option(help: "Edge label detail: automatic, full or compact.")
+    @Option(help: "Edge label detail: automatic, full, compact or summary.")
     var labels: LabelDensity = .automatic
 
     @Flag(help: "Write nothing; exit 1 listing every diagram in the output directory that is stale or missing.")
@@ -105,7 +106,7 @@ struct RenderCommand: ParsableCommand {
             let name = DiagramID.fileStem(for: view) + "." + format.fileExtension
             expected.append((Self.join(output, name), try render(model, view: view, overlay: overlay, options: options)))
         }
-        // In directory mode, purpose diagrams of this format that are no longer generated are obsolete.
+        // In directory mode, purpose and partner diagrams of this format that are no longer generated are obsolete.
         let obsolete = singleView == nil ? Self.obsoletePurposeFiles(in: output, keeping: Set(expected.map(\.path)), format: format) : []
 
         if check {
@@ -117,7 +118,7 @@ struct RenderCommand: ParsableCommand {
                 }
                 if Array(existing) != file.bytes { problems.append("stale: \(file.path)") }
             }
-            problems += obsolete.map { "obsolete: \($0) (its purpose has no flows)" }
+            problems += obsolete.map { "obsolete: \($0) (no longer drawn)" }
             for problem in problems { Terminal.output(problem + "\n") }
             if !problems.isEmpty {
                 Terminal.error("\(problems.count) diagram\(problems.count == 1 ? "" : "s") out of date: run flowgate render \(inputs.joined(separator: " ")) -o \(output)")
@@ -151,7 +152,7 @@ struct RenderCommand: ParsableCommand {
     func render(_ model: SemanticModel, view: DiagramView, overlay: DiagramOverlay, options: DiagramOptions) throws -> [UInt8] {
         let spec: DiagramSpec
         do {
-            spec = try DiagramBuilder.build(model, view: view, overlay: overlay, options: options)
+            spec = PageFit.fitted(try DiagramBuilder.build(model, view: view, overlay: overlay, options: options))
         } catch {
             Terminal.error("error: \(error.description)" + (error.help.map { "\n  help: \($0)" } ?? ""))
             throw ExitStatus.invalid
@@ -165,12 +166,7 @@ struct RenderCommand: ParsableCommand {
         case .pdf: graphviz = .pdf
         }
         do {
-            let bytes = try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: graphviz, engine: .dot)
-            switch graphviz {
-            case .svg: return OutputFinishing.svg(bytes)
-            case .pdf: return OutputFinishing.pdf(bytes)
-            case .png: return bytes
-            }
+            return try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: graphviz, engine: .dot)
         } catch {
             Terminal.error("error: cannot draw the \(view) diagram: \(error)")
             throw ExitStatus.invalid
@@ -213,7 +209,7 @@ struct RenderCommand: ParsableCommand {
 
     static func obsoletePurposeFiles(in directory: String, keeping: Set<String>, format: DiagramFormat) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasPrefix("purpose-") && $0.hasSuffix("." + format.fileExtension) }
+        return names.filter { ($0.hasPrefix("purpose-") || $0.hasPrefix("partners-")) && $0.hasSuffix("." + format.fileExtension) }
             .map { join(directory, $0) }
             .filter { !keeping.contains($0) }
             .sorted()

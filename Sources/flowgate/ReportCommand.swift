@@ -130,7 +130,7 @@ struct DPIAReportCommand: ParsableCommand {
         }
         let spec: DiagramSpec
         do {
-            spec = try DPIAReport.diagram(context, scope: scope)
+            spec = PageFit.fitted(try DPIAReport.diagram(context, scope: scope))
         } catch {
             Terminal.error("error: \(error.description)" + (error.help.map { "\n  help: \($0)" } ?? ""))
             throw ExitStatus.invalid
@@ -165,7 +165,7 @@ struct DPIAReportCommand: ParsableCommand {
     static func svg(_ spec: DiagramSpec) throws -> String {
         do {
             let bytes = try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: .svg, engine: .dot)
-            return String(decoding: OutputFinishing.svg(bytes), as: UTF8.self)
+            return String(decoding: bytes, as: UTF8.self)
         } catch {
             Terminal.error("error: cannot draw the diagram: \(error)")
             throw ExitStatus.invalid

@@ -1,3 +1,4 @@
+import FlowGraphviz
 import Foundation
 import Testing
 
@@ -149,5 +150,26 @@ struct RenderCommandTests {
         #expect(!without.output.contains("as of"))
         let with = try flowgate(["render", model, "--format", "dot", "--as-of", "2026-04-01"])
         #expect(with.output.contains("as of 2026-04-01"))
+    }
+
+    /// Across processes: what a fresh `flowgate` process draws equals what this process draws from the
+    /// same DOT after many other renders (object IDs follow creation order, not the heap).
+    @Test func svgAndPDFFromTheCLIEqualThisProcessRenderingTheSameDOT() throws {
+        let (model, output) = try workspace()
+        for format in ["svg", "dot", "pdf"] {
+            let run = try flowgate(["render", model, "-o", output, "--format", format])
+            #expect(run.status == 0, "\(run.error)")
+        }
+        let names = files(output).filter { $0.hasSuffix(".dot") }
+        #expect(names.count == 4)
+        for name in names {
+            let stem = String(name.dropLast(4))
+            let dot = try String(contentsOfFile: output + "/" + name, encoding: .utf8)
+            for format in [GraphvizFormat.svg, .pdf] {
+                let fromCLI = try Data(contentsOf: URL(fileURLWithPath: output + "/" + stem + "." + format.rawValue))
+                let here = try GraphvizRenderer.shared.render(dot: dot, format: format)
+                #expect(Array(fromCLI) == here, "\(stem).\(format.rawValue)")
+            }
+        }
     }
 }

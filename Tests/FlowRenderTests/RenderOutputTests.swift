@@ -16,11 +16,18 @@ struct RenderOutputTests {
             #expect(svg.ids.contains(id))
             #expect(svg.classes[id] == "node")
         }
-        for id in ["flow-f1", "flow-f2", "flow-f3", "flow-f4", "flow-f5"] {
+        // The overview has one edge per pair of organisations.
+        for id in ["flows-org-trust.org-nhse", "flows-org-nhse.org-dscro", "flows-org-dscro.org-csu", "flows-org-csu.org-icb", "flows-org-icb.org-public"] {
             #expect(svg.ids.contains(id))
             #expect(svg.classes[id] == "edge")
         }
         #expect(svg.classes["cluster-boundary-haven"] == "cluster")
+        // Clusters are titled with their own id (FlowGraphviz keeps their names).
+        let purpose = try SVGDocument.parse(render(try Self.spec(.purpose("commissioning"))))
+        for id in ["flow-f2", "flow-f3", "flow-f4"] {
+            #expect(purpose.ids.contains(id))
+            #expect(purpose.classes[id] == "edge")
+        }
         #expect(svg.texts.contains { $0.content == "IDENTIFIABLE" })
         #expect(svg.width > 200 && svg.width < 3000)
         #expect(svg.height > 100 && svg.height < 3000)

@@ -60,8 +60,13 @@ struct SVGDocument {
     var ids: [String] = []
     var classes: [String: String] = [:]
     var texts: [Text] = []
+    /// The page size in points (`width`/`height` of `<svg>`).
     var width = 0.0
     var height = 0.0
+    /// Points per user unit: the page size over the `viewBox` size, times the graph group's
+    /// `scale(…)` (Graphviz scales the drawing down that way when `size` is set). Font sizes are in
+    /// user units, so this is what turns them into points.
+    var pointsPerUnit = 1.0
 
     static func parse(_ bytes: [UInt8]) throws -> SVGDocument {
         let parser = XMLParser(data: Data(bytes))
@@ -87,6 +92,13 @@ struct SVGDocument {
             if elementName == "svg" {
                 document.width = Double(attributes["width"]?.replacingOccurrences(of: "pt", with: "") ?? "") ?? 0
                 document.height = Double(attributes["height"]?.replacingOccurrences(of: "pt", with: "") ?? "") ?? 0
+                let box = (attributes["viewBox"] ?? "").split(separator: " ").compactMap { Double($0) }
+                if box.count == 4, box[2] > 0 { document.pointsPerUnit = document.width / box[2] }
+            }
+            if elementName == "g", attributes["class"] == "graph", let transform = attributes["transform"],
+               let open = transform.range(of: "scale("), let close = transform[open.upperBound...].firstIndex(of: ")") {
+                let factors = transform[open.upperBound..<close].split { $0 == " " || $0 == "," }.compactMap { Double($0) }
+                if let x = factors.first { document.pointsPerUnit *= min(x, factors.last ?? x) }
             }
             if elementName == "g" { owners.append(attributes["id"]) }
             if elementName == "text" {
@@ -113,21 +125,17 @@ struct SVGDocument {
         }
     }
 
-    /// The factor that fits the drawing on A4 landscape with 1 cm margins (never above 1).
-    var a4Scale: Double { min(1, (842 - 56) / width, (595 - 56) / height) }
+    /// The factor that fits the page on A4 landscape with 1 cm margins (never above 1: a small drawing
+    /// prints at its own size).
+    var a4Scale: Double { PageLayout.a4Scale(width: width, height: height) }
 
-    /// The smallest font size once printed on A4 landscape.
-    var smallestPrintedFont: Double { (texts.map(\.fontSize).min() ?? 0) * a4Scale }
+    /// The smallest text once printed on A4 landscape, in points.
+    var smallestPrintedFont: Double { (texts.map(\.fontSize).min() ?? 0) * pointsPerUnit * a4Scale }
 }
 
-/// Renders as the CLI does (finished with `OutputFinishing`).
+/// Renders as the CLI does.
 func render(_ spec: DiagramSpec, _ format: GraphvizFormat = .svg) throws -> [UInt8] {
-    let bytes = try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: format, engine: .dot)
-    switch format {
-    case .svg: return OutputFinishing.svg(bytes)
-    case .pdf: return OutputFinishing.pdf(bytes)
-    case .png: return bytes
-    }
+    try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: format, engine: .dot)
 }
 
 /// Width and height from a PNG's IHDR chunk, or nil if `bytes` is not a PNG.

@@ -22,7 +22,9 @@ struct ViewTests {
 
     @Test func overviewHasEverythingInIdOrder() throws {
         let spec = try spec(.overview)
+        // One edge per pair of organisations (named by its flows), in order of each pair's first flow.
         #expect(flows(spec) == ["f1", "f2", "f3", "f4", "f5"])
+        #expect(spec.edges.map(\.id) == ["flows-org-trust.org-nhse", "flows-org-nhse.org-dscro", "flows-org-dscro.org-csu", "flows-org-csu.org-icb", "flows-org-icb.org-public"])
         #expect(organisations(spec) == ["csu", "dscro", "icb", "nhse", "public", "trust"])
         #expect(spec.clusters.map(\.name) == ["nhse-boundary", "haven"])
         #expect(spec.clusters[1].parent == spec.clusters[0].id)
@@ -103,7 +105,7 @@ struct ViewTests {
                 DiagramFinding(code: "FG012", severity: .warning, target: "cag"),
             ]
         )
-        let spec = try spec(.overview, overlay: overlay)
+        let spec = try spec(.organisation("dscro", depth: 2), overlay: overlay)
         let f3 = try #require(spec.edges.first { $0.name == "f3" })
         #expect(f3.level == .identifiable)
         #expect(f3.declaredLevel == .pseudonymised)
@@ -111,12 +113,13 @@ struct ViewTests {
         #expect(f3.optOutsArriving == ["National Data Opt-out"])
         #expect(spec.edges.first { $0.name == "f4" }?.optOutsApplied == ["National Data Opt-out"])
         #expect(spec.nodes.first { $0.name == "icb" }?.findings.map(\.code) == ["FG029"])
-        #expect(spec.notes.contains { $0.hasPrefix("1 finding about declarations") })
+        #expect(try self.spec(.overview, overlay: overlay).notes.contains { $0.hasPrefix("1 finding about declarations") })
         let dot = DOTWriter.dot(spec)
         let f3Line = try #require(dot.split(separator: "\n").first { $0.contains("id=\"flow-f3\"") })
         #expect(f3Line.contains("color=\"#D55E00\""))
         #expect(f3Line.contains("(declared pseudonymised)"))
-        #expect(f3Line.contains("⚠ FG019 error  ⚠ FG001 warning"))
+        #expect(f3Line.contains("⚠ error FG019"))
+        #expect(f3Line.contains("⚠ warning FG001"))
         #expect(f3Line.contains("BGCOLOR=\"#F0E442\""))
         let icbLine = try #require(dot.split(separator: "\n").first { $0.contains("id=\"org-icb\"") })
         #expect(icbLine.contains("penwidth=\"3\""))
@@ -140,8 +143,8 @@ struct ViewTests {
     }
 
     @Test func largeViewsGetCompactLabelsAndExternalLabels() throws {
-        #expect(LayoutPolicy.labelDensity(view: .overview, edges: 8) == .full)
-        #expect(LayoutPolicy.labelDensity(view: .overview, edges: 9) == .compact)
+        #expect(LayoutPolicy.labelDensity(view: .overview, edges: 8) == .summary)
+        #expect(LayoutPolicy.labelDensity(view: .partners("x"), edges: 200) == .summary)
         #expect(LayoutPolicy.labelDensity(view: .purpose("x"), edges: 80) == .full)
         #expect(LayoutPolicy.choose(nodes: 10, edges: 150).edgeLabelAttribute == "label")
         #expect(LayoutPolicy.choose(nodes: 10, edges: 151).edgeLabelAttribute == "xlabel")

@@ -5,12 +5,30 @@ import FlowModel
 ///
 /// Deterministic: clusters, nodes and edges come out in the spec's order, attributes in a fixed order,
 /// numbers in a fixed format. Every user string goes through `Escape.html` (labels) or
-/// `Escape.dotQuoted` (tooltips); element names and ids are `DiagramID`s (`[A-Za-z0-9_.-]`, subgraphs
-/// prefixed with `%`), quoted too. Render SVG and PDF output through `OutputFinishing`.
+/// `Escape.dotQuoted` (tooltips); element names and ids are `DiagramID`s (`[A-Za-z0-9_.-]`), quoted too.
 public enum DOTWriter {
     public static let fontName = "Helvetica"
     static let findingFill = "#F0E442"
     static let derivationColor = "#555555"
+    /// The blank margin around the drawing (`pad`), in inches.
+    static let padInches = 0.2
+    /// Characters per line of a node's bold title and of its smaller detail lines.
+    static let nodeTitleWidth = 22
+    static let nodeDetailWidth = 28
+
+    /// A table cell showing a level's line (colour, dash pattern and weight), as in the legend.
+    static func lineSample(_ style: LevelStyle, width: Int) -> String {
+        let border = max(1, Int(style.penWidth.rounded()))
+        return "<TD WIDTH=\"\(width)\" HEIGHT=\"8\" SIDES=\"B\" BORDER=\"\(border)\" COLOR=\"\(style.color)\" STYLE=\"\(style.lineStyle)\"></TD>"
+    }
+
+    /// Summary findings as HTML-label lines: `⚠` and the codes (`FindingText.codes`), errors in bold.
+    static func codeLines(_ findings: [DiagramFinding], width: Int) -> [String] {
+        FindingText.codes(findings, width: width).enumerated().map { index, codes in
+            (index == 0 ? "⚠ " : "") + codes.map { $0.isError ? "<B>" + Escape.html($0.code) + "</B>" : Escape.html($0.code) }
+                .joined(separator: " ")
+        }
+    }
 
     public static func dot(_ spec: DiagramSpec) -> String {
         var writer = Writer(spec: spec)
@@ -23,14 +41,26 @@ private struct Writer {
     let policy: LayoutPolicy
     var out = ""
 
-    /// Estimated rank of each node (top to bottom drawings only).
+    /// Estimated rank of each node (drawings with boundaries only).
     let rank: [String: Int]
+    /// Edges lengthened to spread a busy node's leaves over several ranks.
+    let minimumLengths: [String: Int]
+    /// Summary diagrams: busy nodes' leaves listed as rows of a table (see `LeafTable`), and the
+    /// table's node name for each tabled leaf.
+    let tables: [LeafTable]
+    let tableOf: [String: String]
 
     init(spec: DiagramSpec) {
         self.spec = spec
         policy = LayoutPolicy.choose(nodes: spec.nodes.count, edges: spec.edges.count)
+        let tables = LeafTable.tables(spec)
+        var tableOf: [String: String] = [:]
+        for table in tables { for row in table.rows { tableOf[row.node.id] = table.id } }
+        self.tables = tables
+        self.tableOf = tableOf
+        minimumLengths = FanOut.minimumLengths(spec.edges.filter { tableOf[$0.from] == nil && tableOf[$0.to] == nil })
         var rank: [String: Int] = [:]
-        if spec.orientation == .topToBottom, spec.clusters.contains(where: { $0.role != .lineage }) {
+        if spec.clusters.contains(where: { $0.role != .lineage }) {
             for (index, members) in SizeEstimate(spec: spec).ranks.enumerated() {
                 for member in members { rank[member] = index }
             }
@@ -45,7 +75,7 @@ private struct Writer {
             ("id", quoted("diagram")), ("charset", quoted("UTF-8")), ("rankdir", quoted(spec.orientation.rawValue)),
             ("fontname", quoted(DOTWriter.fontName)), ("fontsize", quoted("11")),
             ("labelloc", quoted("t")), ("labeljust", quoted("l")),
-            ("nodesep", quoted("0.2")), ("ranksep", quoted("0.25")), ("pad", quoted("0.2")),
+            ("nodesep", quoted("0.2")), ("ranksep", quoted(rankSeparation)), ("pad", quoted(number(DOTWriter.padInches))),
             ("newrank", quoted("true")), ("outputorder", quoted("edgesfirst")),
             ("tooltip", quoted(spec.title)),
         ]
@@ -60,10 +90,22 @@ private struct Writer {
             ("fontname", quoted(DOTWriter.fontName)), ("fontsize", quoted("9")), ("arrowsize", quoted("0.8")),
         ]) + "];")
         writeClusters(parent: nil, indent: "  ")
-        for node in spec.nodes { writeNode(node) }
+        for node in spec.nodes where tableOf[node.id] == nil { writeNode(node) }
+        for table in tables {
+            line("  " + quoted(table.id) + " [" + attributes([
+                ("id", quoted(table.id)), ("shape", quoted("plaintext")), ("margin", quoted("0")),
+                ("label", "<" + table.label(spec) + ">"), ("tooltip", quoted(table.tooltip)),
+            ]) + "];")
+        }
         for edge in spec.edges { writeEdge(edge) }
         line("}")
         return out
+    }
+
+    /// Inches between ranks: tight on summary pages that are to fit A4 (their labels are short);
+    /// roomier elsewhere, and on large views, where packed ranks make `xlabel` placement search longer.
+    var rankSeparation: String {
+        spec.labels == .summary && policy.edgeLabelAttribute == "label" ? "0.12" : "0.25"
     }
 
     mutating func line(_ text: String) {
@@ -81,11 +123,10 @@ private struct Writer {
 
     mutating func writeClusters(parent: String?, indent: String) {
         for cluster in spec.clusters where cluster.parent == parent {
-            // Graphviz 2.43 keeps subgraphs ordered by ID, and a named subgraph's ID is the address of
-            // its interned name: sibling clusters would come out in a different order from run to run.
-            // A `%` name is local (numbered in creation order) and `cluster=true` makes it a cluster.
-            line(indent + "subgraph \(quoted("%" + cluster.id)) {")
-            var pairs: [(String, String)] = [("id", quoted(cluster.id)), ("cluster", quoted("true"))]
+            // The id starts with "cluster", which makes the subgraph a Graphviz cluster. (FlowGraphviz
+            // keeps sibling clusters in this order; see GraphvizIDs.)
+            line(indent + "subgraph \(quoted(cluster.id)) {")
+            var pairs: [(String, String)] = [("id", quoted(cluster.id))]
             switch cluster.role {
             case .boundary(let kind, let promises):
                 let title = Wording.wrap(cluster.title, width: 26)
@@ -100,9 +141,11 @@ private struct Writer {
                     ("penwidth", quoted("1.5")), ("labeljust", quoted("l")), ("fontsize", quoted("10")),
                     ("tooltip", quoted(cluster.title + " (" + cluster.name + ")")),
                 ]
-                if spec.orientation == .topToBottom, let anchor = topmostMember(of: cluster.id) {
-                    // Top to bottom, edges enter a cluster through its top, right through a cluster
-                    // label. The label becomes a text node beside the cluster's first member instead.
+                if let anchor = topmostMember(of: cluster.id) {
+                    // Edges cross a cluster's label (dot routes them round nodes only): top to bottom
+                    // they enter through the top, right through it, and left to right the arrows
+                    // leaving a busy member fan out across it. The label becomes a text node in the
+                    // rank of the cluster's first member instead, which edges go round.
                     // Subgraphs inherit graph attributes: clear the label (the title block's) explicitly.
                     line(indent + "  graph [" + attributes(pairs + [("label", quoted(""))]) + "];")
                     let labelNode = cluster.id + "-label"
@@ -110,7 +153,7 @@ private struct Writer {
                         ("id", quoted(labelNode)), ("shape", quoted("plaintext")), ("style", quoted("")),
                         ("label", "<" + label + ">"), ("tooltip", quoted(cluster.title + " (" + cluster.name + ")")),
                     ]) + "];")
-                    line(indent + "  subgraph \(quoted("%" + labelNode + "-rank")) { graph [rank=\(quoted("same")), cluster=\(quoted("false")), label=\(quoted(""))]; "
+                    line(indent + "  subgraph \(quoted("rank-" + labelNode)) { graph [rank=\(quoted("same")), label=\(quoted(""))]; "
                         + quoted(labelNode) + "; " + quoted(anchor) + "; }")
                     for node in spec.nodes where node.cluster == cluster.id { line(indent + "  " + quoted(node.id) + ";") }
                     writeClusters(parent: cluster.id, indent: indent + "  ")
@@ -133,18 +176,11 @@ private struct Writer {
         }
     }
 
-    /// The member (of the cluster or its sub-clusters) that dot is likely to rank first.
+    /// The direct member of the cluster that dot is likely to rank first. Only direct members: a
+    /// `rank=same` group spanning a cluster boundary trips an assertion in Graphviz 2.43's mincross
+    /// (`install_in_rank`), so a cluster holding only sub-clusters keeps its ordinary label.
     func topmostMember(of cluster: String) -> String? {
-        var clusters: Set<String> = [cluster]
-        var grew = true
-        while grew {
-            grew = false
-            for candidate in spec.clusters where candidate.parent.map(clusters.contains) == true && !clusters.contains(candidate.id) {
-                clusters.insert(candidate.id)
-                grew = true
-            }
-        }
-        let members = spec.nodes.filter { $0.cluster.map(clusters.contains) == true }.map(\.id)
+        let members = spec.nodes.filter { $0.cluster == cluster && tableOf[$0.id] == nil }.map(\.id)
         return members.min { (rank[$0] ?? 0, $0) < (rank[$1] ?? 0, $1) }
     }
 
@@ -153,18 +189,18 @@ private struct Writer {
     mutating func writeNode(_ node: DiagramNode) {
         var pairs: [(String, String)] = [("id", quoted(node.id))]
         var label = ""
-        for (index, text) in Wording.wrap(node.title, width: 22).enumerated() {
+        for (index, text) in Wording.wrap(node.title, width: DOTWriter.nodeTitleWidth).enumerated() {
             label += (index == 0 ? "" : "<BR/>") + "<B>" + Escape.html(text) + "</B>"
         }
         for detail in node.details {
-            for text in Wording.wrap(detail, width: 28) { label += "<BR/>" + small(text, color: "#333333") }
+            for text in Wording.wrap(detail, width: DOTWriter.nodeDetailWidth) { label += "<BR/>" + small(text, color: "#333333") }
         }
         if node.hiddenFlows > 0 {
             label += "<BR/>" + small("+\(node.hiddenFlows) flow\(node.hiddenFlows == 1 ? "" : "s") outside this view", color: "#333333")
         }
         if !node.findings.isEmpty {
             label = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>" + label + "</TD></TR>"
-                + findingRow(node.findings, align: "CENTER") + "</TABLE>"
+                + findingRow(node.findings, align: "CENTER", width: DOTWriter.nodeDetailWidth) + "</TABLE>"
         }
         pairs.append(("label", "<" + label + ">"))
         switch node.kind {
@@ -176,7 +212,7 @@ private struct Writer {
                 ("fillcolor", quoted(group.fill)),
             ]
             if group.peripheries != 1 { pairs.append(("peripheries", quoted(String(group.peripheries)))) }
-        case .dataset:
+        case .dataset, .partners:
             pairs += [("shape", quoted("note")), ("style", quoted("filled")), ("fillcolor", quoted("#FFFFFF"))]
         }
         if node.isFocus || !node.findings.isEmpty {
@@ -190,25 +226,25 @@ private struct Writer {
         "<FONT POINT-SIZE=\"9\" COLOR=\"\(color)\">" + Escape.html(text) + "</FONT>"
     }
 
-    func findingRow(_ findings: [DiagramFinding], align: String) -> String {
-        let text = findings.map { "⚠ \($0.code) \($0.severity.rawValue)" }
-        var cells = ""
-        for (index, item) in chunked(text, by: 3).enumerated() {
-            cells += (index == 0 ? "" : "<BR/>") + "<B>" + Escape.html(item.joined(separator: "  ")) + "</B>"
+    func findingRow(_ findings: [DiagramFinding], align: String, width: Int) -> String {
+        let cells: [String]
+        if spec.labels == .summary {
+            cells = DOTWriter.codeLines(findings, width: width)
+        } else {
+            cells = FindingText.lines(findings, width: width).map { "<B>" + Escape.html($0) + "</B>" }
         }
-        return "<TR><TD BGCOLOR=\"\(DOTWriter.findingFill)\" ALIGN=\"\(align)\">" + cells + "</TD></TR>"
-    }
-
-    func chunked(_ items: [String], by size: Int) -> [[String]] {
-        stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
+        return "<TR><TD BGCOLOR=\"\(DOTWriter.findingFill)\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">"
+            + cells.joined(separator: "<BR/>") + "</TD></TR>"
     }
 
     // MARK: - Edges
 
     mutating func writeEdge(_ edge: DiagramEdge) {
         var pairs: [(String, String)] = [("id", quoted(edge.id))]
-        let label = edgeLabel(edge)
-        pairs.append((policy.edgeLabelAttribute, "<" + label + ">"))
+        // An arrow to a table row has no label: the row says it.
+        if tableOf[edge.from] == nil, tableOf[edge.to] == nil {
+            pairs.append((policy.edgeLabelAttribute, "<" + edgeLabel(edge) + ">"))
+        }
         switch edge.kind {
         case .flow:
             let style = LevelStyle.of(edge.level)
@@ -222,8 +258,16 @@ private struct Writer {
                 ("arrowhead", quoted("vee")),
             ]
         }
+        if let length = minimumLengths[edge.id] { pairs.append(("minlen", quoted(String(length)))) }
         pairs.append(("tooltip", quoted(edge.tooltip)))
-        line("  " + quoted(edge.from) + " -> " + quoted(edge.to) + " [" + attributes(pairs) + "];")
+        line("  " + endpoint(edge.from, side: "e") + " -> " + endpoint(edge.to, side: "w") + " [" + attributes(pairs) + "];")
+    }
+
+    /// A node, or the row of a table that lists it, entered from `side` (`w` or `e`; rows are stacked,
+    /// so an arrow reaches its row from the side in either orientation).
+    func endpoint(_ node: String, side: String) -> String {
+        guard let table = tableOf[node] else { return quoted(node) }
+        return quoted(table) + ":" + quoted(node) + ":" + side
     }
 
     func number(_ value: Double) -> String {
@@ -238,17 +282,16 @@ private struct Writer {
             row((line.isMarker ? "<B>" + Escape.html(line.bold) + "</B>" : "") + Escape.html(line.text))
         }
         var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">" + rows.joined()
-        if !edge.findings.isEmpty { table += findingRow(edge.findings, align: "LEFT") }
+        if !edge.findings.isEmpty { table += findingRow(edge.findings, align: "LEFT", width: EdgeText.width(spec.orientation, labels: spec.labels, labelWidth: spec.labelWidth)) }
         return table + "</TABLE>"
     }
 
     // MARK: - Title and legend
 
-    /// Title block (model name, view, as-of date, notes) and legend: stacked when flows run left to
-    /// right (such drawings are wide, so the legend costs spare height), side by side when they run
-    /// top to bottom (tall drawings, spare width).
+    /// Title block (model name, view, as-of date, notes) and legend: stacked (costing height) or side
+    /// by side (costing width), as `spec.headerLayout` says.
     func graphLabel() -> String {
-        let sideBySide = spec.showsLegend && spec.orientation == .topToBottom
+        let sideBySide = spec.showsLegend && spec.headerLayout == .sideBySide
         var title = "<FONT POINT-SIZE=\"18\"><B>" + Escape.html(spec.title) + "</B></FONT>"
         var subtitle = spec.subtitle
         if let asOf = spec.asOf { subtitle += " · as of \(asOf)" }
@@ -265,54 +308,10 @@ private struct Writer {
         let titleCell = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">" + title + "</TD>"
         let open = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\">"
         guard spec.showsLegend else { return open + "<TR>" + titleCell + "</TR></TABLE>" }
-        let legendCell = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">" + legend() + "</TD>"
+        let legendCell = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">" + Legend.html(spec) + "</TD>"
         if sideBySide {
             return open + "<TR>" + titleCell + "<TD WIDTH=\"12\"></TD>" + legendCell + "</TR></TABLE>"
         }
         return open + "<TR>" + titleCell + "</TR><TR>" + legendCell + "</TR></TABLE>"
-    }
-
-    func legend() -> String {
-        var rows = "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\"><B>Identifiability on the wire</B>"
-            + Escape.html(": line style, weight and the label's first word say it; colour repeats it") + "</TD></TR>"
-        let levels = IdentifiabilityLevel.allCases
-        for pair in stride(from: 0, to: levels.count, by: 2) {
-            // One row per line-style family: its heavy (more identifiable) level, then its light one.
-            let family = LevelStyle.families[pair / 2]
-            rows += "<TR><TD ALIGN=\"LEFT\"><I>" + Escape.html(family.style + " = " + family.meaning) + "</I></TD>"
-            for level in levels[pair..<min(pair + 2, levels.count)] {
-                let style = LevelStyle.of(level)
-                let border = max(1, Int(style.penWidth.rounded()))
-                rows += "<TD WIDTH=\"40\" HEIGHT=\"8\" SIDES=\"B\" BORDER=\"\(border)\" COLOR=\"\(style.color)\" STYLE=\"\(style.lineStyle)\"></TD>"
-                rows += "<TD ALIGN=\"LEFT\"><B>" + style.marker + "</B>"
-                    + (style.note.isEmpty ? "" : Escape.html(" " + style.note)) + "</TD>"
-            }
-            rows += "</TR>"
-        }
-        let groups = spec.organisationGroups
-        if !groups.isEmpty {
-            // Shapes in words (every node also names its kind, so colour and shape are never needed).
-            for line in Wording.pack(["Shapes: " + groups[0].legend] + groups.dropFirst().map(\.legend), width: 100) {
-                rows += "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\">" + Escape.html(line) + "</TD></TR>"
-            }
-        }
-        var markers = ["⊘ opt-out applied at this flow", "⚠ FG… finding (flowgate explain FG…)"]
-        if spec.labels == .full, spec.edges.contains(where: { !$0.confidentiality.isEmpty }) {
-            markers.append("CLDC = common-law duty of confidentiality basis")
-        }
-        if spec.clusters.contains(where: { if case .boundary = $0.role { true } else { false } }) {
-            markers.append("dashed frame = boundary")
-        }
-        if spec.edges.contains(where: { if case .derivation = $0.kind { true } else { false } }) {
-            markers.append("grey arrow = derived by a transform")
-        }
-        if spec.edges.contains(where: { $0.declaredLevel != nil }) {
-            markers.append("(declared …) = the engine found another level")
-        }
-        for line in Wording.pack(markers, width: 100) {
-            rows += "<TR><TD COLSPAN=\"5\" ALIGN=\"LEFT\">" + Escape.html(line) + "</TD></TR>"
-        }
-        return "<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">"
-            + rows + "</TABLE></FONT>"
     }
 }

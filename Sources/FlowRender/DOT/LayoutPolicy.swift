@@ -23,13 +23,13 @@ public struct LayoutPolicy: Sendable, Hashable {
     /// From this many nodes + edges on, network simplex is capped.
     public static let tuningThreshold = 250
 
-    /// Up to this many edges, the overview has full labels (beyond, the per-purpose diagrams carry
-    /// the detail, and the overview stays printable).
-    public static let fullOverviewLabelLimit = 8
-
+    /// The overview and partner pages have summary labels (level, number of flows, finding codes): the
+    /// per-purpose diagrams carry the detail, and these whole-model pages stay printable.
     public static func labelDensity(view: DiagramView, edges: Int) -> LabelDensity {
-        if case .overview = view { return edges <= fullOverviewLabelLimit ? .full : .compact }
-        return edges <= fullLabelLimit ? .full : .compact
+        switch view {
+        case .overview, .partners: return .summary
+        default: return edges <= fullLabelLimit ? .full : .compact
+        }
     }
 
     public static func choose(nodes: Int, edges: Int) -> LayoutPolicy {

@@ -12,9 +12,13 @@ public enum DiagramView: Sendable, Hashable, CustomStringConvertible {
     /// An organisation's neighbourhood: organisations within `depth` flows of it (either direction)
     /// and the flows between them.
     case organisation(String, depth: Int)
+    /// An organisation (by id) with the organisations that exchange data with it and with no one
+    /// else; the overview draws these as one box when there are many (see `Partners`).
+    case partners(String)
 
     public var description: String {
         switch self {
+        case .partners(let id): "partners of \(id)"
         case .overview: "overview"
         case .purpose(let id): "purpose \(id)"
         case .dataset(let id): "dataset \(id)"
@@ -25,12 +29,17 @@ public enum DiagramView: Sendable, Hashable, CustomStringConvertible {
 
 /// How much text edge labels carry.
 public enum LabelDensity: String, Sendable, Hashable, CaseIterable {
-    /// Full labels on small diagrams, shorter ones on large diagrams (see `LayoutPolicy`).
+    /// Summary labels on the overview, full labels on other small diagrams, compact ones on large
+    /// diagrams (see `LayoutPolicy`).
     case automatic
     /// Level, dataset, purposes, Art 6 / Art 9 / Sch 1, confidentiality basis and instrument, opt-outs, findings.
     case full
     /// Level, dataset, opt-out marker and finding codes.
     case compact
+    /// Level, number of flows, opt-out marker and finding codes, on one or two lines: what an overview
+    /// edge (all the flows between two organisations) says, so that a whole model fits a page; the
+    /// per-purpose diagrams have the rest.
+    case summary
 }
 
 /// Presentation choices that are not part of the model.
@@ -43,7 +52,7 @@ public struct DiagramOptions: Sendable, Hashable {
     public var labels: LabelDensity
     /// Draw the legend (identifiability line styles, organisation kinds, markers).
     public var legend: Bool
-    /// Nil: whichever prints larger on A4 landscape (`Orientation.choose`).
+    /// Nil: whichever prints larger on A4 landscape (`PageLayout.choose`, which also places the legend).
     public var orientation: Orientation?
 
     public init(

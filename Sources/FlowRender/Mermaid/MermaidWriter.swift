@@ -28,13 +28,13 @@ public enum MermaidWriter {
                     for promise in promises { label += "<br/>" + Escape.mermaid("promise: " + Wording.promise(promise)) }
                 }
                 lines.append(indent + "subgraph " + identifier(cluster.id) + "[\"" + label + "\"]")
-                for node in spec.nodes where node.cluster == cluster.id { lines.append(indent + "  " + nodeLine(node)) }
+                for node in spec.nodes where node.cluster == cluster.id { lines.append(indent + "  " + nodeLine(node, spec: spec)) }
                 emitClusters(parent: cluster.id, indent: indent + "  ")
                 lines.append(indent + "end")
             }
         }
         emitClusters(parent: nil, indent: "  ")
-        for node in spec.nodes where node.cluster == nil { lines.append("  " + nodeLine(node)) }
+        for node in spec.nodes where node.cluster == nil { lines.append("  " + nodeLine(node, spec: spec)) }
         var styles: [String] = []
         for (index, edge) in spec.edges.enumerated() {
             let label = edgeLabel(edge, spec: spec)
@@ -59,7 +59,7 @@ public enum MermaidWriter {
         for node in spec.nodes {
             switch node.kind {
             case .organisation(let kind): classes[OrganisationGroup(kind).rawValue, default: []].append(identifier(node.id))
-            case .dataset: classes["dataset", default: []].append(identifier(node.id))
+            case .dataset, .partners: classes["dataset", default: []].append(identifier(node.id))
             }
             if node.isFocus || !node.findings.isEmpty { classes["emphasis", default: []].append(identifier(node.id)) }
         }
@@ -88,19 +88,19 @@ public enum MermaidWriter {
         return result
     }
 
-    static func nodeLine(_ node: DiagramNode) -> String {
+    static func nodeLine(_ node: DiagramNode, spec: DiagramSpec) -> String {
         var label = Wording.wrap(node.title, width: 26).map { "<b>" + Escape.mermaid($0) + "</b>" }.joined(separator: "<br/>")
         for detail in node.details { label += "<br/>" + Escape.mermaid(detail) }
         if node.hiddenFlows > 0 {
             label += "<br/>" + Escape.mermaid("+\(node.hiddenFlows) flow\(node.hiddenFlows == 1 ? "" : "s") outside this view")
         }
         if !node.findings.isEmpty {
-            label += "<br/><b>" + Escape.mermaid(node.findings.map { "⚠ \($0.code) \($0.severity.rawValue)" }.joined(separator: "  ")) + "</b>"
+            label += findingLines(node.findings, spec: spec, width: 30).map { "<br/><b>" + Escape.mermaid($0) + "</b>" }.joined()
         }
         let shape: (open: String, close: String)
         switch node.kind {
         case .organisation(let kind): shape = OrganisationGroup(kind).mermaidShape
-        case .dataset: shape = ("[", "]")
+        case .dataset, .partners: shape = ("[", "]")
         }
         return identifier(node.id) + shape.open + "\"" + label + "\"" + shape.close
     }
@@ -109,10 +109,17 @@ public enum MermaidWriter {
         var parts = EdgeText.lines(edge, spec: spec).map { line in
             (line.isMarker ? "<b>" + Escape.mermaid(line.bold) + "</b>" : "") + Escape.mermaid(line.text)
         }
-        if !edge.findings.isEmpty {
-            parts.append("<b>" + Escape.mermaid(edge.findings.map { "⚠ \($0.code) \($0.severity.rawValue)" }.joined(separator: "  ")) + "</b>")
-        }
+        parts += findingLines(edge.findings, spec: spec, width: EdgeText.width(spec.orientation, labels: spec.labels, labelWidth: spec.labelWidth))
+            .map { "<b>" + Escape.mermaid($0) + "</b>" }
         return parts.joined(separator: "<br/>")
+    }
+
+    /// Findings as the DOT writer words them: codes only on summary labels, grouped by severity elsewhere.
+    static func findingLines(_ findings: [DiagramFinding], spec: DiagramSpec, width: Int) -> [String] {
+        guard spec.labels == .summary else { return FindingText.lines(findings, width: width) }
+        return FindingText.codes(findings, width: width).enumerated().map { index, codes in
+            (index == 0 ? "⚠ " : "") + codes.map(\.code).joined(separator: " ")
+        }
     }
 
     static func legend(_ spec: DiagramSpec) -> String {

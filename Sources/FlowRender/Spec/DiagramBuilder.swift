@@ -14,11 +14,12 @@ public enum DiagramBuilder {
         return try builder.build(view)
     }
 
-    /// The views `flowgate render DIR -o OUT` writes: the overview, then one per purpose that has at
-    /// least one flow, by purpose id.
+    /// The views `flowgate render DIR -o OUT` writes: the overview, the page of partners of each busy
+    /// organisation (see `Partners`), then one per purpose that has at least one flow; by id.
     public static func directoryViews(of model: SemanticModel) -> [DiagramView] {
         let used = Set(model.flows.flatMap { $0.purposes.map(\.name) })
-        return [.overview] + used.sorted(by: utf8Less).map { DiagramView.purpose($0) }
+        return [.overview] + Partners.byHub(model).keys.sorted(by: utf8Less).map { DiagramView.partners($0) }
+            + used.sorted(by: utf8Less).map { DiagramView.purpose($0) }
     }
 
     /// Byte-wise string order, independent of locale and Unicode normalisation.
@@ -33,6 +34,8 @@ private struct Builder {
     let options: DiagramOptions
     /// Flows in a stable order: by id, then source position.
     let flows: [Flow]
+    /// The partners of busy organisations, by organisation (see `Partners`).
+    let partners: [String: [String]]
 
     init(model: SemanticModel, overlay: DiagramOverlay, options: DiagramOptions) {
         self.model = model
@@ -41,6 +44,7 @@ private struct Builder {
         flows = model.flows.sorted {
             $0.id == $1.id ? $0.span < $1.span : DiagramBuilder.utf8Less($0.id, $1.id)
         }
+        partners = Partners.byHub(model)
     }
 
     /// What a view selects.
@@ -55,8 +59,12 @@ private struct Builder {
         var focusDataset: String?
         var countHiddenFlows = false
         var hiddenPurpose: String?
-        /// Overview: one "lineage here" line per organisation instead of every transform.
-        var summariseTransforms = false
+        /// Overview and partner pages: short organisation boxes (name, kind, country outside the UK; the
+        /// tooltip has the rest), and one edge per pair of organisations.
+        var summariseOrganisations = false
+        var gatherPairs = false
+        /// Overview: busy organisations whose partners are drawn as one box, with those partners.
+        var partnerBoxes: [String: [String]] = [:]
     }
 
     mutating func build(_ view: DiagramView) throws(DiagramError) -> DiagramSpec {
@@ -65,7 +73,8 @@ private struct Builder {
         switch view {
         case .overview:
             selection = overview()
-            subtitle = "All data flows: \(count(selection.organisations.count, "organisation")), \(count(selection.flows.count, "flow"))"
+            let organisations = selection.organisations.count + selection.partnerBoxes.values.map(\.count).reduce(0, +)
+            subtitle = "All data flows: \(count(organisations, "organisation")), \(count(flows.count, "flow"))"
         case .purpose(let id):
             guard let purpose = model.purposes[id] else {
                 throw DiagramError("no purpose named `\(id)`", help: Suggestion.help(for: id, in: model.purposes.keys))
@@ -86,6 +95,16 @@ private struct Builder {
             guard depth >= 1 else { throw DiagramError("--depth must be 1 or more (got \(depth))") }
             selection = neighbourhood(of: id, depth: depth)
             subtitle = "Neighbourhood of \(organisation.title ?? id): organisations within \(count(depth, "flow")) of it"
+        case .partners(let id):
+            guard let organisation = model.organisations[id] else {
+                throw DiagramError("no organisation named `\(id)`", help: Suggestion.help(for: id, in: model.organisations.keys))
+            }
+            guard let members = partners[id] else {
+                throw DiagramError("`\(id)` has fewer than \(Partners.minimum) organisations that exchange data with it alone: see the overview")
+            }
+            selection = partnersView(of: id, members: members)
+            subtitle = "Organisations that exchange data only with \(organisation.title ?? id): "
+                + "\(count(members.count, "organisation")), \(count(selection.flows.count, "flow"))"
         }
         return assemble(view: view, selection: selection, subtitle: subtitle)
     }
@@ -107,7 +126,25 @@ private struct Builder {
         }
         selection.organisations = selection.organisations.filter { model.organisations[$0] != nil }
         selection.transformsAt = transformsByHolder(model.transforms, in: selection.organisations)
-        selection.summariseTransforms = true
+        selection.summariseOrganisations = true
+        selection.gatherPairs = true
+        // Busy organisations' partners become one box each (their own page draws them).
+        let boxed = Set(partners.values.joined())
+        selection.partnerBoxes = partners
+        selection.organisations.subtract(boxed)
+        selection.flows = flows.filter { !boxed.contains($0.from.name) && !boxed.contains($0.to.name) }
+        return selection
+    }
+
+    func partnersView(of hub: String, members: [String]) -> Selection {
+        let drawn = Set(members)
+        var selection = Selection()
+        selection.organisations = drawn.union([hub])
+        selection.flows = flows.filter { drawn.contains($0.from.name) || drawn.contains($0.to.name) }
+        selection.summariseOrganisations = true
+        selection.gatherPairs = true
+        selection.focus = hub
+        selection.countHiddenFlows = true
         return selection
     }
 
@@ -231,7 +268,7 @@ private struct Builder {
         var nodes: [DiagramNode] = organisations.compactMap { name in
             guard let organisation = model.organisations[name] else { return nil }
             return organisationNode(
-                organisation, transforms: selection.transformsAt[name] ?? [], summarise: selection.summariseTransforms,
+                organisation, transforms: selection.transformsAt[name] ?? [], summarise: selection.summariseOrganisations,
                 cluster: placement.clusterOf[name],
                 alsoIn: placement.alsoIn[name] ?? [], isFocus: selection.focus == name,
                 findings: findings[name] ?? [], hiddenFlows: hidden[name] ?? 0
@@ -245,6 +282,12 @@ private struct Builder {
             }
         }
         var edges = selection.flows.map { flowEdge($0, hiddenPurpose: selection.hiddenPurpose, findings: findings[$0.id] ?? []) }
+        if selection.gatherPairs { edges = OverviewEdges.gather(edges) }
+        for hub in selection.partnerBoxes.keys.sorted(by: DiagramBuilder.utf8Less) {
+            let box = partnerBox(of: hub, members: selection.partnerBoxes[hub] ?? [], findings: findings)
+            nodes.append(box.node)
+            edges += box.edges
+        }
         for transform in selection.derivations {
             for input in transform.inputs where selection.datasets.contains(input.name) {
                 edges.append(derivationEdge(transform, input: input.name))
@@ -257,6 +300,11 @@ private struct Builder {
             if elsewhere > 0 {
                 notes.append("\(count(elsewhere, "finding")) about declarations not drawn as nodes or flows: run flowgate check")
             }
+            for hub in selection.partnerBoxes.keys.sorted(by: DiagramBuilder.utf8Less) {
+                let members = selection.partnerBoxes[hub] ?? []
+                notes.append("\(count(members.count, "organisation")) exchanging data only with \(title(ofOrganisation: hub)): "
+                    + "one box here, each drawn in \(DiagramID.fileStem(for: .partners(hub))).")
+            }
         }
         let density: LabelDensity = options.labels == .automatic
             ? LayoutPolicy.labelDensity(view: view, edges: edges.count) : options.labels
@@ -264,8 +312,44 @@ private struct Builder {
             view: view, title: options.modelName, subtitle: subtitle, asOf: options.asOf, clusters: clusters,
             nodes: nodes, edges: edges, notes: notes, labels: density, showsLegend: options.legend
         )
-        spec.orientation = options.orientation ?? Orientation.choose(for: spec)
+        let layout = PageLayout.choose(for: spec, orientations: options.orientation.map { [$0] } ?? Orientation.allCases)
+        spec = layout.applied(to: spec)
         return spec
+    }
+
+    /// The overview's box standing for `hub`'s partners, and one arrow each way between it and the hub
+    /// gathering the partners' flows.
+    func partnerBox(of hub: String, members: [String], findings: [String: [DiagramFinding]]) -> (node: DiagramNode, edges: [DiagramEdge]) {
+        let id = DiagramID.partners(hub)
+        let hubNode = DiagramID.organisation(hub)
+        let drawn = Set(members)
+        let memberFlows = flows.filter { drawn.contains($0.from.name) || drawn.contains($0.to.name) }
+        let sent = memberFlows.filter { $0.from.name == hub }
+        let received = memberFlows.filter { $0.to.name == hub }
+        var edges: [DiagramEdge] = []
+        for (group, outgoing) in [(sent, true), (received, false)] where !group.isEmpty {
+            var edge = OverviewEdges.merge(group.map { flowEdge($0, hiddenPurpose: nil, findings: findings[$0.id] ?? []) })
+            edge.from = outgoing ? hubNode : id
+            edge.to = outgoing ? id : hubNode
+            edge.id = DiagramID.flowPair(from: edge.from, to: edge.to)
+            edges.append(edge)
+        }
+        var seen: Set<String> = []
+        let memberFindings = members.flatMap { findings[$0] ?? [] }.sorted()
+            .filter { seen.insert($0.code + "\u{0}" + $0.severity.rawValue).inserted }
+        let receivers = Set(sent.map(\.to.name)).count
+        let senders = Set(received.map(\.from.name)).count
+        var split: [String] = []
+        if receivers > 0 { split.append("\(receivers) receive data") }
+        if senders > 0 { split.append("\(senders) send data") }
+        let node = DiagramNode(
+            id: id, name: hub, kind: .partners(count: members.count), title: "\(members.count) partner organisations",
+            details: [split.joined(separator: ", ") + " (diagram " + DiagramID.fileStem(for: .partners(hub)) + ")"],
+            cluster: nil, isFocus: false, findings: memberFindings, hiddenFlows: 0,
+            tooltip: "Organisations that exchange data only with \(title(ofOrganisation: hub)):\n"
+                + members.map { title(ofOrganisation: $0) }.joined(separator: "\n")
+        )
+        return (node, edges)
     }
 
     struct Placement {
@@ -334,24 +418,16 @@ private struct Builder {
         var kindLine = Wording.kind(organisation.kind)
         if let ods = organisation.odsCode { kindLine += " · ODS \(ods)" }
         details.append(kindLine)
-        if !organisation.processorFor.isEmpty {
+        if !summarise, !organisation.processorFor.isEmpty {
             details.append("processor for " + organisation.processorFor.map { title(ofOrganisation: $0.name) }.joined(separator: ", "))
         }
-        if !organisation.jointControllerWith.isEmpty {
+        if !summarise, !organisation.jointControllerWith.isEmpty {
             details.append("joint controller with " + organisation.jointControllerWith.map { title(ofOrganisation: $0.name) }.joined(separator: ", "))
         }
         if organisation.country != "GB" { details.append("outside the UK: \(organisation.country)") }
-        if let until = organisation.validUntil {
+        if !summarise, let until = organisation.validUntil {
             let successor = organisation.successor.map { " → " + title(ofOrganisation: $0.name) } ?? ""
             details.append("until \(until)\(successor)")
-        }
-        if summarise, !transforms.isEmpty {
-            var counts: [TransformOperation: Int] = [:]
-            for transform in transforms { counts[transform.operation, default: 0] += 1 }
-            let parts = TransformOperation.allCases.compactMap { operation in
-                counts[operation].map { Wording.operation(operation) + ($0 > 1 ? " ×\($0)" : "") }
-            }
-            details.append("lineage here: " + parts.joined(separator: ", "))
         }
         for transform in transforms where !summarise {
             // Inputs arrive on the node's incoming edges (and the dataset view draws them): the output
@@ -362,7 +438,7 @@ private struct Builder {
             }
             details.append(line)
         }
-        if !alsoIn.isEmpty { details.append("also in " + alsoIn.joined(separator: ", ")) }
+        if !summarise, !alsoIn.isEmpty { details.append("also in " + alsoIn.joined(separator: ", ")) }
         var tooltip = organisation.title.map { "\($0) (\(organisation.id))" } ?? organisation.id
         for transform in transforms {
             let inputs = transform.inputs.map { title(ofDataset: $0.name) }.joined(separator: " + ")

@@ -20,6 +20,9 @@ public struct DiagramSpec: Sendable, Hashable {
     public var labels: LabelDensity
     public var showsLegend: Bool
     public var orientation: Orientation
+    public var headerLayout: HeaderLayout = .stacked
+    /// How edge labels are wrapped: a page layout choice (`PageLayout`).
+    public var labelWidth: LabelWidth = .usual
 
     public init(
         view: DiagramView, title: String, subtitle: String, asOf: Day?, clusters: [DiagramCluster],
@@ -71,6 +74,8 @@ public struct DiagramCluster: Sendable, Hashable {
 public enum DiagramNodeKind: Sendable, Hashable {
     case organisation(OrganisationKind)
     case dataset(IdentifiabilityLevel)
+    /// The overview's box for the `count` partners of an organisation, drawn on their own page.
+    case partners(count: Int)
 }
 
 public struct DiagramNode: Sendable, Hashable {
@@ -100,9 +105,10 @@ public enum DiagramEdgeKind: Sendable, Hashable {
 }
 
 public struct DiagramEdge: Sendable, Hashable {
-    /// The element id (`DiagramID.flow(…)` / `DiagramID.derivation(…)`).
+    /// The element id (`DiagramID.flow(…)`, `DiagramID.flowPair(…)` / `DiagramID.derivation(…)`).
     public var id: String
-    /// The flow id (or the transform's output dataset).
+    /// The flow id (or the transform's output dataset); for an overview edge, the ids of its flows,
+    /// comma-separated.
     public var name: String
     public var kind: DiagramEdgeKind
     /// Node ids.
@@ -130,4 +136,7 @@ public struct DiagramEdge: Sendable, Hashable {
     public var exemptions: [String]
     public var findings: [DiagramFinding]
     public var tooltip: String
+    /// How many flows the edge stands for: more than 1 on an overview edge that gathers every flow
+    /// between two organisations (drawn at the most identifiable level among them).
+    public var flowCount: Int = 1
 }

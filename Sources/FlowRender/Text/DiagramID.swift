@@ -22,10 +22,15 @@ public enum DiagramID {
 
     /// SVG/DOT id of an organisation node: `org-<name>`.
     public static func organisation(_ name: String) -> String { "org-" + encode(name) }
+    /// SVG/DOT id of the overview's box standing for an organisation's partners: `partners-<name>`.
+    public static func partners(_ name: String) -> String { "partners-" + encode(name) }
     /// SVG/DOT id of a dataset node (dataset view): `dataset-<name>`.
     public static func dataset(_ name: String) -> String { "dataset-" + encode(name) }
     /// SVG id of a flow edge: `flow-<flow id>`.
     public static func flow(_ id: String) -> String { "flow-" + encode(id) }
+    /// SVG id of an overview edge standing for every flow between two nodes (by node id):
+    /// `flows-<from node>.<to node>`, e.g. `flows-org-dscro.org-csu`.
+    public static func flowPair(from: String, to: String) -> String { "flows-" + from + "." + to }
     /// SVG id of a lineage edge from `input` to the transform output `output`: `derive-<output>.<input>`.
     public static func derivation(output: String, input: String) -> String {
         "derive-" + encode(output) + "." + encode(input)
@@ -37,7 +42,7 @@ public enum DiagramID {
     public static let lineageCluster = "cluster-lineage"
 
     /// The file name stem for a view: `overview`, `purpose-<id>`, `dataset-<id>`, `org-<id>`
-    /// (`org-<id>-depth<N>` when N is not 1). Safe on every file system: `[A-Za-z0-9_-]` only, at most
+    /// (`org-<id>-depth<N>` when N is not 1), `partners-<id>`. Safe on every file system: `[A-Za-z0-9_-]` only, at most
     /// 120 characters (longer ids are cut and given a stable hash suffix).
     public static func fileStem(for view: DiagramView) -> String {
         switch view {
@@ -45,6 +50,7 @@ public enum DiagramID {
         case .purpose(let id): "purpose-" + fileSafe(id)
         case .dataset(let id): "dataset-" + fileSafe(id)
         case .organisation(let id, let depth): "org-" + fileSafe(id) + (depth == 1 ? "" : "-depth\(depth)")
+        case .partners(let id): "partners-" + fileSafe(id)
         }
     }
 

@@ -1,32 +1,14 @@
+import FlowGraphviz
+
 /// Escaping of user text (names, titles, references) for every output language FlowRender writes.
 ///
 /// Each function is total: any Swift string in, a fragment out that the target language reads back as
 /// exactly that text (or, for characters the language cannot carry, a visible U+FFFD). No user string
 /// can end a token early, so none can add an attribute, a statement or markup.
 public enum Escape {
-    /// `text` as a double-quoted DOT string, for IDs and escString attributes (`tooltip`, plain labels).
-    ///
-    /// `"` and `\` are backslash-escaped (so `\N`, `\G`, `\l` stay literal), `&` becomes `&amp;`
-    /// (Graphviz decodes entities), line breaks become `\n`, tab a space, and other control characters
-    /// (and U+FFFE/U+FFFF, invalid in SVG) U+FFFD. Same rules as `FlowGraphviz.DOTEscaping.quoted`.
-    public static func dotQuoted(_ text: String) -> String {
-        var result = "\""
-        var previousWasCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCarriageReturn = scalar == "\r" }
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "&": result += "&amp;"
-            case "\r": result += "\\n"
-            case "\n": if !previousWasCarriageReturn { result += "\\n" }
-            case "\t": result += " "
-            case _ where isControl(scalar): result.unicodeScalars.append("\u{FFFD}")
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// `text` as a double-quoted DOT string, for IDs and escString attributes (`tooltip`, plain labels):
+    /// `FlowGraphviz.DOTEscaping.quoted`, the one implementation of DOT quoting.
+    public static func dotQuoted(_ text: String) -> String { DOTEscaping.quoted(text) }
 
     /// `text` as character data inside a Graphviz HTML-like label (`<...>`).
     ///
@@ -97,12 +79,7 @@ public enum Escape {
         return result
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
-        default: false
-        }
-    }
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool { DOTEscaping.isDisallowed(scalar) }
 
     private static func isMermaidSafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {

@@ -49,7 +49,7 @@ enum Repository {
     static func svg(_ context: ReportContext, scope: DPIAScope) throws -> String {
         let spec = try DPIAReport.diagram(context, scope: scope)
         let bytes = try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: .svg, engine: .dot)
-        return String(decoding: OutputFinishing.svg(bytes), as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -1,0 +1,42 @@
+import FlowGraphviz
+
+/// Chooses a diagram's page layout (orientation, and where the legend goes) from real Graphviz
+/// layouts, for diagrams that would not print at full size on A4 landscape.
+///
+/// `PageLayout.choose` estimates sizes from label text alone, which is pure and instant but can be
+/// far off for clustered or fanned-out drawings. When the estimate says a diagram must shrink to fit
+/// the page, this lays out every candidate and keeps the one that prints largest: the difference is
+/// the difference between a readable and an unreadable printout. Deterministic, because the layouts
+/// are (see `GraphvizRenderer`).
+public enum PageFit {
+    /// `spec` with the page layout that prints largest. Unchanged when the estimate says it prints at
+    /// full size, for large views (whose layouts are too slow to try several times), and when Graphviz
+    /// cannot lay it out (rendering will then report the error).
+    public static func fitted(
+        _ spec: DiagramSpec,
+        orientations: [Orientation] = Orientation.allCases,
+        renderer: GraphvizRenderer = .shared
+    ) -> DiagramSpec {
+        guard spec.nodes.count <= 60, spec.edges.count <= 120, !spec.edges.isEmpty else { return spec }
+        let current = PageLayout(of: spec)
+        guard SizeEstimate(spec: spec).a4Scale(current) < 1, let currentScale = scale(spec, renderer) else { return spec }
+        var best = spec
+        var bestScale = currentScale
+        for layout in PageLayout.all where layout != current && orientations.contains(layout.orientation) {
+            let candidate = layout.applied(to: spec)
+            // A candidate must print 1% larger to replace the estimate's choice.
+            if let scale = scale(candidate, renderer), scale > bestScale * 1.01 {
+                best = candidate
+                bestScale = scale
+            }
+        }
+        return best
+    }
+
+    /// How much the laid-out drawing (with its `pad` margin) shrinks to fit A4 landscape.
+    static func scale(_ spec: DiagramSpec, _ renderer: GraphvizRenderer) -> Double? {
+        guard let size = try? renderer.layoutSize(dot: DOTWriter.dot(spec)) else { return nil }
+        let pad = 2 * DOTWriter.padInches * 72
+        return PageLayout.a4Scale(width: size.width + pad, height: size.height + pad)
+    }
+}
