@@ -214,11 +214,18 @@ enum FG027 {
         for (index, flow) in collector.flows {
             if let name = flow.confidentiality?.instrument?.name, model.approvals[name] != nil { relying[name, default: []].append(index) }
         }
+        // Which transform makes each dataset: built once, not once per approval (an estate records
+        // an approval per practice).
+        let producers = Dictionary(model.transforms.indices.map { (model.transforms[$0].output, $0) }, uniquingKeysWith: { first, _ in first })
+        var linkTables: [String: LinkTable] = [:]
         for (id, indices) in relying.sorted(by: { $0.key < $1.key }) {
             guard let approval = model.approvals[id] else { continue }
             let controllers = Set(approval.controllers.map(\.name))
             if approval.controllers.isEmpty {
-                sharedProcessing(under: approval, relying: indices, declaredPairs: declaredPairs, arrangements: all, collector: &collector)
+                sharedProcessing(
+                    under: approval, relying: indices, declaredPairs: declaredPairs, arrangements: all,
+                    linkTables: &linkTables, producers: producers, collector: &collector
+                )
                 continue
             }
             guard controllers.count >= 2 else { continue }
@@ -251,36 +258,26 @@ enum FG027 {
     /// is doing one processing for them together.
     static func sharedProcessing(
         under approval: Approval, relying indices: [Int], declaredPairs: Set<[String]>, arrangements: [JointArrangement],
-        collector: inout FindingCollector
+        linkTables: inout [String: LinkTable], producers: [String: Int], collector: inout FindingCollector
     ) {
         let analysis = collector.analysis
         let model = collector.model
         let asOf = collector.asOf
         let byReceiver = Dictionary(grouping: indices) { model.flows[$0].to.name }
-        let producers = Dictionary(model.transforms.indices.map { (model.transforms[$0].output, $0) }, uniquingKeysWith: { first, _ in first })
         for processor in byReceiver.keys.sorted() {
             let acting = Set(model.organisations[processor]?.processorFor.map(\.name) ?? [])
             guard acting.count >= 2 else { continue }
-            let received = Set(byReceiver[processor] ?? [])
-            // For each linkage the processor runs on data it received under the approval, the
-            // controllers that get results made from it: one tool, run for them together.
-            var servedBy: [Int: Set<String>] = [:]
-            var outputsBy: [Int: [Int]] = [:]
-            var linksByDataset: [String: [Int]] = [:]
-            for index in analysis.graph.flowsFrom[processor] ?? [] {
-                let flow = model.flows[index]
-                guard acting.contains(flow.to.name) else { continue }
-                let links = linksByDataset[flow.dataset.name]
-                    ?? linkages(behind: flow.dataset.name, at: processor, fedBy: received, producers: producers, in: analysis)
-                linksByDataset[flow.dataset.name] = links
-                for link in links {
-                    servedBy[link, default: []].insert(flow.to.name)
-                    outputsBy[link, default: []].append(index)
-                }
-            }
+            // The processor's linkages do not depend on the approval: tabulated once per processor
+            // (an estate can record an approval per practice, all received by one supplier).
+            let table = linkTables[processor] ?? LinkTable(processor: processor, acting: acting, producers: producers, analysis: analysis)
+            linkTables[processor] = table
+            // The linkages this approval's deliveries feed, and for each the controllers that get
+            // results made from it: one tool, run for them together.
+            let fed = Set((byReceiver[processor] ?? []).flatMap { table.linksFedBy[$0] ?? [] })
             var groups: [[String]: [Int]] = [:]
-            for (link, served) in servedBy where served.count >= 2 {
-                groups[served.sorted(), default: []] += outputsBy[link] ?? []
+            for link in fed {
+                guard let served = table.servedBy[link], served.count >= 2 else { continue }
+                groups[served.sorted(), default: []] += table.outputsBy[link] ?? []
             }
             for (group, outputs) in groups.sorted(by: { $0.key.joined(separator: ",") < $1.key.joined(separator: ",") }) {
                 if group.count == 2, declaredPairs.contains(group) { continue }
@@ -299,21 +296,45 @@ enum FG027 {
         }
     }
 
-    /// The `link` transforms at `processor` behind `dataset` (through its own transforms) that join
-    /// data delivered by one of `fedBy`.
-    static func linkages(behind dataset: String, at processor: String, fedBy received: Set<Int>, producers: [String: Int], in analysis: Analysis) -> [Int] {
-        let model = analysis.model
+    /// A processor's `link` transforms: which controllers (it acts for) get results made from each,
+    /// by which flows, and which arriving flows feed each.
+    struct LinkTable {
+        var servedBy: [Int: Set<String>] = [:]
+        var outputsBy: [Int: [Int]] = [:]
+        var linksFedBy: [Int: [Int]] = [:]
+
+        init(processor: String, acting: Set<String>, producers: [String: Int], analysis: Analysis) {
+            let model = analysis.model
+            var linksByDataset: [String: [Int]] = [:]
+            for index in analysis.graph.flowsFrom[processor] ?? [] {
+                let flow = model.flows[index]
+                guard acting.contains(flow.to.name) else { continue }
+                let links = linksByDataset[flow.dataset.name] ?? FG027.linkages(behind: flow.dataset.name, at: processor, producers: producers, in: model)
+                linksByDataset[flow.dataset.name] = links
+                for link in links {
+                    servedBy[link, default: []].insert(flow.to.name)
+                    outputsBy[link, default: []].append(index)
+                }
+            }
+            for link in servedBy.keys.sorted() {
+                var feeding: Set<Int> = []
+                for input in model.transforms[link].inputs {
+                    feeding.formUnion(FG021.arrivingFlows(at: Holding(processor, input.name), in: analysis))
+                }
+                for flow in feeding { linksFedBy[flow, default: []].append(link) }
+            }
+        }
+    }
+
+    /// The `link` transforms at `processor` behind `dataset` (through its own transforms).
+    static func linkages(behind dataset: String, at processor: String, producers: [String: Int], in model: SemanticModel) -> [Int] {
         var result: [Int] = []
         var seen: Set<String> = []
         var pending = [dataset]
         while let current = pending.popLast() {
             guard seen.insert(current).inserted, let index = producers[current], model.transforms[index].holder.name == processor else { continue }
             let transform = model.transforms[index]
-            if transform.operation == .link, transform.inputs.contains(where: { input in
-                FG021.arrivingFlows(at: Holding(processor, input.name), in: analysis).contains(where: received.contains)
-            }) {
-                result.append(index)
-            }
+            if transform.operation == .link { result.append(index) }
             pending += transform.inputs.map(\.name)
         }
         return result
