@@ -141,9 +141,11 @@ enum FG029 {
         }
         var activities: [String: Set<String>] = [:]
         var processorFor: [String: Set<String>] = [:]
-        // (controller, purpose) pairs per base dataset, formatted only for the datasets reported.
+        // (controller, purpose) pairs per dataset carried, then per base dataset behind it; formatted
+        // only for the datasets reported. Gathered per dataset first so a lineage is walked once,
+        // not once per flow (a national dataset derived from every practice's has a long one).
+        var pairsByDataset: [String: Set<[String]>] = [:]
         var baseDatasets: [String: Set<[String]>] = [:]
-        var lineages: [String: Set<String>] = [:]
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
             let parties = parties(of: flow, in: model)
             let purposes = flow.purposes.map(\.name)
@@ -157,14 +159,13 @@ enum FG029 {
                (parties.receiving.isEmpty ? parties.disclosing : parties.receiving).contains(where: documented) {
                 processorFor[recipient.id, default: []].formUnion(purposes)
             }
-            if lineages[flow.dataset.name] == nil {
-                lineages[flow.dataset.name] = Lineage.ancestors(of: flow.dataset.name, in: model).union([flow.dataset.name])
+            for controller in (parties.disclosing + parties.receiving).filter(isAnswerable) {
+                for purpose in purposes { pairsByDataset[flow.dataset.name, default: []].insert([controller.id, purpose]) }
             }
-            let lineage = lineages[flow.dataset.name]!
-            for name in lineage where model.datasets[name]?.isDerived == false {
-                for controller in (parties.disclosing + parties.receiving).filter(isAnswerable) {
-                    for purpose in purposes { baseDatasets[name, default: []].insert([controller.id, purpose]) }
-                }
+        }
+        for (dataset, pairs) in pairsByDataset {
+            for name in Lineage.ancestors(of: dataset, in: model).union([dataset]) where model.datasets[name]?.isDerived == false {
+                baseDatasets[name, default: []].formUnion(pairs)
             }
         }
         let organisations = Set(activities.keys).union(processorFor.keys).sorted()
