@@ -276,8 +276,7 @@ struct RobustnessTests {
     }
 
     /// `AtomicFile.write` itself: on failure it throws a message naming the path and the reason, and
-    /// removes its temporary file. (Not `/dev/full` as the target: the write would go to a temporary
-    /// regular file beside it and the rename would replace the device node.)
+    /// removes its temporary file.
     @Test func atomicWriteFailuresRemoveTheirTemporaryFile() throws {
         let directory = try temporaryDirectory()
         defer { removeTree(directory) }
@@ -295,6 +294,60 @@ struct RobustnessTests {
             #expect("\(error)" == "cannot write `\(target)`: No space left on device")
         }
         #expect(FileManager.default.contents(atPath: target) == Data([1, 2, 3]))
+        #expect(strayTemporaryFiles(in: directory) == [])
+    }
+
+    // MARK: - Targets that are not regular files
+
+    /// A device is written to, never replaced by a regular file (as root a rename would swap
+    /// `/dev/null` for a file under every other program).
+    @Test func devicesAreWrittenInPlaceNotReplaced() throws {
+        try AtomicFile.write("discarded\n", to: "/dev/null")
+        var status = stat()
+        #expect(lstat("/dev/null", &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFCHR)
+        do {
+            try AtomicFile.write("x", to: "/dev/full")
+            Issue.record("a write to /dev/full succeeded")
+        } catch {
+            #expect("\(error)" == "cannot write `/dev/full`: No space left on device")
+        }
+        #expect(lstat("/dev/full", &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test func aSymbolicLinkIsFollowedAndKept() throws {
+        let directory = try temporaryDirectory(["real/out.txt": "old\n"])
+        defer { removeTree(directory) }
+        let link = directory.appendingPathComponent("link.txt").path
+        #expect(symlink("real/out.txt", link) == 0)
+        try AtomicFile.write("new\n", to: link)
+        var status = stat()
+        #expect(lstat(link, &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFLNK)
+        #expect(try String(contentsOf: directory.appendingPathComponent("real/out.txt"), encoding: .utf8) == "new\n")
+        let loop = directory.appendingPathComponent("loop").path
+        #expect(symlink("loop", loop) == 0)
+        #expect(throws: AtomicWriteError.self) { try AtomicFile.write("x", to: loop) }
+        #expect(strayTemporaryFiles(in: directory) == [])
+    }
+
+    @Test func aDirectoryOrAnUnreadFIFOIsAClearErrorNotAHang() throws {
+        let directory = try temporaryDirectory(["sub/keep.txt": "kept\n"])
+        defer { removeTree(directory) }
+        let sub = directory.appendingPathComponent("sub").path
+        do {
+            try AtomicFile.write("x", to: sub)
+            Issue.record("a write over a directory succeeded")
+        } catch {
+            #expect("\(error)" == "cannot write `\(sub)`: is a directory")
+        }
+        let fifo = directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(throws: AtomicWriteError.self) { try AtomicFile.write("x", to: fifo) }
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFIFO)
         #expect(strayTemporaryFiles(in: directory) == [])
     }
 }
