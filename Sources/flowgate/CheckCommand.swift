@@ -51,10 +51,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let date = asOf ?? Day.today
         let loaded = ModelLoader.load(paths: paths.isEmpty ? ["flows"] : paths, provider: FileSystemSourceProvider())
+        ProcessLifetime.keep(loaded)
         var findings: [Finding] = []
         var waived: [WaivedFinding] = []
         if let model = loaded.model {
-            let result = RuleEngine.run(Analysis(model: model), asOf: date)
+            let analysis = Analysis(model: model)
+            ProcessLifetime.keep(analysis)
+            let result = RuleEngine.run(analysis, asOf: date)
             findings = result.findings
             waived = result.waived
         }
