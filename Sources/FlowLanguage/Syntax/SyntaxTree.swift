@@ -54,7 +54,16 @@ public struct SyntaxNode: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
-    public var name: String { keyword.text }
+    public var name: String { storage.fields.keyword.text }
+
+    /// The statements of the block, if any; read in place, without copying the block (lowering
+    /// walks every block, and a copied block is four more reference counts per statement).
+    public var statements: [SyntaxNode] { storage.fields.block?.statements ?? [] }
+
+    /// Where the block opens, or nil without a block.
+    public var blockOpenSpan: SourceSpan? { storage.fields.block?.openSpan }
+
+    public var keywordSpan: SourceSpan { storage.fields.keyword.span }
 
     /// From the keyword to the last argument or the closing brace.
     public var span: SourceSpan {

@@ -97,6 +97,6 @@ extension Lowerer {
         lowerProperties(of: node, into: &settings, using: Self.settingsTable)
         // Only a block with settings gives settings: `model "Name"` alone must not reset the
         // settings another file gives.
-        if node.block?.statements.isEmpty == false { file.settings = settings }
+        if !node.statements.isEmpty { file.settings = settings }
     }
 }

@@ -37,9 +37,9 @@ struct Lowerer {
     mutating func lowerProperties<Target>(of node: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>) {
         // Where each property was first given (its keyword), for "given more than once".
         var seen = [SourceSpan?](repeating: nil, count: table.handlers.count)
-        if let block = node.block {
-            for statement in block.statements {
-                lowerProperty(statement, into: &target, using: table, seen: &seen)
+        node.statements.withUnsafeBufferPointer { statements in
+            for index in statements.indices {
+                lowerProperty(statements[index], into: &target, using: table, seen: &seen)
             }
         }
         for name in table.required where table.indices[name].map({ seen[$0] == nil }) ?? true {
@@ -56,7 +56,7 @@ struct Lowerer {
         let name = statement.name
         guard let index = table.indices[name] else {
             sink.report(
-                .unknownProperty, "`\(name)` is not a property of \(table.what)", at: statement.keyword.span,
+                .unknownProperty, "`\(name)` is not a property of \(table.what)", at: statement.keywordSpan,
                 help: Suggestion.help(for: name, in: table.indices.keys)
                     ?? "the properties of \(table.what) are: \(table.indices.keys.sorted().joined(separator: ", "))"
             )
@@ -64,14 +64,14 @@ struct Lowerer {
         }
         if let first = seen[index], !table.isRepeatable[index] {
             sink.report(
-                .repeatedProperty, "`\(name)` is given more than once", at: statement.keyword.span,
+                .repeatedProperty, "`\(name)` is given more than once", at: statement.keywordSpan,
                 notes: [DiagnosticNote("first given here", at: first)]
             )
             return
         }
-        if seen[index] == nil { seen[index] = statement.keyword.span }
-        if let block = statement.block, name != "boundary" {
-            sink.report(.misplacedBlock, "`\(name)` does not take a block", at: block.openSpan)
+        if seen[index] == nil { seen[index] = statement.keywordSpan }
+        if let openSpan = statement.blockOpenSpan, name != "boundary" {
+            sink.report(.misplacedBlock, "`\(name)` does not take a block", at: openSpan)
             return
         }
         table.handlers[index](&self, statement, &target)

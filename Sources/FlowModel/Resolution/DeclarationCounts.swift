@@ -1,16 +1,22 @@
 /// How many declarations of each kind go into the model, to size its tables once: growing them a
 /// doubling at a time rehashed every name and moved every declaration several times over.
 struct DeclarationCounts {
-    private var byKind: [DeclarationKind: Int] = [:]
+    /// By `DeclarationKind.allCases` position: a raw-value enum hashes its string, and this is
+    /// counted for every declaration.
+    private var byKind = [Int](repeating: 0, count: DeclarationKind.allCases.count)
     private var transforms = 0
     var waivers = 0
 
     mutating func count(_ kind: DeclarationKind, isTransform: Bool) {
-        if isTransform { transforms += 1 } else { byKind[kind, default: 0] += 1 }
+        if isTransform { transforms += 1 } else { byKind[Self.slot(of: kind)] += 1 }
+    }
+
+    private static func slot(of kind: DeclarationKind) -> Int {
+        DeclarationKind.allCases.firstIndex(of: kind) ?? 0
     }
 
     func reserve(in model: inout SemanticModel) {
-        func count(_ kind: DeclarationKind) -> Int { byKind[kind] ?? 0 }
+        func count(_ kind: DeclarationKind) -> Int { byKind[Self.slot(of: kind)] }
         model.organisations.reserveCapacity(count(.organisation))
         model.boundaries.reserveCapacity(count(.boundary))
         // Each transform's output gets a dataset entry when derived.

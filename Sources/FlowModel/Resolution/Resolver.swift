@@ -81,7 +81,12 @@ struct Resolver {
         }
         for file in files {
             file.references.withUnsafeBufferPointer { references in
-                for index in references.indices { check(references[index]) }
+                for index in references.indices {
+                    // The common case, a name of the right kind, is decided in place, without
+                    // copying the reference out of the file.
+                    if let found = names[references[index].reference.name], references[index].kinds.contains(found.kind) { continue }
+                    check(references[index])
+                }
             }
         }
         counts.reserve(in: &model)

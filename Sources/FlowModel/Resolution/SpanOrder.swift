@@ -10,7 +10,14 @@ enum SpanOrder {
         var ranks: [String: Int] = [:]
         for span in spans where ranks[span.path] == nil { ranks[span.path] = 0 }
         for (rank, path) in ranks.keys.sorted().enumerated() { ranks[path] = rank }
-        let keys = spans.map { (rank: ranks[$0.path]!, start: $0.start, end: $0.end) }
+        // Neighbours nearly always share a file, and a string compared with itself is not hashed.
+        var last: (path: String, rank: Int)?
+        let keys = spans.map { span in
+            let rank: Int
+            if let last, last.path == span.path { rank = last.rank } else { rank = ranks[span.path] ?? 0 }
+            last = (span.path, rank)
+            return (rank: rank, start: span.start, end: span.end)
+        }
         // The original position breaks ties, so the order is that of a stable sort.
         let order = elements.indices.sorted { lhs, rhs in
             (keys[lhs].rank, keys[lhs].start, keys[lhs].end, lhs) < (keys[rhs].rank, keys[rhs].start, keys[rhs].end, rhs)
