@@ -119,10 +119,7 @@ public struct ModelLoader {
     }
 
     private static func lower(_ file: SourceFile) -> LoweredFile {
-        let (syntax, syntaxDiagnostics) = Parser.parse(file)
-        var lowered = Lowerer.lower(syntax)
-        lowered.diagnostics = syntaxDiagnostics + lowered.diagnostics
-        return lowered
+        Lowerer.parseAndLower(file)
     }
 
     private mutating func read(_ path: String, includedFrom include: SourceSpan?) -> [UInt8]? {
