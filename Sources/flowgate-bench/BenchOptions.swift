@@ -1,12 +1,14 @@
 import Foundation
 
-/// flowgate-bench's command line: DIR [--repeat N] [--per-rule] [--verify-planted | --no-verify-planted].
+/// flowgate-bench's command line: DIR [--repeat N] [--per-rule] [--load-only] [--verify-planted | --no-verify-planted].
 struct BenchOptions {
-    static let usage = "usage: flowgate-bench DIR [--repeat N] [--per-rule] [--verify-planted | --no-verify-planted]\n"
+    static let usage = "usage: flowgate-bench DIR [--repeat N] [--per-rule] [--load-only] [--verify-planted | --no-verify-planted]\n"
 
     var directory = ""
     var repeats = 3
     var perRule = false
+    /// Stop after loading: for profiling the front end without analysis and rules in the samples.
+    var loadOnly = false
     /// Compare the findings with DIR/planted.json. Defaults to on when the file exists, so a bench
     /// run on a generated estate always says whether the rules found what was planted.
     var verifyPlanted: Bool?
@@ -17,6 +19,7 @@ struct BenchOptions {
         while let argument = rest.popFirst() {
             switch argument {
             case "--per-rule": options.perRule = true
+            case "--load-only": options.loadOnly = true
             case "--verify-planted": options.verifyPlanted = true
             case "--no-verify-planted": options.verifyPlanted = false
             case "--repeat":
@@ -32,5 +35,5 @@ struct BenchOptions {
 
     var manifestPath: String { URL(fileURLWithPath: directory).appendingPathComponent("planted.json").path }
 
-    var shouldVerify: Bool { verifyPlanted ?? FileManager.default.fileExists(atPath: manifestPath) }
+    var shouldVerify: Bool { !loadOnly && (verifyPlanted ?? FileManager.default.fileExists(atPath: manifestPath)) }
 }

@@ -47,6 +47,7 @@ enum Benchmark {
                 exit(2)
             }
             flows = model.flows.count
+            if options.loadOnly { continue }
             start = clock.now
             let analysis = Analysis(model: model)
             rows["analysis", default: []].append(seconds(clock.now - start))

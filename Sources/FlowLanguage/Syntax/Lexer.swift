@@ -121,7 +121,18 @@ public struct Lexer {
     private mutating func lexString() -> Token {
         let start = index
         index += 1
-        var value: [UInt8] = []
+        // Most strings have no escapes: decode those straight from the file's bytes.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\\") {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = String(decoding: bytes[index..<end], as: UTF8.self)
+            index = end + 1
+            return Token(kind: .string, text: text, span: span(start, index))
+        }
+        var value = Array(bytes[index..<end])
+        index = end
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

@@ -18,28 +18,40 @@ public struct Parser {
 
     /// Parses a source file: UTF-8 validation, lexing and parsing, with all their diagnostics.
     public static func parse(_ file: SourceFile) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
+        var statements: [SyntaxNode] = []
+        let (comments, diagnostics) = parse(file) { statements.append($0) }
+        return (SyntaxFile(path: file.path, statements: statements, danglingComments: comments), diagnostics)
+    }
+
+    /// Parses a source file as `parse(_:)` does, but hands each top-level statement to `body` as
+    /// soon as it is complete, in source order, instead of building the whole tree: a consumer
+    /// that lowers each statement at once works on syntax still in the cache, and a large file's
+    /// tree never exists in memory all at once. Returns the comments after the last statement and
+    /// the diagnostics.
+    public static func parse(_ file: SourceFile, eachStatement body: (SyntaxNode) -> Void) -> (danglingComments: [Trivia], diagnostics: [Diagnostic]) {
         if let invalidOffset = UTF8Validation.firstInvalidOffset(in: file.bytes) {
             let diagnostic = Diagnostic(
                 .invalidUTF8, "file is not valid UTF-8 (byte 0x\(String(file.bytes[invalidOffset], radix: 16, uppercase: true)))",
                 at: SourceSpan(path: file.path, start: invalidOffset, end: invalidOffset + 1),
                 help: "save the file as UTF-8"
             )
-            return (SyntaxFile(path: file.path, statements: []), [diagnostic])
+            return ([], [diagnostic])
         }
         var parser = Parser(lexer: Lexer(file: file))
-        let (statements, comments) = parser.parseStatements(openedBy: nil)
+        let comments = parser.parseStatements(openedBy: nil, body)
         // As if lexing had finished before parsing began: lexer diagnostics first, one shared limit.
         var diagnostics = parser.lexer.sink
         for diagnostic in parser.sink.diagnostics { diagnostics.report(diagnostic) }
-        return (SyntaxFile(path: file.path, statements: statements, danglingComments: comments), diagnostics.diagnostics)
+        return (comments, diagnostics.diagnostics)
     }
 
     private mutating func advance() {
         if current.kind != .endOfFile { current = lexer.nextTokenOrEnd() }
     }
 
-    private mutating func parseStatements(openedBy openBrace: Token?) -> ([SyntaxNode], [Trivia]) {
-        var statements: [SyntaxNode] = []
+    /// Parses statements up to the `}` closing `openBrace` (or the end of the file), handing each
+    /// to `emit`; returns the comments after the last one.
+    private mutating func parseStatements(openedBy openBrace: Token?, _ emit: (SyntaxNode) -> Void) -> [Trivia] {
         var pendingComments: [Trivia] = []
         var lineBreaksInARow = 0
         // A `{` or the file start counts as a line start, so `{\n\n` is one blank line.
@@ -64,7 +76,7 @@ public struct Parser {
                 advance()
                 continue
             case .closeBrace:
-                if openBrace != nil { return (statements, pendingComments) }
+                if openBrace != nil { return pendingComments }
                 sink.report(.unexpectedClosingBrace, "unexpected `}` with no matching `{`", at: token.span)
                 advance()
             case .endOfFile:
@@ -74,12 +86,12 @@ public struct Parser {
                         help: "add `}` to close this block"
                     )
                 }
-                return (statements, pendingComments)
+                return pendingComments
             case .word:
                 var node = parseStatement()
                 node.leadingTrivia = pendingComments
                 pendingComments = []
-                statements.append(node)
+                emit(node)
             case .openBrace:
                 sink.report(
                     .unexpectedToken, "`{` must be on the same line as the statement it opens", at: token.span,
@@ -131,7 +143,8 @@ public struct Parser {
         }
         advance()
         depth += 1
-        let (statements, comments) = parseStatements(openedBy: open)
+        var statements: [SyntaxNode] = []
+        let comments = parseStatements(openedBy: open) { statements.append($0) }
         depth -= 1
         var closeSpan: SourceSpan?
         if current.kind == .closeBrace {

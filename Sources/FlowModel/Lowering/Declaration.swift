@@ -42,6 +42,19 @@ public enum Declaration: Sendable {
     }
 }
 
+extension Declaration {
+    /// What a slot holds after its declaration was moved out: only empty strings, so it costs no
+    /// allocation and no reference counting.
+    static var placeholder: Declaration {
+        .key(KeyDomain(id: "", title: nil, span: SourceSpan(path: "", start: 0, end: 0)))
+    }
+
+    var isTransform: Bool {
+        if case .transform = self { return true }
+        return false
+    }
+}
+
 /// A name written somewhere that must resolve to a declaration of one of `kinds`.
 struct PendingReference: Sendable {
     let reference: Reference

@@ -123,7 +123,7 @@ extension Lowerer {
         var optOut = OptOut(id: name.text, title: title, span: node.headerSpan, kind: .programme)
         lowerProperties(of: node, into: &optOut, using: Self.optOutTable)
         // `programme` is also the placeholder when `kind` is missing or invalid (already reported).
-        let declaresProgramme = node.block?.statements.first { $0.name == "kind" }?.arguments.first?.text == OptOutKind.programme.rawValue
+        let declaresProgramme = node.statements.first { $0.name == "kind" }?.arguments.first?.text == OptOutKind.programme.rawValue
         if declaresProgramme, optOut.kind == .programme, optOut.purposes.isEmpty {
             sink.report(.missingProperty, "a programme opt-out needs the purposes it covers", at: node.headerSpan,
                         help: "add `purposes PURPOSE, …`")

@@ -1,8 +1,10 @@
 import FlowLanguage
 
 extension Lowerer {
-    static let flowTable: PropertyTable<Flow> = {
-        var table = PropertyTable<Flow>("a flow")
+    /// Handlers write a flow's fields directly: through `Flow`'s key-path members every property
+    /// cost a key-path projection and a uniqueness check.
+    static let flowTable: PropertyTable<Flow.Fields> = {
+        var table = PropertyTable<Flow.Fields>("a flow")
         table.required = ["data", "level", "purpose"]
         table.on("data") { lowerer, node, flow in lowerer.reference(node, .dataset).map { flow.dataset = $0 } }
         table.on("level") { lowerer, node, flow in
@@ -111,7 +113,7 @@ extension Lowerer {
             sink.report(.unexpectedToken, "after `\(from.name) -> \(to.name)` only a quoted title may follow", at: rest.first!.span)
         }
         let placeholder = Reference(name: "", span: node.keyword.span)
-        var flow = Flow(
+        var flow = Flow.Fields(
             id: explicitID?.text ?? "", hasExplicitID: explicitID != nil, title: title, span: node.headerSpan,
             from: from, to: to, dataset: placeholder, level: .identifiable
         )
@@ -120,7 +122,7 @@ extension Lowerer {
             // A writable name (waivers can target it): from.to.dataset.purpose…
             flow.id = ([from.name, to.name, flow.dataset.name] + flow.purposes.map(\.name)).joined(separator: ".")
         }
-        return .flow(flow)
+        return .flow(Flow(fields: flow))
     }
 
     static let waiverTable: PropertyTable<Waiver> = {

@@ -78,7 +78,7 @@ extension Lowerer {
         var boundary = Boundary(id: name.text, title: title, span: node.headerSpan, parent: parent)
         lowerProperties(of: node, into: &boundary, using: Self.boundaryTable)
         var result: [Declaration] = [.boundary(boundary)]
-        for child in node.block?.statements ?? [] where child.name == "boundary" {
+        for child in node.statements where child.name == "boundary" {
             result += lowerBoundary(child, parent: boundary.id)
         }
         return result

@@ -9,18 +9,26 @@ struct Lowerer {
 
     typealias Handler<Target> = @Sendable (inout Lowerer, SyntaxNode, inout Target) -> Void
 
-    /// The schema of one declaration's block: handlers by property name.
+    /// The schema of one declaration's block: handlers by property name. Each property has an
+    /// index so that a block's "given before?" bookkeeping is an array, not a dictionary per block.
     struct PropertyTable<Target>: Sendable {
         let what: String
-        var handlers: [String: Handler<Target>] = [:]
-        var repeatable: Set<String> = []
+        private(set) var indices: [String: Int] = [:]
+        private(set) var handlers: [Handler<Target>] = []
+        private(set) var isRepeatable: [Bool] = []
         var required: [String] = []
 
         init(_ what: String) { self.what = what }
 
-        mutating func on(_ name: String, repeatable isRepeatable: Bool = false, _ handler: @escaping Handler<Target>) {
-            handlers[name] = handler
-            if isRepeatable { repeatable.insert(name) }
+        mutating func on(_ name: String, repeatable: Bool = false, _ handler: @escaping Handler<Target>) {
+            if let index = indices[name] {
+                handlers[index] = handler
+                isRepeatable[index] = isRepeatable[index] || repeatable
+                return
+            }
+            indices[name] = handlers.count
+            handlers.append(handler)
+            isRepeatable.append(repeatable)
         }
     }
 
@@ -28,36 +36,45 @@ struct Lowerer {
     /// and missing properties.
     mutating func lowerProperties<Target>(of node: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>) {
         // Where each property was first given (its keyword), for "given more than once".
-        var seen: [String: SourceSpan] = [:]
-        for statement in node.block?.statements ?? [] {
-            guard let handler = table.handlers[statement.name] else {
-                sink.report(
-                    .unknownProperty, "`\(statement.name)` is not a property of \(table.what)", at: statement.keyword.span,
-                    help: Suggestion.help(for: statement.name, in: table.handlers.keys)
-                        ?? "the properties of \(table.what) are: \(table.handlers.keys.sorted().joined(separator: ", "))"
-                )
-                continue
+        var seen = [SourceSpan?](repeating: nil, count: table.handlers.count)
+        node.statements.withUnsafeBufferPointer { statements in
+            for index in statements.indices {
+                lowerProperty(statements[index], into: &target, using: table, seen: &seen)
             }
-            if let first = seen[statement.name], !table.repeatable.contains(statement.name) {
-                sink.report(
-                    .repeatedProperty, "`\(statement.name)` is given more than once", at: statement.keyword.span,
-                    notes: [DiagnosticNote("first given here", at: first)]
-                )
-                continue
-            }
-            seen[statement.name] = seen[statement.name] ?? statement.keyword.span
-            if let block = statement.block, statement.name != "boundary" {
-                sink.report(.misplacedBlock, "`\(statement.name)` does not take a block", at: block.openSpan)
-                continue
-            }
-            handler(&self, statement, &target)
         }
-        for name in table.required where seen[name] == nil {
+        for name in table.required where table.indices[name].map({ seen[$0] == nil }) ?? true {
             sink.report(
                 .missingProperty, "\(table.what) needs `\(name)`", at: node.headerSpan,
                 help: "add a `\(name) …` line inside the block"
             )
         }
+    }
+
+    private mutating func lowerProperty<Target>(
+        _ statement: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>, seen: inout [SourceSpan?]
+    ) {
+        let name = statement.name
+        guard let index = table.indices[name] else {
+            sink.report(
+                .unknownProperty, "`\(name)` is not a property of \(table.what)", at: statement.keywordSpan,
+                help: Suggestion.help(for: name, in: table.indices.keys)
+                    ?? "the properties of \(table.what) are: \(table.indices.keys.sorted().joined(separator: ", "))"
+            )
+            return
+        }
+        if let first = seen[index], !table.isRepeatable[index] {
+            sink.report(
+                .repeatedProperty, "`\(name)` is given more than once", at: statement.keywordSpan,
+                notes: [DiagnosticNote("first given here", at: first)]
+            )
+            return
+        }
+        if seen[index] == nil { seen[index] = statement.keywordSpan }
+        if let openSpan = statement.blockOpenSpan, name != "boundary" {
+            sink.report(.misplacedBlock, "`\(name)` does not take a block", at: openSpan)
+            return
+        }
+        table.handlers[index](&self, statement, &target)
     }
 
     // MARK: - Arguments
@@ -71,25 +88,27 @@ struct Lowerer {
         return result
     }
 
-    /// Exactly `count` arguments with no commas, else a diagnostic.
-    mutating func arguments(_ node: SyntaxNode, count: ClosedRange<Int>, shape: String) -> [Token]? {
+    /// Exactly `count` arguments with no commas, else a diagnostic. Shapes are built only for a
+    /// diagnostic: interpolating them for every property of a large estate was a tenth of lowering.
+    mutating func arguments(_ node: SyntaxNode, count: ClosedRange<Int>, shape: @autoclosure () -> String) -> [Token]? {
         let tokens = node.arguments
         guard count.contains(tokens.count), !tokens.contains(where: { $0.kind == .comma || $0.kind == .arrow }) else {
             let span = tokens.first.map { $0.span.union(tokens.last!.span) } ?? node.keyword.span
+            let shape = shape()
             sink.report(.malformedValue, "`\(node.name)` expects \(shape)", at: span, help: "write `\(node.name) \(shape)`")
             return nil
         }
         return tokens
     }
 
-    mutating func singleToken(_ node: SyntaxNode, shape: String) -> Token? {
-        arguments(node, count: 1...1, shape: shape)?.first
+    mutating func singleToken(_ node: SyntaxNode, shape: @autoclosure () -> String) -> Token? {
+        arguments(node, count: 1...1, shape: shape())?.first
     }
 
-    mutating func word(_ node: SyntaxNode, shape: String = "a name") -> Token? {
-        guard let token = singleToken(node, shape: shape) else { return nil }
+    mutating func word(_ node: SyntaxNode, shape: @autoclosure () -> String = "a name") -> Token? {
+        guard let token = singleToken(node, shape: shape()) else { return nil }
         guard token.kind == .word else {
-            sink.report(.malformedValue, "`\(node.name)` expects \(shape), not a string", at: token.span)
+            sink.report(.malformedValue, "`\(node.name)` expects \(shape()), not a string", at: token.span)
             return nil
         }
         return token
@@ -104,15 +123,21 @@ struct Lowerer {
         listTokens(node, shape: "\"text\", \"text\"").map(\.text)
     }
 
-    mutating func listTokens(_ node: SyntaxNode, shape: String) -> [Token] {
+    /// The items of a comma-separated list of single tokens; scanned in place rather than through
+    /// `items`, which builds an array per item.
+    mutating func listTokens(_ node: SyntaxNode, shape: @autoclosure () -> String) -> [Token] {
+        let tokens = node.arguments
         var result: [Token] = []
-        for item in items(node) {
-            guard item.count == 1, item[0].kind != .arrow else {
-                let span = item.first.map { $0.span.union(item.last!.span) } ?? node.keyword.span
-                sink.report(.malformedValue, "`\(node.name)` expects a comma-separated list: \(shape)", at: span)
-                continue
+        result.reserveCapacity(tokens.count / 2 + 1)
+        var itemStart = 0
+        for index in 0...tokens.count where index == tokens.count || tokens[index].kind == .comma {
+            if index - itemStart == 1, tokens[itemStart].kind != .arrow {
+                result.append(tokens[itemStart])
+            } else {
+                let span = index > itemStart ? tokens[itemStart].span.union(tokens[index - 1].span) : node.keyword.span
+                sink.report(.malformedValue, "`\(node.name)` expects a comma-separated list: \(shape())", at: span)
             }
-            result.append(item[0])
+            itemStart = index + 1
         }
         return result
     }

@@ -96,6 +96,10 @@ public struct Flow: Sendable, Hashable {
         ))
     }
 
+    init(fields: Fields) {
+        storage = Storage(fields)
+    }
+
     @inlinable
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
         get { storage.fields[keyPath: keyPath] }

@@ -38,7 +38,15 @@ enum DerivedDataset {
         return dataset
     }
 
+    /// First occurrences in order. Lists here are a handful of vocabulary values, for which a
+    /// scan is cheaper than building a set (this runs several times per transform).
     private static func unique<T: Hashable>(_ values: [T]) -> [T] {
+        guard values.count > 16 else {
+            var result: [T] = []
+            result.reserveCapacity(values.count)
+            for value in values where !result.contains(value) { result.append(value) }
+            return result
+        }
         var seen: Set<T> = []
         return values.filter { seen.insert($0).inserted }
     }

@@ -65,16 +65,20 @@ public struct ModelLoader {
         for root in roots {
             loadFile(root, includedFrom: nil)
         }
-        var resolver = Resolver(files: lowered, libraryFiles: libraryFiles)
-        let model = resolver.resolve()
         var diagnostics = sink.diagnostics
         for file in lowered { diagnostics += file.diagnostics }
+        let paths = lowered.map(\.path)
+        // The resolver is left the only owner of the declarations, so it can move them into the
+        // model instead of copying every field.
+        var resolver = Resolver(files: lowered, libraryFiles: libraryFiles)
+        lowered = []
+        let model = resolver.resolve()
         diagnostics += resolver.diagnostics
         diagnostics.sort()
         let hasErrors = diagnostics.contains { $0.severity == .error }
         var finalModel = model
         finalModel.sources = sources
-        return Result(model: hasErrors ? nil : finalModel, diagnostics: diagnostics, sources: sources, files: lowered.map(\.path))
+        return Result(model: hasErrors ? nil : finalModel, diagnostics: diagnostics, sources: sources, files: paths)
     }
 
     private mutating func loadFile(_ path: String, includedFrom include: SourceSpan?) {
@@ -115,10 +119,7 @@ public struct ModelLoader {
     }
 
     private static func lower(_ file: SourceFile) -> LoweredFile {
-        let (syntax, syntaxDiagnostics) = Parser.parse(file)
-        var lowered = Lowerer.lower(syntax)
-        lowered.diagnostics = syntaxDiagnostics + lowered.diagnostics
-        return lowered
+        Lowerer.parseAndLower(file)
     }
 
     private mutating func read(_ path: String, includedFrom include: SourceSpan?) -> [UInt8]? {

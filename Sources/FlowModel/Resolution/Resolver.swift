@@ -3,10 +3,24 @@ import FlowLanguage
 /// Merges lowered files into one namespace, checks every reference and the consistency of the
 /// declarations, and builds the `SemanticModel`.
 struct Resolver {
-    let files: [LoweredFile]
+    private var files: [LoweredFile]
     let libraryFiles: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
-    private var names: [String: (kind: DeclarationKind, span: SourceSpan)] = [:]
+    private var names: [String: NameEntry] = [:]
+
+    /// A declared name: its kind, where it is declared, and its slot in `kept`.
+    private struct NameEntry {
+        let kind: DeclarationKind
+        let span: SourceSpan
+        let kept: Int
+    }
+
+    /// Where a declaration that goes into the model is: declarations are large values, so they
+    /// are copied once, into the model, rather than through intermediate arrays.
+    private struct Position {
+        let file: Int
+        let index: Int
+    }
 
     init(files: [LoweredFile], libraryFiles: Set<String>) {
         self.files = files
@@ -16,11 +30,16 @@ struct Resolver {
     mutating func resolve() -> SemanticModel {
         var model = SemanticModel()
         // Library files first so a user's declaration of the same name replaces the library's.
-        let ordered = files.filter { libraryFiles.contains($0.path) } + files.filter { !libraryFiles.contains($0.path) }
-        var kept: [Declaration] = []
-        var keptIndex: [String: Int] = [:]
+        let ordered = files.indices.filter { libraryFiles.contains(files[$0].path) }
+            + files.indices.filter { !libraryFiles.contains(files[$0].path) }
+        let declarationCount = files.reduce(0) { $0 + $1.declarations.count }
+        names.reserveCapacity(declarationCount)
+        var kept: [Position] = []
+        kept.reserveCapacity(declarationCount)
+        var counts = DeclarationCounts()
         var settingsSpan: SourceSpan?
-        for file in ordered {
+        for fileIndex in ordered {
+            let file = files[fileIndex]
             if let name = file.modelName {
                 if let existing = model.name, existing != name, let span = file.modelSpan {
                     report(.duplicateDeclaration, "the model is already named \"\(existing)\"", at: span)
@@ -37,40 +56,64 @@ struct Resolver {
                     settingsSpan = file.modelSpan
                 }
             }
-            for declaration in file.declarations {
-                guard let defined = declaration.definedName else {
-                    kept.append(declaration)
+            for index in file.declarations.indices {
+                let position = Position(file: fileIndex, index: index)
+                guard let defined = file.declarations[index].definedName else {
+                    kept.append(position)
+                    counts.waivers += 1
                     continue
                 }
                 if let previous = names[defined.name] {
                     if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path),
-                       previous.kind == defined.kind, let index = keptIndex[defined.name] {
-                        kept[index] = declaration
-                        names[defined.name] = (defined.kind, defined.span)
+                       previous.kind == defined.kind {
+                        kept[previous.kept] = position
+                        names[defined.name] = NameEntry(kind: defined.kind, span: defined.span, kept: previous.kept)
                         continue
                     }
                     report(.duplicateDeclaration, "`\(defined.name)` is already declared", at: defined.span,
                            notes: [DiagnosticNote("\(previous.kind.withArticle) `\(defined.name)` is declared here", at: previous.span)])
                     continue
                 }
-                names[defined.name] = (defined.kind, defined.span)
-                keptIndex[defined.name] = kept.count
-                kept.append(declaration)
+                names[defined.name] = NameEntry(kind: defined.kind, span: defined.span, kept: kept.count)
+                kept.append(position)
+                counts.count(defined.kind, isTransform: file.declarations[index].isTransform)
             }
         }
         for file in files {
-            for pending in file.references { check(pending) }
+            file.references.withUnsafeBufferPointer { references in
+                for index in references.indices {
+                    // The common case, a name of the right kind, is decided in place, without
+                    // copying the reference out of the file.
+                    if let found = names[references[index].reference.name], references[index].kinds.contains(found.kind) { continue }
+                    check(references[index])
+                }
+            }
         }
-        for declaration in kept { add(declaration, to: &model) }
-        model.flows.sort { $0.span < $1.span }
-        model.transforms.sort { $0.span < $1.span }
+        counts.reserve(in: &model)
+        for position in kept {
+            // Taken before the call: evaluating a method of `self` first would hold a copy of
+            // `files` while the declaration is moved out, and force a copy of the whole estate.
+            let declaration = takeDeclaration(at: position)
+            Self.add(declaration, to: &model)
+        }
+        SpanOrder.sort(&model.flows) { $0.span }
+        SpanOrder.sort(&model.transforms) { $0.span }
+        model.derivationInputs.reserveCapacity(model.transforms.count)
         for transform in model.transforms {
             model.derivationInputs[transform.output, default: []] += transform.inputs.map(\.name)
         }
-        model.waivers.sort { $0.span < $1.span }
+        SpanOrder.sort(&model.waivers) { $0.span }
         deriveDatasets(in: &model)
         checkConsistency(of: model)
         return model
+    }
+
+    /// Moves a declaration out of its file, leaving an empty placeholder: a copy would retain
+    /// each of its strings and arrays once more, and every declaration is added exactly once.
+    private mutating func takeDeclaration(at position: Position) -> Declaration {
+        var declaration = Declaration.placeholder
+        swap(&declaration, &files[position.file].declarations[position.index])
+        return declaration
     }
 
     private mutating func report(_ code: LanguageCode, _ message: String, at span: SourceSpan?, notes: [DiagnosticNote] = [], help: String? = nil) {
@@ -78,8 +121,8 @@ struct Resolver {
     }
 
     private mutating func check(_ pending: PendingReference) {
+        if let found = names[pending.reference.name], pending.kinds.contains(found.kind) { return }
         let reference = pending.reference
-        if let found = names[reference.name], pending.kinds.contains(found.kind) { return }
         let expected = pending.kinds.map(\.withArticle).joined(separator: " or ")
         guard let found = names[reference.name] else {
             let candidates = names.filter { pending.kinds.contains($0.value.kind) }.keys
@@ -94,8 +137,8 @@ struct Resolver {
         }
     }
 
-    private func add(_ declaration: Declaration, to model: inout SemanticModel) {
-        switch declaration {
+    private static func add(_ declaration: consuming Declaration, to model: inout SemanticModel) {
+        switch consume declaration {
         case .organisation(let value): model.organisations[value.id] = value
         case .boundary(let value): model.boundaries[value.id] = value
         case .dataset(let value): model.datasets[value.id] = value
@@ -118,19 +161,23 @@ struct Resolver {
     /// Gives each transform's output a dataset entry, in lineage order (inputs before outputs), so
     /// derived datasets inherit origins, categories and subjects from what they are made of.
     private mutating func deriveDatasets(in model: inout SemanticModel) {
-        var pending = model.transforms
+        var pending = Array(model.transforms.indices)
+        let transforms = model.transforms
         var progress = true
-        while !pending.isEmpty, progress {
-            progress = false
-            pending.removeAll { transform in
-                let inputs = transform.inputs.compactMap { model.datasets[$0.name] }
-                guard inputs.count == transform.inputs.count else { return false }
-                model.datasets[transform.output] = DerivedDataset.make(from: inputs, by: transform)
-                progress = true
-                return true
+        transforms.withUnsafeBufferPointer { transforms in
+            while !pending.isEmpty, progress {
+                progress = false
+                pending.removeAll { index in
+                    // Looked up without copying the datasets until every input is there.
+                    guard transforms[index].inputs.allSatisfy({ model.datasets.index(forKey: $0.name) != nil }) else { return false }
+                    let inputs = transforms[index].inputs.compactMap { model.datasets[$0.name] }
+                    model.datasets[transforms[index].output] = DerivedDataset.make(from: inputs, by: transforms[index])
+                    progress = true
+                    return true
+                }
             }
         }
-        for transform in pending where transform.inputs.allSatisfy({ names[$0.name]?.kind == .dataset }) {
+        for transform in pending.map({ model.transforms[$0] }) where transform.inputs.allSatisfy({ names[$0.name]?.kind == .dataset }) {
             report(.inconsistentDeclaration, "dataset `\(transform.output)` is derived from itself", at: transform.span,
                    notes: [DiagnosticNote("its inputs \(transform.inputs.map { "`\($0.name)`" }.joined(separator: ", ")) depend on it in turn")])
         }
