@@ -254,24 +254,7 @@ enum FG021 {
     /// The flows that brought the data at `start` to its holder, looking back through the holder's
     /// own transforms only.
     static func arrivingFlows(at start: Holding, in analysis: Analysis) -> [Int] {
-        var result: [Int] = []
-        var seen: Set<Holding> = [start]
-        var pending = [start]
-        while let holding = pending.popLast() {
-            for contribution in analysis.graph.contributions[holding] ?? [] {
-                switch contribution {
-                case .flow(let index):
-                    result.append(index)
-                case .transform(let index):
-                    let transform = analysis.model.transforms[index]
-                    for input in transform.inputs {
-                        let next = Holding(transform.holder.name, input.name)
-                        if seen.insert(next).inserted { pending.append(next) }
-                    }
-                }
-            }
-        }
-        return result
+        ArrivingFlows.walk(from: start, in: analysis) ?? []
     }
 
     /// Whether `dataset` is the output of a `re-identify` at `holder`, or derived there from one.
