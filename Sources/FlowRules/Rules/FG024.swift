@@ -230,7 +230,8 @@ enum FG024 {
             let model = analysis.model
             contractsByProcessor = Dictionary(grouping: model.contracts.values.sorted { $0.id < $1.id }, by: \.processor.name)
             var table: [Holding: Set<String>] = [:]
-            for holding in analysis.graph.holdings where !(analysis.graph.contributions[holding] ?? []).isEmpty {
+            table.reserveCapacity(analysis.graph.contributions.count)
+            for (holding, contributions) in analysis.graph.contributions where !contributions.isEmpty {
                 // Most holdings have a controller flow among their sources: the walk stops at the first.
                 guard let arriving = ArrivingFlows.walk(from: holding, in: analysis, while: { organisations.isProcessorFlow[$0] }),
                       !arriving.isEmpty else { continue }

@@ -135,8 +135,10 @@ enum FG029 {
         let model = collector.model
         let analysis = collector.analysis
         let noticed = Set(model.notices.values.map(\.controller.name))
-        let documented: (Organisation) -> Bool = { org in
-            isAnswerable(org) && (noticed.contains(org.id) || org.icoRegistration != nil || org.dataProtectionOfficer != nil
+        let organisationIndex = OrganisationIndex.shared(by: collector)
+        let documented: (OrganisationIndex.Entry) -> Bool = { entry in
+            let org = entry.organisation
+            return isAnswerable(org) && (noticed.contains(org.id) || org.icoRegistration != nil || org.dataProtectionOfficer != nil
                 || org.security != nil || org.dspt != nil)
         }
         var activities: [String: Set<String>] = [:]
@@ -148,7 +150,7 @@ enum FG029 {
         let incompleteBehind = basesBehind(incomplete.map(\.id), in: model)
         var baseDatasets: [String: Set<[String]>] = [:]
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            let parties = parties(of: flow, in: model)
+            let parties = parties(of: flow, in: organisationIndex)
             let purposes = flow.purposes.map(\.name)
             let engaged = (parties.disclosing + (parties.recipientIsProcessor ? parties.receiving : [])).filter(documented)
             for controller in engaged { activities[controller.id, default: []].formUnion(purposes) }
@@ -244,32 +246,34 @@ enum FG029 {
         !exemptKinds.contains(org.kind) && !StandardLibrary.isLibraryPath(org.span.path)
     }
 
+    static func isAnswerable(_ org: OrganisationIndex.Entry) -> Bool { isAnswerable(org.organisation) }
+
     /// Who is accountable for a flow: the controllers disclosing it (the sender, or the controllers
     /// a sending processor acts for), the controllers receiving it (the recipient, or the controllers
     /// a receiving processor acts for), and the processors involved. Individuals and the public are
     /// never controllers here.
     struct Parties {
-        var disclosing: [Organisation] = []
-        var receiving: [Organisation] = []
+        var disclosing: [OrganisationIndex.Entry] = []
+        var receiving: [OrganisationIndex.Entry] = []
         /// The sending processor first (when the sender is one), then the receiving processor.
-        var processors: [Organisation] = []
+        var processors: [OrganisationIndex.Entry] = []
         var senderIsProcessor = false
         var recipientIsProcessor = false
     }
 
-    static func parties(of flow: Flow, in model: SemanticModel) -> Parties {
+    static func parties(of flow: Flow, in organisations: OrganisationIndex) -> Parties {
         var parties = Parties()
         let audiences: Set<OrganisationKind> = [.individual, .publicAudience]
-        if let from = model.organisations[flow.from.name], !audiences.contains(from.kind) {
+        if let from = organisations.organisation(flow.from.name), !audiences.contains(from.kind) {
             if from.processorFor.isEmpty {
                 parties.disclosing = [from]
             } else {
-                parties.disclosing = from.processorFor.compactMap { model.organisations[$0.name] }
+                parties.disclosing = organisations.declaredControllers(servedBy: from.id)
                 parties.processors.append(from)
                 parties.senderIsProcessor = true
             }
         }
-        if let to = model.organisations[flow.to.name], !audiences.contains(to.kind) {
+        if let to = organisations.organisation(flow.to.name), !audiences.contains(to.kind) {
             let isProcessor = switch flow.role {
             case .processor: true
             case .controller, .jointController: false
@@ -278,7 +282,7 @@ enum FG029 {
             if isProcessor {
                 parties.recipientIsProcessor = true
                 parties.processors.append(to)
-                parties.receiving = to.processorFor.compactMap { model.organisations[$0.name] }
+                parties.receiving = organisations.declaredControllers(servedBy: to.id)
             } else {
                 parties.receiving = [to]
             }
