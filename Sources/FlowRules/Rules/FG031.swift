@@ -202,13 +202,10 @@ enum FG031 {
                 help: "add `retention \"period and trigger\" ACTION` to the flow, e.g. `retention \"8 years after closure\" destroy`, or a `retention` term to the agreement it cites"
             )
         }
-        // An estate repeats a few retention texts on every flow: each is read once.
-        var wordings: [String: RetentionWording] = [:]
+        var wordings = TextMemo<RetentionWording>()
         for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
             for statement in flow.retention {
-                let wording = wordings[statement.text] ?? RetentionWording(statement.text)
-                if wordings.count < 4096 { wordings[statement.text] = wording }
-                guard wording.isContradictory(with: statement.action) else { continue }
+                guard wordings.value(of: statement.text, RetentionWording.init).isContradictory(with: statement.action) else { continue }
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) states retention \"\(statement.text)\"\(statement.action.map { " (\($0.rawValue))" } ?? ""), which both deletes the data immediately and keeps it for a retention period",

@@ -120,14 +120,10 @@ enum FG036 {
                 )
             }
         }
-        // Flows of an estate repeat the same few citations and retention texts: each distinct text
-        // is searched once.
-        var mentionsByText: [String: [StaleMention]] = [:]
+        var mentionsByText = TextMemo<[StaleMention]>()
         func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             guard let text else { return }
-            let mentions = mentionsByText[text] ?? staleMentions(in: text, asOf: asOf)
-            if mentionsByText.count < 4096 { mentionsByText[text] = mentions }
-            for stale in mentions {
+            for stale in mentionsByText.value(of: text, { staleMentions(in: $0, asOf: asOf) }) {
                 collector.report(
                     "\(label()) cites \(stale.name) in \"\(text)\": \(stale.note)",
                     at: span, target: target, discriminator: "text:\(stale.key)",
