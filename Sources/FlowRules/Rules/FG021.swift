@@ -180,7 +180,8 @@ enum FG021 {
         }
 
         // 2. Re-identification of data received from elsewhere.
-        for transform in model.transforms where transform.operation == .reidentify {
+        let reidentifications = model.transforms(doing: .reidentify)
+        for transform in reidentifications {
             let holder = transform.holder.name
             let arriving = transform.inputs.flatMap { arrivingFlows(at: Holding(holder, $0.name), in: analysis) }
             guard let first = arriving.first else { continue }
@@ -197,8 +198,8 @@ enum FG021 {
         }
 
         // 3. The identifiable output of a re-identification, sent on.
-        let producers = Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first })
-        let reidentifies = model.transforms.contains { $0.operation == .reidentify }
+        let reidentifies = !reidentifications.isEmpty
+        let producers = reidentifies ? Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
         for (index, flow) in collector.flows where reidentifies && flow.from.name != flow.to.name {
             guard analysis.carriesConfidentialInformation(index),
                   reidentifiedAt(flow.from.name, dataset: flow.dataset.name, producers: producers) else { continue }

@@ -260,7 +260,7 @@ enum FG028 {
         var result: [Holding: [String]] = [:]
         // A national dataset is an input of every practice's linkage: its lineage is walked once.
         var ancestorsOf: [String: Set<String>] = [:]
-        for transform in model.transforms where transform.operation == .link {
+        for transform in model.transforms(doing: .link) {
             let inputs = transform.inputs.map(\.name)
             var ancestry: [String: Set<String>] = [:]
             for input in Set(inputs) {
