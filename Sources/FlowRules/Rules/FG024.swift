@@ -137,7 +137,7 @@ enum FG024 {
     ) { collector in
         let roles = Roles.shared(by: collector)
         for (index, flow) in collector.flows where flow.from.name != flow.to.name {
-            let controllers = roles.processorControllers(of: Holding(flow.from.name, flow.dataset.name))
+            let controllers = roles.senderControllers[index]
             let isSubProcessing = roles.isSubProcessing(flow, senderControllers: controllers)
             if roles.organisations.isProcessorFlow[index], !isSubProcessing {
                 checkContract(index, senderControllers: controllers, roles: roles, collector: &collector)
@@ -223,6 +223,9 @@ enum FG024 {
         private let controllersByHolding: [Holding: Set<String>]
         private let contractsByProcessor: [String: [ProcessorContract]]
         let organisations: OrganisationIndex
+        /// Per flow (model order): `processorControllers(of:)` of the sender's copy, which FG024–FG027
+        /// all ask of every flow.
+        let senderControllers: [Set<String>]
 
         init(analysis: Analysis, organisations: OrganisationIndex) {
             self.analysis = analysis
@@ -233,7 +236,7 @@ enum FG024 {
             table.reserveCapacity(analysis.graph.contributions.count)
             for (holding, contributions) in analysis.graph.contributions where !contributions.isEmpty {
                 // Most holdings have a controller flow among their sources: the walk stops at the first.
-                guard let arriving = ArrivingFlows.walk(from: holding, in: analysis, while: { organisations.isProcessorFlow[$0] }),
+                guard let arriving = ArrivingFlows.walk(from: holding, feeding: contributions, in: analysis, while: { organisations.isProcessorFlow[$0] }),
                       !arriving.isEmpty else { continue }
                 var result = organisations.controllers(servedBy: holding.organisation)
                 for index in arriving { result.insert(model.flows[index].from.name) }
@@ -241,6 +244,7 @@ enum FG024 {
                 if !result.isEmpty { table[holding] = result }
             }
             controllersByHolding = table
+            senderControllers = model.flows.map { table[Holding($0.from.name, $0.dataset.name)] ?? [] }
         }
 
         /// Computed once per run for FG024–FG027.

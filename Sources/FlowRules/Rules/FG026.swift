@@ -261,7 +261,7 @@ enum FG026 {
     static func controllerShare(_ index: Int, roles: FG024.Roles) -> Share? {
         let flow = roles.analysis.model.flows[index]
         guard flow.role != .jointController else { return nil }
-        let controllers = roles.processorControllers(of: Holding(flow.from.name, flow.dataset.name))
+        let controllers = roles.senderControllers[index]
         if roles.isSubProcessing(flow, senderControllers: controllers) { return nil }
         let recipientControllers = roles.organisations.controllers(servedBy: flow.to.name)
         if roles.organisations.isProcessorFlow[index] || (flow.role == nil && !recipientControllers.isEmpty) {
@@ -391,7 +391,7 @@ enum FG026 {
     static func processorShare(_ index: Int, roles: FG024.Roles) -> Share? {
         let flow = roles.analysis.model.flows[index]
         guard roles.organisations.isProcessorFlow[index],
-              roles.processorControllers(of: Holding(flow.from.name, flow.dataset.name)).isEmpty else { return nil }
+              roles.senderControllers[index].isEmpty else { return nil }
         let recipients = roles.organisations.controllers(servedBy: flow.to.name).subtracting([flow.from.name])
         return recipients.isEmpty ? nil : Share(senders: [flow.from.name], recipients: recipients)
     }

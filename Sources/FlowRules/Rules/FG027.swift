@@ -166,7 +166,7 @@ enum FG027 {
         let jointFlows = collector.flows.filter { $0.element.role == .jointController && $0.element.from.name != $0.element.to.name }
         let roles = jointFlows.isEmpty ? nil : FG024.Roles.shared(by: collector)
         for (index, flow) in jointFlows {
-            let controllers = roles?.processorControllers(of: Holding(flow.from.name, flow.dataset.name)) ?? []
+            let controllers = roles?.senderControllers[index] ?? []
             let partners = (controllers.isEmpty ? [flow.from.name] : controllers).subtracting([flow.to.name])
             let named = flow.agreements.compactMap { model.arrangements[$0.name] }
             let candidates = matching(named.isEmpty ? nil : named, including: [flow.to.name], partners: partners)
