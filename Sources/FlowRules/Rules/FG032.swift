@@ -95,8 +95,12 @@ enum FG032 {
         ]
     ) { collector in
         let model = collector.model
-        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
-            guard let dataset = model.datasets[flow.dataset.name], let recipient = model.organisations[flow.to.name] else { continue }
+        let flowFacts = FlowFacts.shared(by: collector)
+        let organisations = OrganisationIndex.shared(by: collector)
+        // Only a dataset with a direct identifier can carry too many: the others are not looked up.
+        let identifying = Set(model.datasets.values.filter { $0.identifiers.contains(where: \.isDirect) }.map(\.id))
+        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] && identifying.contains(flow.dataset.name) {
+            guard let dataset = model.datasets[flow.dataset.name], let recipient = organisations.organisation(flow.to.name)?.organisation else { continue }
             var allowed: Set<Identifier> = Set(flow.neededIdentifiers)
             var profiled: [String] = []
             var unconstrained = flow.purposes.isEmpty
