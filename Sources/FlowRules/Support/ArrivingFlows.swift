@@ -11,13 +11,8 @@ enum ArrivingFlows {
         let direct = direct ?? analysis.graph.contributions[start] ?? []
         // Most holdings are fed by flows only: no walk, and no visited set to allocate.
         if direct.allSatisfy({ if case .flow = $0 { true } else { false } }) {
-            var result: [Int] = []
-            result.reserveCapacity(direct.count)
-            for case .flow(let index) in direct {
-                guard accept(index) else { return nil }
-                result.append(index)
-            }
-            return result
+            for case .flow(let index) in direct where !accept(index) { return nil }
+            return direct.compactMap { if case .flow(let index) = $0 { index } else { nil } }
         }
         var result: [Int] = []
         var seen: Set<Holding> = [start]
