@@ -186,15 +186,15 @@ enum FG028 {
             for purpose in Set(dpia.purposes.map(\.name)) { dpiasByPurpose[purpose, default: []].append(dpia) }
         }
         for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
-            let (reasons, mandatory) = triggers(for: flow, matching: matching, in: model, organisations: organisations)
+            let found = triggers(for: flow, matching: matching, in: model, organisations: organisations)
             let cited = flow.dpia.flatMap { model.impactAssessments[$0.name] }
-            guard !reasons.isEmpty || cited != nil else { continue }
+            guard !found.isEmpty || cited != nil else { continue }
             let covering = cited.map { [$0] } ?? implicitDPIAs(for: flow, byPurpose: dpiasByPurpose, organisations: organisations)
             if covering.isEmpty {
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) needs a DPIA (\(reasons.joined(separator: "; "))) but none is recorded",
-                    discriminator: "missing", severity: mandatory ? .error : .warning,
+                    "\(collector.label(flow)) needs a DPIA (\(found.reasons(for: flow).joined(separator: "; "))) but none is recorded",
+                    discriminator: "missing", severity: found.mandatory ? .error : .warning,
                     help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow"
                 )
                 continue
@@ -225,33 +225,45 @@ enum FG028 {
     /// Recurring flows are taken as systematic, large-scale processing.
     static let recurring: Set<Frequency> = [.continuous, .daily, .weekly, .monthly, .quarterly]
 
-    /// Why the flow needs a DPIA, and whether any reason is a mandatory (error-level) trigger.
+    /// Why the flow needs a DPIA, kept as facts: most flows that need one have it, so the reasons
+    /// are worded only for a finding.
+    struct Triggers {
+        var scoringPurpose: String?
+        var linkedWith: [String]?
+        var country: String?
+        var largeScale: (frequency: Frequency, kind: String)?
+
+        var isEmpty: Bool { scoringPurpose == nil && linkedWith == nil && country == nil && largeScale == nil }
+        /// Whether any reason is a mandatory (error-level) trigger.
+        var mandatory: Bool { scoringPurpose != nil || linkedWith != nil || country != nil }
+
+        func reasons(for flow: Flow) -> [String] {
+            var reasons: [String] = []
+            if let scoringPurpose { reasons.append("profiling and risk scoring for `\(scoringPurpose)`") }
+            if let linkedWith {
+                reasons.append("data matching: `\(flow.to.name)` links it with \(linkedWith.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+            if let country { reasons.append("a transfer to `\(flow.to.name)` in \(country), outside the UK") }
+            if let largeScale { reasons.append("\(largeScale.frequency.rawValue) flow of \(largeScale.kind) data, taken as large-scale processing") }
+            return reasons
+        }
+    }
+
     static func triggers(
         for flow: Flow, matching: [Holding: [String]], in model: SemanticModel, organisations: OrganisationIndex
-    ) -> (reasons: [String], mandatory: Bool) {
-        var reasons: [String] = []
-        var mandatory = false
+    ) -> Triggers {
+        var triggers = Triggers()
         let purposes = flow.purposes.compactMap { model.purposes[$0.name] }
-        if let scoring = purposes.first(where: { [.riskStratificationCaseFinding, .riskStratificationCommissioning].contains($0.category) }) {
-            reasons.append("profiling and risk scoring for `\(scoring.id)`")
-            mandatory = true
-        }
-        if let others = matching[Holding(flow.to.name, flow.dataset.name)] {
-            reasons.append("data matching: `\(flow.to.name)` links it with \(others.map { "`\($0)`" }.joined(separator: ", "))")
-            mandatory = true
-        }
+        triggers.scoringPurpose = purposes.first(where: { [.riskStratificationCaseFinding, .riskStratificationCommissioning].contains($0.category) })?.id
+        triggers.linkedWith = matching[Holding(flow.to.name, flow.dataset.name)]
         let country = organisations.organisation(flow.to.name)?.country ?? "GB"
-        if country != "GB" {
-            reasons.append("a transfer to `\(flow.to.name)` in \(country), outside the UK")
-            mandatory = true
-        }
+        if country != "GB" { triggers.country = country }
         if let frequency = flow.frequency, recurring.contains(frequency), let dataset = model.datasets[flow.dataset.name],
            !dataset.specialCategories.isEmpty || dataset.hasCriminalOffenceData,
            !purposes.contains(where: { $0.category == .mandatedCollection }) {
-            let kind = dataset.specialCategories.isEmpty ? "criminal offence" : "special category"
-            reasons.append("\(frequency.rawValue) flow of \(kind) data, taken as large-scale processing")
+            triggers.largeScale = (frequency, dataset.specialCategories.isEmpty ? "criminal offence" : "special category")
         }
-        return (reasons, mandatory)
+        return triggers
     }
 
     /// Holdings that a `link` transform matches with a dataset from another source: the holding,
