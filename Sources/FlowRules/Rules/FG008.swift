@@ -79,12 +79,16 @@ enum FG008 {
             """,
         ]
     ) { collector in
+        let flowFacts = FlowFacts.shared(by: collector)
+        var citations = TextMemo<Citation>()
         for (index, flow) in collector.flows {
             guard let claim = flow.article6, claim.basis == .c || claim.basis == .e, claim.gateway == nil,
-                  collector.analysis.carriesPersonalData(index) else { continue }
+                  flowFacts.carriesPersonalData[index] else { continue }
             let name = claim.basis == .c ? "6(1)(c) legal obligation" : "6(1)(e) public task"
-            if let citation = claim.citation, !citation.trimmingCharacters(in: .whitespaces).isEmpty {
-                guard !namesLaw(citation) else { continue }
+            let citation = claim.citation.map { text in (text: text, kind: citations.value(of: text, Citation.init)) }
+            if let citation, citation.kind != .blank {
+                guard citation.kind != .namesLaw else { continue }
+                let citation = citation.text
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) relies on Art \(name) citing \"\(citation)\", which names no law (Art 6(3))",
@@ -101,6 +105,14 @@ enum FG008 {
                     at: claim.span
                 )
             }
+        }
+    }
+
+    enum Citation {
+        case blank, namesLaw, vague
+
+        init(_ text: String) {
+            self = text.trimmingCharacters(in: .whitespaces).isEmpty ? .blank : FG008.namesLaw(text) ? .namesLaw : .vague
         }
     }
 

@@ -104,11 +104,18 @@ enum FG009 {
             """,
         ]
     ) { collector in
-        let received = FG009.purposesReceived(collector.analysis.model)
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name && collector.analysis.carriesConfidentialInformation(index) {
-            if FG009.isControllersOwnUse(index, collector.analysis, received: received) { continue }
+        let flowFacts = FlowFacts.shared(by: collector)
+        let organisations = OrganisationIndex.shared(by: collector)
+        // Only flows without a basis can be reported, and only their senders' holdings need the
+        // purposes they were received for.
+        let unfounded = collector.flows.filter { index, flow in
             let basis = flow.confidentiality?.basis
-            guard basis == nil || basis == .notConfidential else { continue }
+            return (basis == nil || basis == .notConfidential) && flow.from.name != flow.to.name && flowFacts.carriesConfidentialInformation[index]
+        }
+        let received = FG009.purposesReceived(collector.analysis.model, at: Set(unfounded.map { Holding($0.element.from.name, $0.element.dataset.name) }))
+        for (index, flow) in unfounded {
+            if FG009.isControllersOwnUse(index, collector.analysis, organisations: organisations, received: received) { continue }
+            let basis = flow.confidentiality?.basis
             let level = collector.analysis.identifiability.recipientLevels[index]
             let claim = basis == .notConfidential ? "claims `not-confidential`" : "has no confidentiality basis"
             collector.report(
@@ -126,9 +133,9 @@ extension FG009 {
     static let recordHandling: Set<PurposeCategory> = [.individualCare, .archiving, .destruction, .processingSupport]
 
     /// A flow between a controller and its processor that serves a use the controller already has.
-    static func isControllersOwnUse(_ index: Int, _ analysis: Analysis, received: [Holding: Set<String>]) -> Bool {
+    static func isControllersOwnUse(_ index: Int, _ analysis: Analysis, organisations: OrganisationIndex, received: [Holding: Set<String>]) -> Bool {
         let flow = analysis.model.flows[index]
-        guard analysis.isProcessorRelationship(from: flow.from.name, to: flow.to.name) else { return false }
+        guard organisations.isProcessorRelationship(flow.from.name, flow.to.name) else { return false }
         let purposes = received[Holding(flow.from.name, flow.dataset.name)] ?? []
         return flow.purposes.allSatisfy { purpose in
             purposes.contains(purpose.name)
@@ -136,11 +143,13 @@ extension FG009 {
         }
     }
 
-    /// The purposes under which each holder received each dataset.
-    static func purposesReceived(_ model: SemanticModel) -> [Holding: Set<String>] {
+    /// The purposes under which each of `holdings` received its dataset.
+    static func purposesReceived(_ model: SemanticModel, at holdings: Set<Holding>) -> [Holding: Set<String>] {
         var result: [Holding: Set<String>] = [:]
+        guard !holdings.isEmpty else { return result }
         for flow in model.flows {
-            result[Holding(flow.to.name, flow.dataset.name), default: []].formUnion(flow.purposes.map(\.name))
+            let holding = Holding(flow.to.name, flow.dataset.name)
+            if holdings.contains(holding) { result[holding, default: []].formUnion(flow.purposes.map(\.name)) }
         }
         return result
     }

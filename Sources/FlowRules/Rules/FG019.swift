@@ -74,15 +74,18 @@ enum FG019 {
         ]
     ) { collector in
         let analysis = collector.analysis
+        let model = collector.model
+        // Each dataset's level, so a flow is compared without copying its dataset out of the model.
+        let levels = model.datasets.mapValues(\.level)
         for (index, flow) in collector.flows {
-            guard let dataset = collector.model.datasets[flow.dataset.name] else { continue }
-            if flow.level < dataset.level {
+            guard let datasetLevel = levels[flow.dataset.name] else { continue }
+            if flow.level < datasetLevel, let dataset = model.datasets[flow.dataset.name] {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) declares `\(flow.level.rawValue)` but carries `\(dataset.id)`, which is \(dataset.level.rawValue); no declared transform lowered it",
                     discriminator: "understated", severity: .error,
                     related: [DiagnosticNote("`\(dataset.id)` is declared here", at: dataset.span)]
-                        + (isCommissioningChain(flow, collector.model)
+                        + (isCommissioningChain(flow, model)
                             ? [DiagnosticNote("commissioners receive SUS and local flows only after a DSCRO has de-identified them; the DSCRO hop and its pseudonymisation are missing from the model (and from the notice, if the model follows one)")]
                             : []),
                     witness: analysis.witnessPath(forFlow: index),
@@ -90,10 +93,10 @@ enum FG019 {
                     at: flow.levelSpan
                 )
             }
-            let holding = Holding(flow.to.name, flow.dataset.name)
-            let reasons = analysis.identifiability.escalations[holding] ?? []
-            guard !reasons.isEmpty, analysis.identifiability.wireLevels[index] != .identifiable else { continue }
-            let isCommissioner = [.icb, .ccg].contains(collector.model.organisations[flow.to.name]?.kind)
+            guard analysis.identifiability.wireLevels[index] != .identifiable else { continue }
+            let reasons = analysis.identifiability.escalations[Holding(flow.to.name, flow.dataset.name)] ?? []
+            guard !reasons.isEmpty else { continue }
+            let isCommissioner = [.icb, .ccg].contains(model.organisations[flow.to.name]?.kind)
             collector.report(
                 flow: index,
                 "`\(flow.to.name)` can re-identify `\(flow.dataset.name)` received as \(analysis.identifiability.wireLevels[index].rawValue): it \(reasons.map(\.description).joined(separator: " and "))",

@@ -181,10 +181,11 @@ enum FG020 {
     ) { collector in
         let analysis = collector.analysis
         let model = collector.model
-        var received = ReceivedPurposes(analysis: analysis)
-        for (index, flow) in collector.flows where analysis.carriesConfidentialInformation(index) {
+        let flowFacts = FlowFacts.shared(by: collector)
+        var received = ReceivedPurposes(analysis: analysis, categories: flowFacts.purposeCategories)
+        for (index, flow) in collector.flows where flowFacts.carriesConfidentialInformation[index] {
             guard case .purposes(let allowed) = received.of(Holding(flow.from.name, flow.dataset.name)) else { continue }
-            let categories = Set(analysis.purposeCategories(of: flow)).subtracting(passThrough)
+            let categories = Set(flowFacts.purposeCategories[index]).subtracting(passThrough)
             let new = categories.subtracting(allowed)
             guard !new.isEmpty, let problem = missingIndependentBasis(index, for: new, in: analysis) else { continue }
             let newText = new.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ")
@@ -194,7 +195,7 @@ enum FG020 {
             let witness = analysis.witnessPath(forFlow: index) { contribution in
                 // Follow the delivery that did not carry the new purpose.
                 guard case .flow(let upstream) = contribution else { return false }
-                return Set(analysis.purposeCategories(of: model.flows[upstream])).isDisjoint(with: new)
+                return Set(flowFacts.purposeCategories[upstream]).isDisjoint(with: new)
             }
             collector.report(
                 flow: index,
@@ -219,9 +220,14 @@ enum FG020 {
     /// stack, so long chains of custody cannot exhaust the call stack.
     struct ReceivedPurposes {
         let analysis: Analysis
+        /// `FlowFacts.purposeCategories`.
+        let categories: [[PurposeCategory]]
         private var memo: [Holding: Received] = [:]
 
-        init(analysis: Analysis) { self.analysis = analysis }
+        init(analysis: Analysis, categories: [[PurposeCategory]]) {
+            self.analysis = analysis
+            self.categories = categories
+        }
 
         /// The holdings whose values `holding` is computed from.
         private func dependencies(of holding: Holding) -> [Holding] {
@@ -231,7 +237,7 @@ enum FG020 {
                 switch contribution {
                 case .flow(let index):
                     let flow = model.flows[index]
-                    guard flow.from.name != flow.to.name, isPassThrough(flow) else { continue }
+                    guard flow.from.name != flow.to.name, isPassThrough(index) else { continue }
                     result.append(Holding(flow.from.name, flow.dataset.name))
                 case .transform(let index):
                     let transform = model.transforms[index]
@@ -241,9 +247,8 @@ enum FG020 {
             return result
         }
 
-        private func isPassThrough(_ flow: Flow) -> Bool {
-            let categories = Set(analysis.purposeCategories(of: flow))
-            return !categories.isEmpty && categories.isSubset(of: FG020.passThrough)
+        private func isPassThrough(_ index: Int) -> Bool {
+            !categories[index].isEmpty && categories[index].allSatisfy(FG020.passThrough.contains)
         }
 
         mutating func of(_ start: Holding) -> Received {
@@ -281,8 +286,8 @@ enum FG020 {
                     let flow = model.flows[index]
                     // Reuse inside one organisation brings no new data: it cannot widen the purposes.
                     if flow.from.name == flow.to.name { continue }
-                    let categories = Set(analysis.purposeCategories(of: flow))
-                    if isPassThrough(flow) {
+                    let categories = Set(categories[index])
+                    if isPassThrough(index) {
                         // Held on the sender's behalf: the sender's purposes carry over.
                         switch memo[Holding(flow.from.name, flow.dataset.name)] ?? .unrestricted {
                         case .unrestricted: part = .unrestricted
@@ -324,28 +329,29 @@ enum FG020 {
             let covered = Set(purposes.compactMap { model.purposes[$0.name]?.category })
             return new.subtracting(covered)
         }
+        // The instrument is described only when something is missing: most flows are covered.
         let missing: Set<PurposeCategory>
-        let instrument: String
+        let instrument: () -> String
         switch claim.basis {
         case .explicitConsent, .courtOrder, .overridingPublicInterest:
             return nil
         case .impliedConsent:
             missing = new.subtracting([.individualCare])
-            instrument = "implied consent, which covers only individual care"
+            instrument = { "implied consent, which covers only individual care" }
         case .s251Regulation2, .s251Regulation3, .s251Regulation5, .statutory:
             guard let name = claim.instrument?.name else { return nil }
             if let approval = model.approvals[name] {
                 missing = uncovered(by: approval.purposes)
-                instrument = "approval `\(name)`, which covers only " + approval.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
+                instrument = { "approval `\(name)`, which covers only " + approval.purposes.map { "`\($0.name)`" }.joined(separator: ", ") }
             } else if let gateway = model.gateways[name] {
                 missing = uncovered(by: gateway.purposes)
-                instrument = "gateway `\(name)`, which covers only " + gateway.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
+                instrument = { "gateway `\(name)`, which covers only " + gateway.purposes.map { "`\($0.name)`" }.joined(separator: ", ") }
             } else {
                 return nil
             }
         case .notConfidential:
             return nil
         }
-        return missing.isEmpty ? nil : "its confidentiality basis is \(instrument)"
+        return missing.isEmpty ? nil : "its confidentiality basis is \(instrument())"
     }
 }

@@ -180,7 +180,8 @@ enum FG021 {
         }
 
         // 2. Re-identification of data received from elsewhere.
-        for transform in model.transforms where transform.operation == .reidentify {
+        let reidentifications = model.transforms(doing: .reidentify)
+        for transform in reidentifications {
             let holder = transform.holder.name
             let arriving = transform.inputs.flatMap { arrivingFlows(at: Holding(holder, $0.name), in: analysis) }
             guard let first = arriving.first else { continue }
@@ -197,8 +198,8 @@ enum FG021 {
         }
 
         // 3. The identifiable output of a re-identification, sent on.
-        let producers = Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first })
-        let reidentifies = model.transforms.contains { $0.operation == .reidentify }
+        let reidentifies = !reidentifications.isEmpty
+        let producers = reidentifies ? Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first }) : [:]
         for (index, flow) in collector.flows where reidentifies && flow.from.name != flow.to.name {
             guard analysis.carriesConfidentialInformation(index),
                   reidentifiedAt(flow.from.name, dataset: flow.dataset.name, producers: producers) else { continue }
@@ -254,24 +255,7 @@ enum FG021 {
     /// The flows that brought the data at `start` to its holder, looking back through the holder's
     /// own transforms only.
     static func arrivingFlows(at start: Holding, in analysis: Analysis) -> [Int] {
-        var result: [Int] = []
-        var seen: Set<Holding> = [start]
-        var pending = [start]
-        while let holding = pending.popLast() {
-            for contribution in analysis.graph.contributions[holding] ?? [] {
-                switch contribution {
-                case .flow(let index):
-                    result.append(index)
-                case .transform(let index):
-                    let transform = analysis.model.transforms[index]
-                    for input in transform.inputs {
-                        let next = Holding(transform.holder.name, input.name)
-                        if seen.insert(next).inserted { pending.append(next) }
-                    }
-                }
-            }
-        }
-        return result
+        ArrivingFlows.walk(from: start, in: analysis) ?? []
     }
 
     /// Whether `dataset` is the output of a `re-identify` at `holder`, or derived there from one.

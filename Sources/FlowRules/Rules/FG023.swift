@@ -108,7 +108,8 @@ enum FG023 {
         let minimumSuppression = model.settings.minimumSuppressBelow
         let minimumRounding = model.settings.minimumRounding
         let enclosures = enclosingBoundaries(in: model)
-        let producers = Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first })
+        // Needed only for aggregate or anonymised data leaving a controlled environment.
+        lazy var producers = Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, flow) in collector.flows {
             let level = analysis.identifiability.wireLevels[index]
             guard level == .aggregate || level == .anonymised,

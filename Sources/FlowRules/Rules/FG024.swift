@@ -137,13 +137,13 @@ enum FG024 {
     ) { collector in
         let roles = Roles.shared(by: collector)
         for (index, flow) in collector.flows where flow.from.name != flow.to.name {
-            let controllers = roles.processorControllers(of: Holding(flow.from.name, flow.dataset.name))
+            let controllers = roles.senderControllers[index]
             let isSubProcessing = roles.isSubProcessing(flow, senderControllers: controllers)
-            if roles.isProcessorFlow(flow), !isSubProcessing {
+            if roles.organisations.isProcessorFlow[index], !isSubProcessing {
                 checkContract(index, senderControllers: controllers, roles: roles, collector: &collector)
             }
             guard !controllers.isEmpty, !isSubProcessing else { continue }
-            checkInstruction(index, controllers: controllers, collector: &collector)
+            checkInstruction(index, controllers: controllers, organisations: roles.organisations, collector: &collector)
         }
     }
 
@@ -154,7 +154,7 @@ enum FG024 {
         let flow = model.flows[index]
         let processor = flow.to.name
         var candidates: Set<String> = [flow.from.name]
-        candidates.formUnion(model.organisations[processor]?.processorFor.map(\.name) ?? [])
+        candidates.formUnion(roles.organisations.controllers(servedBy: processor))
         candidates.formUnion(senderControllers)
         let contracts = roles.relevantContracts(for: flow, processor: processor, controllers: candidates)
         guard !contracts.isEmpty else {
@@ -177,14 +177,13 @@ enum FG024 {
         )
     }
 
-    static func checkInstruction(_ index: Int, controllers: Set<String>, collector: inout FindingCollector) {
+    static func checkInstruction(_ index: Int, controllers: Set<String>, organisations: OrganisationIndex, collector: inout FindingCollector) {
         let model = collector.model
         let flow = model.flows[index]
         let processor = flow.from.name
         let recipient = flow.to.name
         if controllers.contains(recipient) { return }
-        let recipientControllers = Set(model.organisations[recipient]?.processorFor.map(\.name) ?? [])
-        if !recipientControllers.isDisjoint(with: controllers) { return }
+        if !organisations.controllers(servedBy: recipient).isDisjoint(with: controllers) { return }
         if let basis = flow.confidentiality?.basis, basis == .statutory || basis == .courtOrder { return }
         if isDocumentedInstruction(flow, processor: processor, controllers: controllers, in: model) { return }
         collector.report(
@@ -223,26 +222,34 @@ enum FG024 {
         let analysis: Analysis
         private let controllersByHolding: [Holding: Set<String>]
         private let contractsByProcessor: [String: [ProcessorContract]]
+        let organisations: OrganisationIndex
+        /// Per flow (model order): `processorControllers(of:)` of the sender's copy, which FG024–FG027
+        /// all ask of every flow.
+        let senderControllers: [Set<String>]
 
-        init(analysis: Analysis) {
+        init(analysis: Analysis, organisations: OrganisationIndex) {
             self.analysis = analysis
+            self.organisations = organisations
             let model = analysis.model
             contractsByProcessor = Dictionary(grouping: model.contracts.values.sorted { $0.id < $1.id }, by: \.processor.name)
             var table: [Holding: Set<String>] = [:]
-            for holding in analysis.graph.holdings where !(analysis.graph.contributions[holding] ?? []).isEmpty {
-                let arriving = FG021.arrivingFlows(at: holding, in: analysis)
-                guard !arriving.isEmpty, arriving.allSatisfy({ FG024.isProcessorFlow(model.flows[$0], in: model) }) else { continue }
-                var result = Set(model.organisations[holding.organisation]?.processorFor.map(\.name) ?? [])
+            table.reserveCapacity(analysis.graph.contributions.count)
+            for (holding, contributions) in analysis.graph.contributions where !contributions.isEmpty {
+                // Most holdings have a controller flow among their sources: the walk stops at the first.
+                guard let arriving = ArrivingFlows.walk(from: holding, feeding: contributions, in: analysis, while: { organisations.isProcessorFlow[$0] }),
+                      !arriving.isEmpty else { continue }
+                var result = organisations.controllers(servedBy: holding.organisation)
                 for index in arriving { result.insert(model.flows[index].from.name) }
                 result.remove(holding.organisation)
                 if !result.isEmpty { table[holding] = result }
             }
             controllersByHolding = table
+            senderControllers = model.flows.map { table[Holding($0.from.name, $0.dataset.name)] ?? [] }
         }
 
         /// Computed once per run for FG024–FG027.
         static func shared(by collector: FindingCollector) -> Roles {
-            collector.facts.value(Roles.self) { Roles(analysis: collector.analysis) }
+            collector.facts.value(Roles.self) { Roles(analysis: collector.analysis, organisations: OrganisationIndex.shared(by: collector)) }
         }
 
         /// The controllers for which the holder holds this data as a processor: non-empty only when
@@ -251,13 +258,11 @@ enum FG024 {
             controllersByHolding[holding] ?? []
         }
 
-        func isProcessorFlow(_ flow: Flow) -> Bool { FG024.isProcessorFlow(flow, in: analysis.model) }
-
         /// A processor engaging another processor for the same processing (Art 28(2), (4)).
         func isSubProcessing(_ flow: Flow, senderControllers: Set<String>) -> Bool {
             guard !senderControllers.isEmpty, flow.role != .controller, flow.role != .jointController,
                   !senderControllers.contains(flow.to.name) else { return false }
-            let recipientControllers = Set(analysis.model.organisations[flow.to.name]?.processorFor.map(\.name) ?? [])
+            let recipientControllers = organisations.controllers(servedBy: flow.to.name)
             if recipientControllers.contains(flow.from.name) { return true }
             // A processor the controller engaged directly (its own contract) is not a sub-processor.
             let direct = (contractsByProcessor[flow.to.name] ?? []).contains { senderControllers.contains($0.controller.name) }

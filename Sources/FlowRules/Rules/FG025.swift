@@ -192,7 +192,7 @@ enum FG025 {
         for (index, flow) in collector.flows where flow.from.name != flow.to.name {
             let processor = flow.from.name
             let subProcessor = flow.to.name
-            let controllers = roles.processorControllers(of: Holding(processor, flow.dataset.name))
+            let controllers = roles.senderControllers[index]
             guard roles.isSubProcessing(flow, senderControllers: controllers) else { continue }
             let head = roles.contracts(withProcessor: processor).filter { controllers.contains($0.controller.name) && inForce($0) }
             let authorising = head.filter { contract in

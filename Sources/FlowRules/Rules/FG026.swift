@@ -190,7 +190,11 @@ enum FG026 {
 
         let roles = FG024.Roles.shared(by: collector)
         let instruments = InstrumentIndex.shared(by: collector)
-        let restrictions = sublicensingRestrictions(roles: roles, instruments: instruments)
+        // Both the sublicensing walk and the agreement check need each flow's share: worked out once.
+        let shares = model.flows.indices.map { index in
+            model.flows[index].from.name == model.flows[index].to.name ? nil : controllerShare(index, roles: roles)
+        }
+        let restrictions = sublicensingRestrictions(roles: roles, instruments: instruments, shares: shares)
         var circles: [String: Set<String>] = [:]
         for (index, flow) in collector.flows where flow.from.name != flow.to.name && analysis.carriesPersonalData(index) {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
@@ -198,9 +202,9 @@ enum FG026 {
                 checkSublicensing(index, governing: governing, circles: &circles, collector: &collector)
             }
 
-            guard let share = controllerShare(flow, roles: roles) else { continue }
-            if let kind = model.organisations[flow.from.name]?.kind, nonParties.contains(kind) { continue }
-            if let kind = model.organisations[flow.to.name]?.kind, nonParties.contains(kind) { continue }
+            guard let share = shares[index] else { continue }
+            if let kind = roles.organisations.kind(of: flow.from.name), nonParties.contains(kind) { continue }
+            if let kind = roles.organisations.kind(of: flow.to.name), nonParties.contains(kind) { continue }
             let isNHSEngland = share.senders.contains { isNHSEnglandBody($0, in: model) }
             let categories = Set(analysis.purposeCategories(of: flow))
             if !categories.isEmpty, categories.isSubset(of: routineExempt) { continue }
@@ -254,13 +258,13 @@ enum FG026 {
     }
 
     /// The controllers on each side when the flow is a controller-to-controller share, else nil.
-    static func controllerShare(_ flow: Flow, roles: FG024.Roles) -> Share? {
-        let model = roles.analysis.model
+    static func controllerShare(_ index: Int, roles: FG024.Roles) -> Share? {
+        let flow = roles.analysis.model.flows[index]
         guard flow.role != .jointController else { return nil }
-        let controllers = roles.processorControllers(of: Holding(flow.from.name, flow.dataset.name))
+        let controllers = roles.senderControllers[index]
         if roles.isSubProcessing(flow, senderControllers: controllers) { return nil }
-        let recipientControllers = Set(model.organisations[flow.to.name]?.processorFor.map(\.name) ?? [])
-        if FG024.isProcessorFlow(flow, in: model) || (flow.role == nil && !recipientControllers.isEmpty) {
+        let recipientControllers = roles.organisations.controllers(servedBy: flow.to.name)
+        if roles.organisations.isProcessorFlow[index] || (flow.role == nil && !recipientControllers.isEmpty) {
             // To a processor: only a processor handing data it holds for one controller to a
             // processor of another is a share (between those controllers); a controller's own
             // processor, or another's processor it sends to, is FG024's concern.
@@ -268,7 +272,7 @@ enum FG026 {
             return Share(senders: controllers, recipients: recipientControllers)
         }
         if controllers.contains(flow.to.name) { return nil }
-        let senderControllers = Set(model.organisations[flow.from.name]?.processorFor.map(\.name) ?? [])
+        let senderControllers = roles.organisations.controllers(servedBy: flow.from.name)
         if senderControllers.contains(flow.to.name) { return nil }
         // Data a declared processor holds without a visible source may be its controllers' data.
         return Share(senders: controllers.isEmpty ? senderControllers.union([flow.from.name]) : controllers, recipients: [flow.to.name])
@@ -346,7 +350,7 @@ enum FG026 {
     /// For each holding, the agreements forbidding sublicensing that govern the data there, each with
     /// the (first, in model order) flow that delivered data under it. Propagated forward along flows
     /// and transforms with a worklist, so it costs one pass over the lineage graph.
-    static func sublicensingRestrictions(roles: FG024.Roles, instruments: InstrumentIndex) -> [Holding: [String: Int]] {
+    static func sublicensingRestrictions(roles: FG024.Roles, instruments: InstrumentIndex, shares: [Share?]) -> [Holding: [String: Int]] {
         let analysis = roles.analysis
         let model = analysis.model
         guard model.agreements.values.contains(where: { $0.allowsSublicensing == false }) else { return [:] }
@@ -361,7 +365,7 @@ enum FG026 {
             if changed { worklist.append(holding) }
         }
         for (index, delivery) in model.flows.enumerated() where delivery.from.name != delivery.to.name {
-            guard let share = controllerShare(delivery, roles: roles) ?? processorShare(delivery, roles: roles) else { continue }
+            guard let share = shares[index] ?? processorShare(index, roles: roles) else { continue }
             let named = delivery.agreements.contains { model.agreements[$0.name] != nil }
             let ids = resolveAgreements(for: delivery, senders: share.senders, recipients: share.recipients, in: model, index: instruments).filter { agreement in
                 // An agreement found only by its parties governs this delivery if it covers the data.
@@ -384,11 +388,11 @@ enum FG026 {
 
     /// A controller handing its own data to a processor of another controller (a trust sending
     /// local flows to NHS England's DSCRO): between the sender and that processor's controllers.
-    static func processorShare(_ flow: Flow, roles: FG024.Roles) -> Share? {
-        let model = roles.analysis.model
-        guard FG024.isProcessorFlow(flow, in: model),
-              roles.processorControllers(of: Holding(flow.from.name, flow.dataset.name)).isEmpty else { return nil }
-        let recipients = Set(model.organisations[flow.to.name]?.processorFor.map(\.name) ?? []).subtracting([flow.from.name])
+    static func processorShare(_ index: Int, roles: FG024.Roles) -> Share? {
+        let flow = roles.analysis.model.flows[index]
+        guard roles.organisations.isProcessorFlow[index],
+              roles.senderControllers[index].isEmpty else { return nil }
+        let recipients = roles.organisations.controllers(servedBy: flow.to.name).subtracting([flow.from.name])
         return recipients.isEmpty ? nil : Share(senders: [flow.from.name], recipients: recipients)
     }
 

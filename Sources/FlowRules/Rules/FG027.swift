@@ -166,7 +166,7 @@ enum FG027 {
         let jointFlows = collector.flows.filter { $0.element.role == .jointController && $0.element.from.name != $0.element.to.name }
         let roles = jointFlows.isEmpty ? nil : FG024.Roles.shared(by: collector)
         for (index, flow) in jointFlows {
-            let controllers = roles?.processorControllers(of: Holding(flow.from.name, flow.dataset.name)) ?? []
+            let controllers = roles?.senderControllers[index] ?? []
             let partners = (controllers.isEmpty ? [flow.from.name] : controllers).subtracting([flow.to.name])
             let named = flow.agreements.compactMap { model.arrangements[$0.name] }
             let candidates = matching(named.isEmpty ? nil : named, including: [flow.to.name], partners: partners)
@@ -193,7 +193,8 @@ enum FG027 {
 
         // 2. Organisations declared joint controllers.
         var declaredPairs: Set<[String]> = []
-        for org in model.sortedOrganisations {
+        // Few organisations declare a joint controller: only those are sorted.
+        for org in model.organisations.values.filter({ !$0.jointControllerWith.isEmpty }).sorted(by: { $0.id < $1.id }) {
             for partner in org.jointControllerWith.map(\.name) where partner != org.id {
                 let pair = [org.id, partner].sorted()
                 guard declaredPairs.insert(pair).inserted else { continue }
@@ -333,9 +334,9 @@ enum FG027 {
         var pending = [dataset]
         while let current = pending.popLast() {
             guard seen.insert(current).inserted, let index = producers[current], model.transforms[index].holder.name == processor else { continue }
-            let transform = model.transforms[index]
-            if transform.operation == .link { result.append(index) }
-            pending += transform.inputs.map(\.name)
+            // Fields read in place: a transform is a large value to copy for each step of the walk.
+            if model.transforms[index].operation == .link { result.append(index) }
+            for input in model.transforms[index].inputs { pending.append(input.name) }
         }
         return result
     }

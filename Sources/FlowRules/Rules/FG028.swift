@@ -178,16 +178,23 @@ enum FG028 {
         let model = collector.model
         let analysis = collector.analysis
         let matching = dataMatching(in: model)
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            let (reasons, mandatory) = triggers(for: flow, matching: matching, in: model)
+        let organisations = OrganisationIndex.shared(by: collector)
+        let flowFacts = FlowFacts.shared(by: collector)
+        // DPIAs by each purpose they list (in id order): a flow's candidates without scanning them all.
+        var dpiasByPurpose: [String: [ImpactAssessment]] = [:]
+        for dpia in model.impactAssessments.values.sorted(by: { $0.id < $1.id }) {
+            for purpose in Set(dpia.purposes.map(\.name)) { dpiasByPurpose[purpose, default: []].append(dpia) }
+        }
+        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+            let found = triggers(for: flow, matching: matching, in: model, organisations: organisations)
             let cited = flow.dpia.flatMap { model.impactAssessments[$0.name] }
-            guard !reasons.isEmpty || cited != nil else { continue }
-            let covering = cited.map { [$0] } ?? implicitDPIAs(for: flow, in: model)
+            guard !found.isEmpty || cited != nil else { continue }
+            let covering = cited.map { [$0] } ?? implicitDPIAs(for: flow, byPurpose: dpiasByPurpose, organisations: organisations)
             if covering.isEmpty {
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) needs a DPIA (\(reasons.joined(separator: "; "))) but none is recorded",
-                    discriminator: "missing", severity: mandatory ? .error : .warning,
+                    "\(collector.label(flow)) needs a DPIA (\(found.reasons(for: flow).joined(separator: "; "))) but none is recorded",
+                    discriminator: "missing", severity: found.mandatory ? .error : .warning,
                     help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow"
                 )
                 continue
@@ -218,40 +225,61 @@ enum FG028 {
     /// Recurring flows are taken as systematic, large-scale processing.
     static let recurring: Set<Frequency> = [.continuous, .daily, .weekly, .monthly, .quarterly]
 
-    /// Why the flow needs a DPIA, and whether any reason is a mandatory (error-level) trigger.
-    static func triggers(for flow: Flow, matching: [Holding: [String]], in model: SemanticModel) -> (reasons: [String], mandatory: Bool) {
-        var reasons: [String] = []
-        var mandatory = false
+    /// Why the flow needs a DPIA, kept as facts: most flows that need one have it, so the reasons
+    /// are worded only for a finding.
+    struct Triggers {
+        var scoringPurpose: String?
+        var linkedWith: [String]?
+        var country: String?
+        var largeScale: (frequency: Frequency, kind: String)?
+
+        var isEmpty: Bool { scoringPurpose == nil && linkedWith == nil && country == nil && largeScale == nil }
+        /// Whether any reason is a mandatory (error-level) trigger.
+        var mandatory: Bool { scoringPurpose != nil || linkedWith != nil || country != nil }
+
+        func reasons(for flow: Flow) -> [String] {
+            var reasons: [String] = []
+            if let scoringPurpose { reasons.append("profiling and risk scoring for `\(scoringPurpose)`") }
+            if let linkedWith {
+                reasons.append("data matching: `\(flow.to.name)` links it with \(linkedWith.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+            if let country { reasons.append("a transfer to `\(flow.to.name)` in \(country), outside the UK") }
+            if let largeScale { reasons.append("\(largeScale.frequency.rawValue) flow of \(largeScale.kind) data, taken as large-scale processing") }
+            return reasons
+        }
+    }
+
+    static func triggers(
+        for flow: Flow, matching: [Holding: [String]], in model: SemanticModel, organisations: OrganisationIndex
+    ) -> Triggers {
+        var triggers = Triggers()
         let purposes = flow.purposes.compactMap { model.purposes[$0.name] }
-        if let scoring = purposes.first(where: { [.riskStratificationCaseFinding, .riskStratificationCommissioning].contains($0.category) }) {
-            reasons.append("profiling and risk scoring for `\(scoring.id)`")
-            mandatory = true
-        }
-        if let others = matching[Holding(flow.to.name, flow.dataset.name)] {
-            reasons.append("data matching: `\(flow.to.name)` links it with \(others.map { "`\($0)`" }.joined(separator: ", "))")
-            mandatory = true
-        }
-        let country = model.organisations[flow.to.name]?.country ?? "GB"
-        if country != "GB" {
-            reasons.append("a transfer to `\(flow.to.name)` in \(country), outside the UK")
-            mandatory = true
-        }
-        if let dataset = model.datasets[flow.dataset.name], let frequency = flow.frequency, recurring.contains(frequency),
+        triggers.scoringPurpose = purposes.first(where: { [.riskStratificationCaseFinding, .riskStratificationCommissioning].contains($0.category) })?.id
+        triggers.linkedWith = matching[Holding(flow.to.name, flow.dataset.name)]
+        let country = organisations.organisation(flow.to.name)?.country ?? "GB"
+        if country != "GB" { triggers.country = country }
+        if let frequency = flow.frequency, recurring.contains(frequency), let dataset = model.datasets[flow.dataset.name],
            !dataset.specialCategories.isEmpty || dataset.hasCriminalOffenceData,
            !purposes.contains(where: { $0.category == .mandatedCollection }) {
-            let kind = dataset.specialCategories.isEmpty ? "criminal offence" : "special category"
-            reasons.append("\(frequency.rawValue) flow of \(kind) data, taken as large-scale processing")
+            triggers.largeScale = (frequency, dataset.specialCategories.isEmpty ? "criminal offence" : "special category")
         }
-        return (reasons, mandatory)
+        return triggers
     }
 
     /// Holdings that a `link` transform matches with a dataset from another source: the holding,
     /// mapped to the datasets it is linked with.
     static func dataMatching(in model: SemanticModel) -> [Holding: [String]] {
         var result: [Holding: [String]] = [:]
-        for transform in model.transforms where transform.operation == .link {
+        // A national dataset is an input of every practice's linkage: its lineage is walked once.
+        var ancestorsOf: [String: Set<String>] = [:]
+        for transform in model.transforms(doing: .link) {
             let inputs = transform.inputs.map(\.name)
-            let ancestry = Dictionary(uniqueKeysWithValues: Set(inputs).map { ($0, Lineage.ancestors(of: $0, in: model)) })
+            var ancestry: [String: Set<String>] = [:]
+            for input in Set(inputs) {
+                let ancestors = ancestorsOf[input] ?? Lineage.ancestors(of: input, in: model)
+                ancestorsOf[input] = ancestors
+                ancestry[input] = ancestors
+            }
             for input in inputs {
                 let others = inputs.filter { other in
                     other != input && !ancestry[input]!.contains(other) && !ancestry[other]!.contains(input)
@@ -265,15 +293,20 @@ enum FG028 {
 
     /// Declared DPIAs for the processing activity the flow belongs to: one of its purposes, and a
     /// controller among the flow's parties (or those they process for), when a controller is given.
-    static func implicitDPIAs(for flow: Flow, in model: SemanticModel) -> [ImpactAssessment] {
+    static func implicitDPIAs(
+        for flow: Flow, byPurpose: [String: [ImpactAssessment]], organisations: OrganisationIndex
+    ) -> [ImpactAssessment] {
         var parties: Set<String> = [flow.from.name, flow.to.name]
         for name in [flow.from.name, flow.to.name] {
-            parties.formUnion(model.organisations[name]?.processorFor.map(\.name) ?? [])
+            parties.formUnion(organisations.controllers(servedBy: name))
         }
-        let purposes = Set(flow.purposes.map(\.name))
-        return model.impactAssessments.values.filter { dpia in
-            dpia.purposes.contains { purposes.contains($0.name) }
-                && (dpia.controller.map { parties.contains($0.name) } ?? true)
-        }.sorted { $0.id < $1.id }
+        var seen: Set<String> = []
+        var result: [ImpactAssessment] = []
+        for purpose in Set(flow.purposes.map(\.name)) {
+            for dpia in byPurpose[purpose] ?? [] where seen.insert(dpia.id).inserted {
+                if dpia.controller.map({ parties.contains($0.name) }) ?? true { result.append(dpia) }
+            }
+        }
+        return result.sorted { $0.id < $1.id }
     }
 }

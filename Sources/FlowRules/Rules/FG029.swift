@@ -135,19 +135,22 @@ enum FG029 {
         let model = collector.model
         let analysis = collector.analysis
         let noticed = Set(model.notices.values.map(\.controller.name))
-        let documented: (Organisation) -> Bool = { org in
-            isAnswerable(org) && (noticed.contains(org.id) || org.icoRegistration != nil || org.dataProtectionOfficer != nil
+        let organisationIndex = OrganisationIndex.shared(by: collector)
+        let documented: (OrganisationIndex.Entry) -> Bool = { entry in
+            let org = entry.organisation
+            return isAnswerable(org) && (noticed.contains(org.id) || org.icoRegistration != nil || org.dataProtectionOfficer != nil
                 || org.security != nil || org.dspt != nil)
         }
         var activities: [String: Set<String>] = [:]
         var processorFor: [String: Set<String>] = [:]
-        // (controller, purpose) pairs per dataset carried, then per base dataset behind it; formatted
-        // only for the datasets reported. Gathered per dataset first so a lineage is walked once,
-        // not once per flow (a national dataset derived from every practice's has a long one).
-        var pairsByDataset: [String: Set<[String]>] = [:]
+        // Only the uses of base datasets that lack an Art 30(1)(c) field end up in a message, and a
+        // complete estate has none: the (controller, purpose) pairs are gathered only for datasets
+        // derived from an incomplete one, found by walking down from it once.
+        let incomplete = model.datasets.values.filter { !$0.isDerived && !StandardLibrary.isLibraryPath($0.span.path) && !missingFields(of: $0).isEmpty }
+        let incompleteBehind = basesBehind(incomplete.map(\.id), in: model)
         var baseDatasets: [String: Set<[String]>] = [:]
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            let parties = parties(of: flow, in: model)
+            let parties = parties(of: flow, in: organisationIndex)
             let purposes = flow.purposes.map(\.name)
             let engaged = (parties.disclosing + (parties.recipientIsProcessor ? parties.receiving : [])).filter(documented)
             for controller in engaged { activities[controller.id, default: []].formUnion(purposes) }
@@ -159,13 +162,11 @@ enum FG029 {
                (parties.receiving.isEmpty ? parties.disclosing : parties.receiving).contains(where: documented) {
                 processorFor[recipient.id, default: []].formUnion(purposes)
             }
+            guard let bases = incompleteBehind[flow.dataset.name] else { continue }
             for controller in (parties.disclosing + parties.receiving).filter(isAnswerable) {
-                for purpose in purposes { pairsByDataset[flow.dataset.name, default: []].insert([controller.id, purpose]) }
-            }
-        }
-        for (dataset, pairs) in pairsByDataset {
-            for name in Lineage.ancestors(of: dataset, in: model).union([dataset]) where model.datasets[name]?.isDerived == false {
-                baseDatasets[name, default: []].formUnion(pairs)
+                for purpose in purposes {
+                    for base in bases { baseDatasets[base, default: []].insert([controller.id, purpose]) }
+                }
             }
         }
         let organisations = Set(activities.keys).union(processorFor.keys).sorted()
@@ -194,25 +195,47 @@ enum FG029 {
         }
         for name in baseDatasets.keys.sorted() {
             guard let dataset = model.datasets[name], !StandardLibrary.isLibraryPath(dataset.span.path) else { continue }
-            var missing: [String] = []
-            var fixes: [String] = []
-            if dataset.subjects.isEmpty {
-                missing.append("the categories of data subjects")
-                fixes.append("`subjects patients` (or whoever the data is about)")
-            }
-            if dataset.identifiers.isEmpty, dataset.specialCategories.isEmpty, dataset.items == nil {
-                missing.append("the categories of personal data")
-                fixes.append("`identifiers …`, `special-category …` or `items \"…\"`")
-            }
+            let missing = missingFields(of: dataset)
             guard !missing.isEmpty, let uses = baseDatasets[name] else { continue }
             let shown = uses.map { "(`\($0[0])`, `\($0[1])`)" }.sorted()
             let list = shown.prefix(4).joined(separator: ", ") + (shown.count > 4 ? " and \(shown.count - 4) more" : "")
             collector.report(
-                "dataset `\(name)` does not record \(missing.joined(separator: " or ")), so the Art 30(1)(c) entry of \(list) is incomplete",
+                "dataset `\(name)` does not record \(missing.map(\.field).joined(separator: " or ")), so the Art 30(1)(c) entry of \(list) is incomplete",
                 at: dataset.span, target: name,
-                help: "add \(fixes.joined(separator: " and ")) to dataset `\(name)`"
+                help: "add \(missing.map(\.fix).joined(separator: " and ")) to dataset `\(name)`"
             )
         }
+    }
+
+    /// The Art 30(1)(c) fields a dataset does not record, each with its fix.
+    static func missingFields(of dataset: Dataset) -> [(field: String, fix: String)] {
+        var missing: [(field: String, fix: String)] = []
+        if dataset.subjects.isEmpty {
+            missing.append(("the categories of data subjects", "`subjects patients` (or whoever the data is about)"))
+        }
+        if dataset.identifiers.isEmpty, dataset.specialCategories.isEmpty, dataset.items == nil {
+            missing.append(("the categories of personal data", "`identifiers …`, `special-category …` or `items \"…\"`"))
+        }
+        return missing
+    }
+
+    /// For each dataset that is one of `bases` or derived from one (transitively), those bases.
+    static func basesBehind(_ bases: [String], in model: SemanticModel) -> [String: [String]] {
+        guard !bases.isEmpty else { return [:] }
+        var derivedFrom: [String: [String]] = [:]
+        for (output, inputs) in model.derivationInputs {
+            for input in inputs { derivedFrom[input, default: []].append(output) }
+        }
+        var result: [String: [String]] = [:]
+        for base in bases {
+            var seen: Set<String> = [base]
+            var pending = [base]
+            while let current = pending.popLast() {
+                result[current, default: []].append(base)
+                for output in derivedFrom[current] ?? [] where seen.insert(output).inserted { pending.append(output) }
+            }
+        }
+        return result
     }
 
     /// Audiences and courts keep no record the model's author is answerable for, and the shipped
@@ -223,32 +246,34 @@ enum FG029 {
         !exemptKinds.contains(org.kind) && !StandardLibrary.isLibraryPath(org.span.path)
     }
 
+    static func isAnswerable(_ org: OrganisationIndex.Entry) -> Bool { isAnswerable(org.organisation) }
+
     /// Who is accountable for a flow: the controllers disclosing it (the sender, or the controllers
     /// a sending processor acts for), the controllers receiving it (the recipient, or the controllers
     /// a receiving processor acts for), and the processors involved. Individuals and the public are
     /// never controllers here.
     struct Parties {
-        var disclosing: [Organisation] = []
-        var receiving: [Organisation] = []
+        var disclosing: [OrganisationIndex.Entry] = []
+        var receiving: [OrganisationIndex.Entry] = []
         /// The sending processor first (when the sender is one), then the receiving processor.
-        var processors: [Organisation] = []
+        var processors: [OrganisationIndex.Entry] = []
         var senderIsProcessor = false
         var recipientIsProcessor = false
     }
 
-    static func parties(of flow: Flow, in model: SemanticModel) -> Parties {
+    static func parties(of flow: Flow, in organisations: OrganisationIndex) -> Parties {
         var parties = Parties()
         let audiences: Set<OrganisationKind> = [.individual, .publicAudience]
-        if let from = model.organisations[flow.from.name], !audiences.contains(from.kind) {
+        if let from = organisations.organisation(flow.from.name), !audiences.contains(from.kind) {
             if from.processorFor.isEmpty {
                 parties.disclosing = [from]
             } else {
-                parties.disclosing = from.processorFor.compactMap { model.organisations[$0.name] }
+                parties.disclosing = organisations.declaredControllers(servedBy: from.id)
                 parties.processors.append(from)
                 parties.senderIsProcessor = true
             }
         }
-        if let to = model.organisations[flow.to.name], !audiences.contains(to.kind) {
+        if let to = organisations.organisation(flow.to.name), !audiences.contains(to.kind) {
             let isProcessor = switch flow.role {
             case .processor: true
             case .controller, .jointController: false
@@ -257,7 +282,7 @@ enum FG029 {
             if isProcessor {
                 parties.recipientIsProcessor = true
                 parties.processors.append(to)
-                parties.receiving = to.processorFor.compactMap { model.organisations[$0.name] }
+                parties.receiving = organisations.declaredControllers(servedBy: to.id)
             } else {
                 parties.receiving = [to]
             }

@@ -161,13 +161,15 @@ enum FG031 {
         let model = collector.model
         let analysis = collector.analysis
         // Holdings of personal data, with the flows that fill them (in model order).
+        let flowFacts = FlowFacts.shared(by: collector)
+        let organisations = OrganisationIndex.shared(by: collector)
         var inbound: [Holding: [Int]] = [:]
         var order: [Holding] = []
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            guard let recipient = model.organisations[flow.to.name], !audiences.contains(recipient.kind) else { continue }
+        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+            guard let recipient = organisations.organisation(flow.to.name), !audiences.contains(recipient.kind) else { continue }
             // Whoever keeps the holding must be someone the model answers for (not the shipped
             // library's national bodies or their processors).
-            let parties = FG029.parties(of: flow, in: model)
+            let parties = FG029.parties(of: flow, in: organisations)
             let keepers = parties.recipientIsProcessor && parties.receiving.isEmpty ? parties.disclosing : parties.receiving
             guard keepers.contains(where: FG029.isAnswerable) else { continue }
             // Disclosures an independent recipient receives because the law or a court requires it
@@ -175,7 +177,7 @@ enum FG031 {
             if !parties.recipientIsProcessor, let basis = flow.confidentiality?.basis,
                [.statutory, .courtOrder, .overridingPublicInterest].contains(basis) { continue }
             // Care records at a provider follow the Records Management Code's health record schedule.
-            let categories = analysis.purposeCategories(of: flow)
+            let categories = flowFacts.purposeCategories[index]
             if careProviders.contains(recipient.kind), !categories.isEmpty, categories.allSatisfy(\.isDirectCare) { continue }
             let holding = Holding(flow.to.name, flow.dataset.name)
             if inbound[holding] == nil { order.append(holding) }
@@ -200,8 +202,10 @@ enum FG031 {
                 help: "add `retention \"period and trigger\" ACTION` to the flow, e.g. `retention \"8 years after closure\" destroy`, or a `retention` term to the agreement it cites"
             )
         }
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            for statement in flow.retention where isContradictory(statement) {
+        var wordings = TextMemo<RetentionWording>()
+        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+            for statement in flow.retention {
+                guard wordings.value(of: statement.text, RetentionWording.init).isContradictory(with: statement.action) else { continue }
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) states retention \"\(statement.text)\"\(statement.action.map { " (\($0.rawValue))" } ?? ""), which both deletes the data immediately and keeps it for a retention period",
@@ -225,7 +229,7 @@ enum FG031 {
                     )
                 }
             }
-            let isInvoiceValidation = flow.purposes.contains { model.purposes[$0.name]?.category == .invoiceValidation }
+            let isInvoiceValidation = flowFacts.purposeCategories[index].contains(.invoiceValidation)
             let holding = Holding(flow.to.name, flow.dataset.name)
             if isInvoiceValidation, !undefined.contains(holding), inbound[holding] != nil,
                !flow.retention.contains(where: { [.delete, .destroy, .anonymise].contains($0.action) }) {
@@ -249,13 +253,23 @@ enum FG031 {
         !flow.retention.isEmpty || flow.agreements.contains { model.agreements[$0.name]?.retention != nil }
     }
 
-    /// "Deleted immediately" together with a retention period or schedule, or with `archive`.
-    static func isContradictory(_ statement: RetentionStatement) -> Bool {
-        let text = statement.text.lowercased()
-        guard text.containsBytes("immediate") else { return false }
-        let mentionsPeriod = text.containsBytes("retention period") || text.containsBytes("retention schedule")
-            || longestPeriod(in: text) != nil
-        return mentionsPeriod || statement.action == .archive
+    /// What a retention text says, whatever the action.
+    struct RetentionWording {
+        let deletesImmediately: Bool
+        /// Meaningful only when it deletes immediately.
+        let mentionsPeriod: Bool
+
+        init(_ text: String) {
+            let text = text.lowercased()
+            deletesImmediately = text.containsBytes("immediate")
+            mentionsPeriod = deletesImmediately && (text.containsBytes("retention period") || text.containsBytes("retention schedule")
+                || longestPeriod(in: text) != nil)
+        }
+
+        /// "Deleted immediately" together with a retention period or schedule, or with `archive`.
+        func isContradictory(with action: RetentionAction?) -> Bool {
+            deletesImmediately && (mentionsPeriod || action == .archive)
+        }
     }
 
     /// The longest "N years/months/weeks/days" in the text, in days (years as 365, months as 30).

@@ -95,14 +95,18 @@ enum FG032 {
         ]
     ) { collector in
         let model = collector.model
-        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
-            guard let dataset = model.datasets[flow.dataset.name], let recipient = model.organisations[flow.to.name] else { continue }
+        let flowFacts = FlowFacts.shared(by: collector)
+        let organisations = OrganisationIndex.shared(by: collector)
+        // Each dataset's identifiers, so a flow is checked without copying its dataset out of the model.
+        let identifiersOf = model.datasets.mapValues(\.identifiers)
+        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+            guard let identifiers = identifiersOf[flow.dataset.name], let recipient = organisations.organisation(flow.to.name) else { continue }
             var allowed: Set<Identifier> = Set(flow.neededIdentifiers)
             var profiled: [String] = []
             var unconstrained = flow.purposes.isEmpty
             for reference in flow.purposes {
                 guard let purpose = model.purposes[reference.name],
-                      let profile = profile(for: purpose.category, recipient: recipient) else {
+                      let profile = profile(for: purpose.category, recipient: recipient.organisation) else {
                     unconstrained = true
                     break
                 }
@@ -110,8 +114,8 @@ enum FG032 {
                 profiled.append(purpose.id)
             }
             guard !unconstrained else { continue }
-            let surplus = dataset.identifiers.filter { $0.isDirect && !allowed.contains($0) }
-            guard !surplus.isEmpty else { continue }
+            let surplus = identifiers.filter { $0.isDirect && !allowed.contains($0) }
+            guard !surplus.isEmpty, let dataset = model.datasets[flow.dataset.name] else { continue }
             let names = surplus.map { "`\($0.rawValue)`" }.joined(separator: ", ")
             let permitted = allowed.isEmpty ? "no direct identifier" : allowed.sorted { $0.rawValue < $1.rawValue }.map { "`\($0.rawValue)`" }.joined(separator: ", ")
             collector.report(

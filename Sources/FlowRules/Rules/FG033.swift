@@ -135,18 +135,23 @@ enum FG033 {
         // (controller, approval) -> the flows concerned, reported once per pair.
         var unnoticed: [String: [Int]] = [:]
         var unnoticedOrder: [(controller: String, approval: String)] = []
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name && collector.analysis.carriesPersonalData(index) {
-            let parties = FG029.parties(of: flow, in: model)
-            var controllers: [Organisation] = []
+        let flowFacts = FlowFacts.shared(by: collector)
+        let organisations = OrganisationIndex.shared(by: collector)
+        // Only an approval whose conditions require a notice matters below (it mandates notices and
+        // adds its controllers); its conditions are read once, not once per flow made under it.
+        let noticeApprovals = model.approvals.filter { $0.value.conditions.contains(where: requiresNotice) }
+        for (index, flow) in collector.flows where flow.from.name != flow.to.name && flowFacts.carriesPersonalData[index] {
+            let parties = FG029.parties(of: flow, in: organisations)
+            var controllers: [OrganisationIndex.Entry] = []
             for org in parties.disclosing + parties.receiving where !controllers.contains(where: { $0.id == org.id }) {
                 controllers.append(org)
             }
-            let approval = flow.confidentiality?.instrument.flatMap { model.approvals[$0.name] }
+            let approval = flow.confidentiality?.instrument.flatMap { noticeApprovals[$0.name] }
             var mandated: Set<String> = []
-            if let approval, approval.conditions.contains(where: requiresNotice) {
+            if let approval {
                 mandated = approval.controllers.isEmpty ? Set(controllers.map(\.id)) : Set(approval.controllers.map(\.name))
                 for name in approval.controllers.map(\.name).sorted() where !controllers.contains(where: { $0.id == name }) {
-                    if let org = model.organisations[name] { controllers.append(org) }
+                    if let org = organisations.organisation(name) { controllers.append(org) }
                 }
             }
             for controller in controllers where FG029.isAnswerable(controller) {

@@ -165,7 +165,8 @@ enum FG035 {
     /// NHS England, its predecessors (by successor chain) and processors acting for any of them.
     static func nhsEnglandSide(in model: SemanticModel) -> Set<String> {
         var bodies: Set<String> = []
-        for org in model.sortedOrganisations {
+        // Sets, whatever the order: no need to sort the organisations.
+        for org in model.organisations.values {
             var current: Organisation? = org
             var seen: Set<String> = []
             while let step = current, seen.insert(step.id).inserted {
@@ -177,7 +178,7 @@ enum FG035 {
             }
         }
         var side = bodies
-        for org in model.sortedOrganisations where org.processorFor.contains(where: { bodies.contains($0.name) }) {
+        for org in model.organisations.values where org.processorFor.contains(where: { bodies.contains($0.name) }) {
             side.insert(org.id)
         }
         return side

@@ -103,10 +103,13 @@ enum FG036 {
     ) { collector in
         let model = collector.model
         let asOf = collector.asOf
-        let ended: [String: Lapse] = Dictionary(uniqueKeysWithValues: model.sortedOrganisations.compactMap { org in
+        let ended: [String: Lapse] = Dictionary(uniqueKeysWithValues: model.organisations.values.compactMap { org in
             lapse(of: org, in: model).flatMap { $0.end < asOf ? (org.id, $0) : nil }
         })
-        func checkReferences(_ references: [Reference], of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
+        func checkReferences(_ references: @autoclosure () -> [Reference], of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
+            // Most estates name no ended organisation: then there is nothing to look up.
+            guard !ended.isEmpty else { return }
+            let references = references()
             var reported: Set<String> = []
             for reference in references {
                 guard let lapse = ended[reference.name], reported.insert(reference.name).inserted else { continue }
@@ -117,9 +120,10 @@ enum FG036 {
                 )
             }
         }
+        var mentionsByText = TextMemo<[StaleMention]>()
         func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             guard let text else { return }
-            for stale in staleMentions(in: text, asOf: asOf) {
+            for stale in mentionsByText.value(of: text, { staleMentions(in: $0, asOf: asOf) }) {
                 collector.report(
                     "\(label()) cites \(stale.name) in \"\(text)\": \(stale.note)",
                     at: span, target: target, discriminator: "text:\(stale.key)",
@@ -149,9 +153,21 @@ enum FG036 {
                 )
             }
         }
-        for org in model.sortedOrganisations where ended[org.id] == nil && !isLibrary(org.span) {
-            checkReferences(org.processorFor + org.jointControllerWith, of: org.id, described: "organisation `\(org.id)`", into: &collector)
+        // Declarations without free text report only when they name an ended organisation: those
+        // few are picked out before sorting, rather than sorting every dataset of an estate.
+        func checkNames<Declaration>(
+            of declarations: Dictionary<String, Declaration>.Values, id: (Declaration) -> String, span: (Declaration) -> SourceSpan,
+            kind: String, including include: (Declaration) -> Bool = { _ in true }, references: (Declaration) -> [Reference],
+            into collector: inout FindingCollector
+        ) {
+            guard !ended.isEmpty else { return }
+            let naming = declarations.filter { references($0).contains { ended[$0.name] != nil } }.sorted { id($0) < id($1) }
+            for declaration in naming where include(declaration) && !isLibrary(span(declaration)) {
+                checkReferences(references(declaration), of: id(declaration), described: "\(kind) `\(id(declaration))`", into: &collector)
+            }
         }
+        checkNames(of: model.organisations.values, id: \.id, span: \.span, kind: "organisation", including: { ended[$0.id] == nil },
+                   references: { $0.processorFor + $0.jointControllerWith }, into: &collector)
         for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) where !isLibrary(approval.span) {
             let label = "approval `\(approval.id)`"
             checkReferences([approval.applicant].compactMap { $0 } + approval.controllers + approval.processors, of: approval.id, described: label, into: &collector)
@@ -162,30 +178,15 @@ enum FG036 {
             checkReferences(agreement.parties, of: agreement.id, described: "agreement `\(agreement.id)`", into: &collector)
             checkText(agreement.retention, at: agreement.span, of: agreement.id, described: "agreement `\(agreement.id)`", into: &collector)
         }
-        for contract in model.contracts.values.sorted(by: { $0.id < $1.id }) where !isLibrary(contract.span) {
-            checkReferences([contract.controller, contract.processor] + contract.subProcessors, of: contract.id, described: "contract `\(contract.id)`", into: &collector)
-        }
-        for arrangement in model.arrangements.values.sorted(by: { $0.id < $1.id }) where !isLibrary(arrangement.span) {
-            checkReferences(arrangement.controllers, of: arrangement.id, described: "arrangement `\(arrangement.id)`", into: &collector)
-        }
-        for dpia in model.impactAssessments.values.sorted(by: { $0.id < $1.id }) where !isLibrary(dpia.span) {
-            checkReferences([dpia.controller].compactMap { $0 }, of: dpia.id, described: "DPIA `\(dpia.id)`", into: &collector)
-        }
-        for notice in model.notices.values.sorted(by: { $0.id < $1.id }) where !isLibrary(notice.span) {
-            checkReferences([notice.controller], of: notice.id, described: "privacy notice `\(notice.id)`", into: &collector)
-        }
-        for optOut in model.optOuts.values.sorted(by: { $0.id < $1.id }) where !isLibrary(optOut.span) {
-            checkReferences(optOut.recordedAt, of: optOut.id, described: "opt-out `\(optOut.id)`", into: &collector)
-        }
-        for key in model.keys.values.sorted(by: { $0.id < $1.id }) where !isLibrary(key.span) {
-            checkReferences(key.heldBy, of: key.id, described: "key `\(key.id)`", into: &collector)
-        }
-        for dataset in model.sortedDatasets where !dataset.isDerived && !isLibrary(dataset.span) {
-            checkReferences(dataset.sources, of: dataset.id, described: "dataset `\(dataset.id)`", into: &collector)
-        }
-        for boundary in model.boundaries.values.sorted(by: { $0.id < $1.id }) where !isLibrary(boundary.span) {
-            checkReferences(boundary.members, of: boundary.id, described: "boundary `\(boundary.id)`", into: &collector)
-        }
+        checkNames(of: model.contracts.values, id: \.id, span: \.span, kind: "contract",
+                   references: { [$0.controller, $0.processor] + $0.subProcessors }, into: &collector)
+        checkNames(of: model.arrangements.values, id: \.id, span: \.span, kind: "arrangement", references: \.controllers, into: &collector)
+        checkNames(of: model.impactAssessments.values, id: \.id, span: \.span, kind: "DPIA", references: { [$0.controller].compactMap { $0 } }, into: &collector)
+        checkNames(of: model.notices.values, id: \.id, span: \.span, kind: "privacy notice", references: { [$0.controller] }, into: &collector)
+        checkNames(of: model.optOuts.values, id: \.id, span: \.span, kind: "opt-out", references: \.recordedAt, into: &collector)
+        checkNames(of: model.keys.values, id: \.id, span: \.span, kind: "key", references: \.heldBy, into: &collector)
+        checkNames(of: model.datasets.values, id: \.id, span: \.span, kind: "dataset", including: { !$0.isDerived }, references: \.sources, into: &collector)
+        checkNames(of: model.boundaries.values, id: \.id, span: \.span, kind: "boundary", references: \.members, into: &collector)
     }
 
     /// Declarations shipped in the standard library are not the model author's to correct.
@@ -204,7 +205,9 @@ enum FG036 {
         if let until = org.validUntil { return Lapse(end: until, successor: declared ?? "none recorded") }
         if org.kind == .ccg { return Lapse(end: Day(year: 2022, month: 6, day: 30)!, successor: declared ?? "an ICB") }
         guard let title = org.title?.lowercased(), !saysItIsCurrent(title) else { return nil }
-        for body in abolishedBodies where body.names.contains(where: { title.contains($0) }) {
+        // Byte search is the same as Foundation's for ASCII titles, and much faster.
+        let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
+        for body in abolishedBodies where body.names.contains(where: { isASCII ? title.containsBytes($0) : title.contains($0) }) {
             return Lapse(end: body.end, successor: declared ?? body.successor)
         }
         return nil

@@ -129,7 +129,7 @@ enum FG037 {
                 )
             }
         }
-        for transform in model.transforms where transform.operation == .filter {
+        for transform in model.transforms(doing: .filter) {
             let holding = Holding(transform.holder.name, transform.output)
             let readers = analysis.graph.readers[holding] ?? []
             guard !readers.isEmpty, (analysis.graph.transformReaders[holding] ?? []).isEmpty else { continue }
