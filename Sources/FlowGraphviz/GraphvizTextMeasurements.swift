@@ -19,33 +19,11 @@ import Foundation
 final class GraphvizTextMeasurements: @unchecked Sendable {
     static let shared = GraphvizTextMeasurements()
 
-    /// A span's font name and text bytes (exact bytes: `String` equality would merge canonically
-    /// equivalent texts that pango may measure differently), size and style bits.
+    /// A span's font name and text (exact bytes), size and HTML style bits.
     struct Key: Hashable {
-        /// The font name, a NUL, then the text.
-        var bytes: [UInt8]
+        var fontAndText: CStringKey
         var size: Double
         var flags: UInt32
-
-        init(font: UnsafePointer<CChar>, text: UnsafePointer<CChar>, size: Double, flags: UInt32) {
-            let fontLength = strlen(font), textLength = strlen(text)
-            bytes = [UInt8](unsafeUninitializedCapacity: fontLength + 1 + textLength) { buffer, count in
-                guard let base = buffer.baseAddress else { return }
-                memcpy(base, font, fontLength)
-                base[fontLength] = 0
-                memcpy(base + fontLength + 1, text, textLength)
-                count = fontLength + 1 + textLength
-            }
-            self.size = size
-            self.flags = flags
-        }
-
-        /// The bytes in one go: `[UInt8]`'s own hashing feeds the hasher a byte at a time.
-        func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-            hasher.combine(size)
-            hasher.combine(flags)
-        }
     }
 
     struct Measurement {
@@ -95,7 +73,7 @@ final class GraphvizTextMeasurements: @unchecked Sendable {
         guard let span, fontpath == nil, let font = span.pointee.font, let text = span.pointee.str, let name = font.pointee.name else {
             return cgv_call_textlayout(pango, span, fontpath)
         }
-        let key = Key(font: name, text: text, size: font.pointee.size, flags: cgv_span_font_flags(span))
+        let key = Key(fontAndText: CStringKey(name, text), size: font.pointee.size, flags: cgv_span_font_flags(span))
         if reuseAllowed, let known = measurements[key] {
             span.pointee.size = pointf(x: known.width, y: known.height)
             span.pointee.yoffset_layout = known.yoffsetLayout
