@@ -148,8 +148,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
         GraphvizMessageLog.beginStep()
         var data: UnsafeMutablePointer<CChar>? = nil
         var length = 0
-        let status = cgv_render_data(gvc, graph, format.rawValue, &data, &length)
-        defer { if let data { gvFreeRenderData(data) } }
+        let status = cgv_render_stream(gvc, graph, format.rawValue, &data, &length)
+        defer { if let data { cgv_free(data) } }
         guard status == 0, let data else {
             throw GraphvizError(
                 kind: .renderFailed,
