@@ -10,11 +10,15 @@
  */
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <graphviz/graphviz_version.h>
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <graphviz/gvplugin.h>
+#include <graphviz/gvplugin_textlayout.h>
+#include <dlfcn.h>
 
 /* ---------------------------------------------------------------------------
  * Swift 6: C globals such as Agdirected are imported as mutable global vars,
@@ -55,28 +59,30 @@ static inline void cgv_free(void *p) { free(p); }
 /* ---------------------------------------------------------------------------
  * Rendering.
  *
- * gvRenderData's length is `unsigned int *` in Graphviz 2.x and `size_t *` in
- * newer releases. _Generic picks the branch that matches the declaration in the
- * installed header; the other branch is never called.
+ * Into memory through a FILE from open_memstream, which grows its buffer
+ * geometrically. gvRenderData grows its buffer a page at a time; once glibc
+ * serves a buffer that size from the heap rather than by mmap (after the first
+ * large render has freed one), realloc can copy the output again and again:
+ * callgrind's cache simulation counts about 2 million first-level write misses
+ * (125 MB) per render of a 5 MB SVG, against 0.3 million for writing it to a
+ * FILE. Same bytes as gvRenderData, which drives the same renderer and device.
+ * On success *result is malloc'd (free it with cgv_free).
  */
-typedef int (*cgv_render_data_uint_fn)(GVC_t *, graph_t *, const char *, char **, unsigned int *);
-typedef int (*cgv_render_data_size_fn)(GVC_t *, graph_t *, const char *, char **, size_t *);
-
-static inline int cgv_render_data(GVC_t *gvc, graph_t *g, const char *format,
-                                  char **result, size_t *length) {
+static inline int cgv_render_stream(GVC_t *gvc, graph_t *g, const char *format,
+                                    char **result, size_t *length) {
     *result = NULL;
     *length = 0;
-    if (_Generic(&gvRenderData, cgv_render_data_uint_fn: 1, default: 0)) {
-        unsigned int len = 0;
-        int rc = ((cgv_render_data_uint_fn)&gvRenderData)(gvc, g, format, result, &len);
-        *length = (size_t)len;
-        return rc;
-    } else {
-        size_t len = 0;
-        int rc = ((cgv_render_data_size_fn)&gvRenderData)(gvc, g, format, result, &len);
-        *length = len;
-        return rc;
+    FILE *stream = open_memstream(result, length);
+    if (stream == NULL) return -1;
+    int rc = gvRender(gvc, g, format, stream);
+    /* fclose sets the final *result and *length. */
+    if (fclose(stream) != 0) rc = -1;
+    if (rc != 0) {
+        free(*result);
+        *result = NULL;
+        *length = 0;
     }
+    return rc;
 }
 
 /* ---------------------------------------------------------------------------
@@ -101,6 +107,68 @@ static inline void cgv_free_plugin_list(char **list, int count) {
     for (int i = 0; i < count; i++) free(list[i]);
     free(list);
 }
+
+/* ---------------------------------------------------------------------------
+ * Text measurement.
+ *
+ * Graphviz measures every text span of every label with its "textlayout"
+ * plugin (pango), about a quarter of a large layout, and keeps a PangoLayout
+ * per span that only the cairo renderers (png, pdf) draw from. A textlayout
+ * plugin of our own, ahead of pango's, lets FlowGraphviz answer repeated
+ * measurements from a cache (GraphvizTextMeasurements.swift) and ask pango
+ * for the rest. Everything here degrades to plain Graphviz when a piece is
+ * missing (another plugin soname, no exported selector).
+ */
+typedef boolean (*cgv_textlayout_fn)(textspan_t *span, char **fontpath);
+
+/* The engine of pango's textlayout plugin, which gvContext() has already
+ * loaded (it selects the text layout plugin up front); NULL if it is not
+ * loaded. The plugin library is found by its soname without loading anything. */
+static inline gvtextlayout_engine_t *cgv_pango_textlayout_engine(void) {
+    void *handle = dlopen("libgvplugin_pango.so.6", RTLD_LAZY | RTLD_NOLOAD);
+    if (handle == NULL) return NULL;
+    gvplugin_library_t *library = (gvplugin_library_t *)dlsym(handle, "gvplugin_pango_LTX_library");
+    gvtextlayout_engine_t *engine = NULL;
+    for (gvplugin_api_t *api = library ? library->apis : NULL; api && api->types && !engine; api++) {
+        if (api->api != API_textlayout) continue;
+        for (gvplugin_installed_t *type = api->types; type->type && !engine; type++) {
+            if (strcmp(type->type, "textlayout") == 0) engine = (gvtextlayout_engine_t *)type->engine;
+        }
+    }
+    /* Drops only the reference RTLD_NOLOAD took; Graphviz's own stays. */
+    dlclose(handle);
+    return engine;
+}
+
+/* Re-runs Graphviz's choice of text layout plugin (made once, in gvContext);
+ * exported by libgvc 2.x but not declared in its installed headers. */
+extern int gvtextlayout_select(GVC_t *gvc) __attribute__((weak));
+
+/* Installs `measure` as the best "textlayout" plugin of `gvc` (quality 100,
+ * pango's is 10), the one Graphviz then calls. Returns -1 when the selector is
+ * missing. The plugin tables must outlive the context, hence static (one
+ * context per process, see GraphvizRenderer). */
+static inline int cgv_install_textlayout(GVC_t *gvc, cgv_textlayout_fn measure) {
+    static gvtextlayout_engine_t engine;
+    static gvplugin_installed_t types[2];
+    static gvplugin_api_t apis[2];
+    static gvplugin_library_t library;
+    if (gvtextlayout_select == NULL) return -1;
+    engine.textlayout = measure;
+    types[0] = (gvplugin_installed_t){ 0, "textlayout", 100, &engine, NULL };
+    apis[0] = (gvplugin_api_t){ API_textlayout, types };
+    library = (gvplugin_library_t){ "flowgraphviz", apis };
+    gvAddLibrary(gvc, &library);
+    (void)gvtextlayout_select(gvc);
+    return 0;
+}
+
+static inline boolean cgv_call_textlayout(gvtextlayout_engine_t *engine, textspan_t *span, char **fontpath) {
+    return engine->textlayout(span, fontpath);
+}
+
+/* The HTML style bits of a span's font (a C bit-field). */
+static inline unsigned int cgv_span_font_flags(const textspan_t *span) { return span->font->flags; }
 
 /* ---------------------------------------------------------------------------
  * Error capture.

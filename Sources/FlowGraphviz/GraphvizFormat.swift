@@ -14,3 +14,14 @@ public enum GraphvizFormat: String, Sendable, CaseIterable {
     /// position, font and the width Graphviz measured for it (core plugin).
     case json
 }
+
+extension GraphvizFormat {
+    /// Whether Graphviz draws this format with cairo, which draws each text span from the
+    /// PangoLayout its measurement left on it (see `GraphvizTextMeasurements`).
+    var drawsTextWithPango: Bool {
+        switch self {
+        case .png, .pdf: true
+        case .svg, .dot, .json: false
+        }
+    }
+}

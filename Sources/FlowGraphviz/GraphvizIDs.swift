@@ -41,7 +41,7 @@ enum GraphvizIDs {
     final class Table {
         /// The root graph, whose string pool holds the names.
         private let graph: UnsafeMutablePointer<Agraph_t>
-        private var ids: [[UInt8]: IDTYPE] = [:]
+        private var ids: [CStringKey: IDTYPE] = [:]
         /// The interned name of each named ID, and how many objects use it (each holds one reference
         /// to the interned string, as with the default allocator).
         private var names: [IDTYPE: (name: UnsafeMutablePointer<CChar>, uses: Int)] = [:]
@@ -58,7 +58,7 @@ enum GraphvizIDs {
                 id.pointee = 2 * created + 1
                 return true
             }
-            let key = Array(UnsafeRawBufferPointer(start: name, count: strlen(name)))
+            let key = CStringKey(name)
             if let known = ids[key] {
                 if create, let entry = names[known], let interned = cgv_strdup(graph, name) {
                     names[known] = (interned, entry.uses + 1)
@@ -78,7 +78,7 @@ enum GraphvizIDs {
         /// An object with this ID was deleted: drop its reference to the name.
         func release(_ id: IDTYPE) {
             guard id % 2 == 0, let entry = names[id] else { return }
-            let key = Array(UnsafeRawBufferPointer(start: entry.name, count: strlen(entry.name)))
+            let key = CStringKey(entry.name)
             cgv_strfree(graph, entry.name)
             if entry.uses > 1 {
                 names[id] = (entry.name, entry.uses - 1)

@@ -23,6 +23,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
     private init() {
         GraphvizMessageLog.beginStep()
         context = gvContext()
+        if let context { GraphvizTextMeasurements.shared.install(in: context) }
         discipline = cgv_discipline(GraphvizIDs.makeDiscipline())
     }
 
@@ -81,12 +82,18 @@ public final class GraphvizRenderer: @unchecked Sendable {
             let gvc = try requireContext()
             try validatePlugins(gvc, engine: engine, format: format)
             let graph = try parse(dot)
+            GraphvizTextMeasurements.shared.reuseAllowed = !(format?.drawsTextWithPango ?? false)
             // Freeing order: render data (in renderData), then layout, then graph.
             defer { _ = agclose(graph) }
             defer { _ = gvFreeLayout(gvc, graph) }
             try layout(graph, gvc, engine: engine)
             return try body(graph, gvc)
         }
+    }
+
+    /// Runs `body` on the text measurement plugin under the lock (tests switch it and compare).
+    func withTextMeasurements<T>(_ body: (GraphvizTextMeasurements) throws -> T) rethrows -> T {
+        try lock.withLock { try body(.shared) }
     }
 
     // MARK: - Steps (call with `lock` held)
@@ -141,8 +148,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
         GraphvizMessageLog.beginStep()
         var data: UnsafeMutablePointer<CChar>? = nil
         var length = 0
-        let status = cgv_render_data(gvc, graph, format.rawValue, &data, &length)
-        defer { if let data { gvFreeRenderData(data) } }
+        let status = cgv_render_stream(gvc, graph, format.rawValue, &data, &length)
+        defer { if let data { cgv_free(data) } }
         guard status == 0, let data else {
             throw GraphvizError(
                 kind: .renderFailed,

@@ -2,7 +2,7 @@
 // same files. Not a test: speed is measured here (scripts/bench-render.sh) and recorded in
 // BENCHMARKS.md.
 //
-//   flowgate-render-bench [--repeat N] [--format svg|png|pdf|dot|json] [--dot-program PATH] [--each] FILE.dot...
+//   flowgate-render-bench [--repeat N] [--format svg|png|pdf|dot|json] [--dot-program PATH] [--each] [--output DIR] FILE.dot...
 //
 // For each file prints one line of `key=value` fields, times in seconds (wall, and CPU = user + sys):
 //   first_*  the first render in this process: includes creating the Graphviz context, loading the
@@ -10,7 +10,8 @@
 //   warm_*   the median of N more renders in the same process (N = --repeat, default 5; 0 skips them);
 //   dot_*    the median of N runs of `dot -T<format> FILE -o /dev/null` as a child process (skipped
 //            with --repeat 0 or when PATH is empty), timed with the same clock.
-// `--each` also lists every render's CPU time. Exit status 2 on bad usage or a file Graphviz cannot render.
+// `--each` also lists every render's CPU time; `--output DIR` writes each file's first and last
+// render to DIR/NAME.first.FORMAT and DIR/NAME.last.FORMAT (to compare them with `dot`'s bytes). Exit status 2 on bad usage or a file Graphviz cannot render.
 import FlowGraphviz
 import Foundation
 
@@ -24,6 +25,8 @@ struct Options {
     var dotProgram = "/usr/bin/dot"
     /// Print every render's time, not only the medians (to see a trend over repeated renders).
     var each = false
+    /// Where to write the first and last render of each file, if anywhere.
+    var output: String?
     var files: [String] = []
 }
 
@@ -42,6 +45,9 @@ func parse(_ arguments: [String]) throws -> Options {
             options.format = value
         case "--each":
             options.each = true
+        case "--output":
+            guard let value = rest.popFirst() else { throw Usage(description: "--output wants a directory") }
+            options.output = value
         case "--dot-program":
             guard let value = rest.popFirst() else { throw Usage(description: "--dot-program wants a path") }
             options.dotProgram = value
@@ -61,11 +67,13 @@ struct Timing {
     var cpu: Double
 }
 
-/// Times `body` on this thread (CPU time of the calling thread).
+/// Times `body`. CPU time is the whole process's, as `dot`'s is: Graphviz's text layout (pango)
+/// loads the fonts on a thread of its own during the first render, which the calling thread's
+/// clock would leave out.
 func measure(_ body: () throws -> Void) rethrows -> Timing {
     func cpuNow() -> Double {
         var spec = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
     let wall = DispatchTime.now().uptimeNanoseconds
@@ -106,13 +114,19 @@ do {
         let dot = try String(contentsOfFile: file, encoding: .utf8)
         var bytes: [UInt8] = []
         let first = try measure { bytes = try GraphvizRenderer.shared.render(dot: dot, format: options.format) }
+        var last = bytes
         var warm: [Timing] = []
         var program: [Timing] = []
         for _ in 0..<options.repeats {
-            warm.append(try measure { _ = try GraphvizRenderer.shared.render(dot: dot, format: options.format) })
+            warm.append(try measure { last = try GraphvizRenderer.shared.render(dot: dot, format: options.format) })
             if !options.dotProgram.isEmpty {
                 program.append(try runProcess(options.dotProgram, ["-T" + options.format.rawValue, file, "-o", "/dev/null"]))
             }
+        }
+        if let output = options.output {
+            let name = URL(fileURLWithPath: output).appendingPathComponent(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent).path
+            try Data(bytes).write(to: URL(fileURLWithPath: name + ".first." + options.format.rawValue))
+            try Data(last).write(to: URL(fileURLWithPath: name + ".last." + options.format.rawValue))
         }
         print("file=\(file)" + fields("first", [first]) + fields("warm", warm) + fields("dot", program) + " bytes=\(bytes.count)")
         if options.each {
