@@ -18,7 +18,7 @@ public struct OptOutRequirements: Sendable {
         let upstream = UpstreamOrganisations(model: model, graph: graph)
         byFlow = model.flows.enumerated().map { index, flow in
             OptOutRequirements.requirements(
-                for: flow, level: identifiability.recipientLevels[index], model: model, upstream: upstream
+                for: flow, index: index, level: identifiability.recipientLevels[index], model: model, upstream: upstream
             )
         }
     }
@@ -27,7 +27,7 @@ public struct OptOutRequirements: Sendable {
         byFlow[index].first { $0.optOut == optOut }
     }
 
-    static func requirements(for flow: Flow, level: IdentifiabilityLevel, model: SemanticModel, upstream: UpstreamOrganisations) -> [OptOutRequirement] {
+    static func requirements(for flow: Flow, index: Int, level: IdentifiabilityLevel, model: SemanticModel, upstream: UpstreamOrganisations) -> [OptOutRequirement] {
         guard let dataset = model.datasets[flow.dataset.name] else { return [] }
         let categories = flow.purposes.compactMap { model.purposes[$0.name]?.category }
         let isSecondary = categories.contains { !$0.isDirectCare }
@@ -63,7 +63,7 @@ public struct OptOutRequirements: Sendable {
                 let tagged = flow.purposes.contains { programme.contains($0.name) }
                 let recordedAt = Set(optOut.recordedAt.map(\.name))
                 let fromSource = tagged && recordedAt.contains(flow.from.name)
-                    || tagged && !recordedAt.isDisjoint(with: upstream.of(Holding(flow.from.name, flow.dataset.name)))
+                    || tagged && !recordedAt.isDisjoint(with: upstream.of(index))
                 let required = tagged && fromSource && level.isPersonalData
                 let reason = !tagged ? "the flow is not part of the programme"
                     : !fromSource ? "the data does not come from where the opt-out is recorded"
@@ -115,37 +115,33 @@ public struct OptOutRequirements: Sendable {
     }
 }
 
-/// Organisations the data at a holding has passed through, transitively upstream.
+/// Organisations the data a flow sends has passed through, transitively upstream.
 struct UpstreamOrganisations: Sendable {
-    private let model: SemanticModel
-    private let graph: FlowGraph
+    private let tables: FlowGraphTables
 
     init(model: SemanticModel, graph: FlowGraph) {
-        self.model = model
-        self.graph = graph
+        self.tables = graph.tables
     }
 
-    func of(_ start: Holding) -> Set<String> {
-        var organisations: Set<String> = [start.organisation]
-        var seen: Set<Holding> = [start]
+    /// The sender of flow `index` and every organisation upstream of its copy of the data.
+    func of(_ index: Int) -> Set<String> {
+        let start = tables.senderHolding[index]
+        var organisations: Set<Int> = [tables.holdings.organisation[start]]
+        var seen: Set<Int> = [start]
         var pending = [start]
         while let holding = pending.popLast() {
-            for source in graph.contributions[holding] ?? [] {
-                let previous: [Holding]
+            for source in tables.contributions[holding] {
+                let previous: ArraySlice<Int>
                 switch source {
-                case .flow(let index):
-                    let flow = model.flows[index]
-                    previous = [Holding(flow.from.name, flow.dataset.name)]
-                case .transform(let index):
-                    let transform = model.transforms[index]
-                    previous = transform.inputs.map { Holding(transform.holder.name, $0.name) }
+                case .flow(let flow): previous = [tables.senderHolding[flow]]
+                case .transform(let transform): previous = tables.inputHoldings[transform]
                 }
                 for next in previous where seen.insert(next).inserted {
-                    organisations.insert(next.organisation)
+                    organisations.insert(tables.holdings.organisation[next])
                     pending.append(next)
                 }
             }
         }
-        return organisations
+        return Set(organisations.map { tables.organisations.names[$0] })
     }
 }
