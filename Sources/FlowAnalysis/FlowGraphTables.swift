@@ -41,10 +41,11 @@ struct FlowGraphTables: Sendable {
             carried.append(datasets.intern(flow.dataset.name))
         }
         var holder: [Int] = [], output: [Int] = [], input: [Int] = [], inputOf: [Int] = []
-        for (index, transform) in model.transforms.enumerated() {
-            holder.append(organisations.intern(transform.holder.name))
-            output.append(datasets.intern(transform.output))
-            for name in transform.inputs {
+        let transforms = model.transforms
+        for index in transforms.indices {
+            holder.append(organisations.intern(transforms[index].holder.name))
+            output.append(datasets.intern(transforms[index].output))
+            for name in transforms[index].inputs {
                 input.append(datasets.intern(name.name))
                 inputOf.append(index)
             }
@@ -53,7 +54,9 @@ struct FlowGraphTables: Sendable {
         var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
         var declared: [(seen: Int, facts: DatasetFacts)] = []
         declared.reserveCapacity(model.datasets.count)
-        for (name, dataset) in model.datasets {
+        // Read in place: iterating the dictionary would copy every declaration.
+        let declarations = model.datasets
+        func declare(_ name: String, _ dataset: borrowing Dataset) {
             let id = datasets.intern(name)
             declared.append((id, DatasetFacts(dataset)))
             for source in dataset.sources {
@@ -61,6 +64,7 @@ struct FlowGraphTables: Sendable {
                 sourceDataset.append(id)
             }
         }
+        for position in declarations.indices { declare(declarations.keys[position], declarations.values[position]) }
         // Declared names get ids too, so callers can index per-organisation facts by id.
         for name in model.organisations.keys { _ = organisations.intern(name) }
 

@@ -8,10 +8,11 @@ public struct NameTable: Sendable {
     private let rank: [Int]
 
     init(_ interner: NameInterner) {
-        let order = interner.names.indices.sorted { interner.names[$0] < interner.names[$1] }
-        var rank = [Int](repeating: 0, count: order.count)
-        for (id, seen) in order.enumerated() { rank[seen] = id }
-        self.names = order.map { interner.names[$0] }
+        // Sorting (name, number) pairs compares the strings in place, without a retain per comparison.
+        let sorted = zip(interner.names, interner.names.indices).sorted { $0.0 < $1.0 }
+        var rank = [Int](repeating: 0, count: sorted.count)
+        for (id, entry) in sorted.enumerated() { rank[entry.1] = id }
+        self.names = sorted.map(\.0)
         self.firstSeen = interner.ids
         self.rank = rank
     }
