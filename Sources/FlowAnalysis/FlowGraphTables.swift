@@ -1,3 +1,4 @@
+import FlowLanguage
 import FlowModel
 
 /// The flow and lineage graphs over dense ids: organisations and datasets interned once, holdings
@@ -28,48 +29,17 @@ struct FlowGraphTables: Sendable {
     let flowsTo: Adjacency<Int>
 
     init(model: SemanticModel) {
-        var organisations = NameInterner(capacity: model.organisations.count + 16)
-        var datasets = NameInterner(capacity: model.datasets.count + 16)
+        var (flowNames, declarations) = Parallel.both({ FlowNames(model: model) }, { DeclarationNames(model: model) })
+        var organisations = flowNames.organisations
+        var datasets = flowNames.datasets
+        declarations.renumber(organisations: organisations.absorb(declarations.organisations), datasets: datasets.absorb(declarations.datasets))
         let flowCount = model.flows.count
-        var from: [Int] = [], to: [Int] = [], carried: [Int] = []
-        from.reserveCapacity(flowCount)
-        to.reserveCapacity(flowCount)
-        carried.reserveCapacity(flowCount)
-        for flow in model.flows {
-            from.append(organisations.intern(flow.from.name))
-            to.append(organisations.intern(flow.to.name))
-            carried.append(datasets.intern(flow.dataset.name))
-        }
-        var holder: [Int] = [], output: [Int] = [], input: [Int] = [], inputOf: [Int] = []
-        let transforms = model.transforms
-        for index in transforms.indices {
-            holder.append(organisations.intern(transforms[index].holder.name))
-            output.append(datasets.intern(transforms[index].output))
-            for name in transforms[index].inputs {
-                input.append(datasets.intern(name.name))
-                inputOf.append(index)
-            }
-        }
-        // Data declared as collected at a source is held there from the start.
-        var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
-        var declared: [(seen: Int, facts: DatasetFacts)] = []
-        declared.reserveCapacity(model.datasets.count)
-        // Read in place: iterating the dictionary would copy every declaration.
-        let declarations = model.datasets
-        func declare(_ name: String, _ dataset: borrowing Dataset) {
-            let id = datasets.intern(name)
-            declared.append((id, DatasetFacts(dataset)))
-            for source in dataset.sources {
-                sourceOrganisation.append(organisations.intern(source.name))
-                sourceDataset.append(id)
-            }
-        }
-        for position in declarations.indices { declare(declarations.keys[position], declarations.values[position]) }
-        // Declared names get ids too, so callers can index per-organisation facts by id.
-        for name in model.organisations.keys { _ = organisations.intern(name) }
+        var (from, to, carried) = (flowNames.from, flowNames.to, flowNames.carried)
+        var (holder, output, input, inputOf) = (declarations.holder, declarations.output, declarations.input, declarations.inputOf)
+        var (sourceOrganisation, sourceDataset) = (declarations.sourceOrganisation, declarations.sourceDataset)
+        let declared = declarations.declared
 
-        let organisationTable = NameTable(organisations)
-        let datasetTable = NameTable(datasets)
+        let (organisationTable, datasetTable) = Parallel.both({ [organisations] in NameTable(organisations) }, { [datasets] in NameTable(datasets) })
         func organisationIDs(_ seen: [Int]) -> [Int] { seen.map(organisationTable.id(firstSeen:)) }
         func datasetIDs(_ seen: [Int]) -> [Int] { seen.map(datasetTable.id(firstSeen:)) }
         from = organisationIDs(from)

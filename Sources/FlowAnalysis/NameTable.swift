@@ -44,5 +44,10 @@ struct NameInterner {
         return id
     }
 
+    /// Numbers `other`'s names here too; the result maps `other`'s numbers to these.
+    mutating func absorb(_ other: NameInterner) -> [Int] {
+        other.names.map { intern($0) }
+    }
+
     private static func read(_ value: inout Int) -> Int { value }
 }

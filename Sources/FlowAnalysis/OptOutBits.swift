@@ -6,11 +6,20 @@ struct OptOutBits: Sendable {
     let words: Int
     private let bit: [String: Int]
 
-    /// `names` are every opt-out any set can hold (declared or applied).
-    init(names: Set<String>) {
-        self.names = names.sorted()
-        self.words = max(1, (self.names.count + 63) / 64)
-        self.bit = Dictionary(uniqueKeysWithValues: self.names.enumerated().map { ($1, $0) })
+    /// Bit `i` is the opt-out `interner` numbered `i`: every opt-out any set can hold.
+    init(_ interner: NameInterner) {
+        self.names = interner.names
+        self.words = max(1, (names.count + 63) / 64)
+        self.bit = interner.ids
+    }
+
+    /// Rows of bits from each row's bit numbers (`Adjacency` rows).
+    func rows(_ members: Adjacency<Int>) -> [UInt64] {
+        var result = [UInt64](repeating: 0, count: members.rowCount * words)
+        for row in 0..<members.rowCount {
+            for index in members[row] { result[row * words + index / 64] |= 1 << UInt64(index % 64) }
+        }
+        return result
     }
 
     /// A row with the bits of `members` set.
@@ -21,14 +30,6 @@ struct OptOutBits: Sendable {
             row[index / 64] |= 1 << UInt64(index % 64)
         }
         return row
-    }
-
-    /// Rows of `count` entries, each `initial`.
-    func rows(_ count: Int, _ initial: [UInt64]) -> [UInt64] {
-        var result: [UInt64] = []
-        result.reserveCapacity(count * words)
-        for _ in 0..<count { result += initial }
-        return result
     }
 
     /// Whether `rows[row]` has the opt-out `name`.

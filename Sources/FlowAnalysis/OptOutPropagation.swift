@@ -29,16 +29,30 @@ public struct OptOutPropagation: Sendable {
         let tables = graph.tables
         let flows = model.flows
         let transforms = model.transforms
-        var named = Set(model.optOuts.keys)
-        for flow in flows { named.formUnion(flow.appliedOptOuts.map(\.name)) }
-        for transform in transforms where transform.operation == .filter { named.formUnion(transform.optOuts.map(\.name)) }
-        let bits = OptOutBits(names: named)
+        // Opt-outs are numbered as they are met, so each name is hashed once per mention.
+        var named = NameInterner(capacity: model.optOuts.count)
+        for name in model.optOuts.keys.sorted() { _ = named.intern(name) }
+        var appliedRows: [Int] = [], appliedBits: [Int] = []
+        for index in flows.indices {
+            for optOut in flows[index].appliedOptOuts {
+                appliedRows.append(index)
+                appliedBits.append(named.intern(optOut.name))
+            }
+        }
+        var filteringRows: [Int] = [], filteringBits: [Int] = []
+        for index in transforms.indices where transforms[index].operation == .filter {
+            for optOut in transforms[index].optOuts {
+                filteringRows.append(index)
+                filteringBits.append(named.intern(optOut.name))
+            }
+        }
+        let isFilter = transforms.indices.map { transforms[$0].operation == .filter }
+        let bits = OptOutBits(named)
         let words = bits.words
         let universe = bits.row(model.optOuts.keys)
         let none = [UInt64](repeating: 0, count: words)
-        let applied = flows.flatMap { bits.row($0.appliedOptOuts.map(\.name)) }
-        let filtering = transforms.flatMap { $0.operation == .filter ? bits.row($0.optOuts.map(\.name)) : none }
-        let isFilter = transforms.map { $0.operation == .filter }
+        let applied = bits.rows(Adjacency(rowCount: flows.count, rows: appliedRows, elements: appliedBits))
+        let filtering = bits.rows(Adjacency(rowCount: transforms.count, rows: filteringRows, elements: filteringBits))
 
         let holdingCount = tables.holdings.count
         let origin = OptOutOrigins.holdings(model: model, tables: tables)
