@@ -1,6 +1,6 @@
 /// Rows of elements in one flat array (compressed sparse rows): the graph's edge lists without an
 /// array, or a hash, per node.
-public struct Adjacency<Element: Sendable>: Sendable {
+struct Adjacency<Element: Sendable>: Sendable {
     private let offsets: [Int]
     private let items: [Element]
 
@@ -21,11 +21,11 @@ public struct Adjacency<Element: Sendable>: Sendable {
         self.offsets = offsets
     }
 
-    public var rowCount: Int { offsets.count - 1 }
+    var rowCount: Int { offsets.count - 1 }
 
-    public subscript(row: Int) -> ArraySlice<Element> {
+    subscript(row: Int) -> ArraySlice<Element> {
         items[offsets[row]..<offsets[row + 1]]
     }
 
-    public func isEmpty(row: Int) -> Bool { offsets[row] == offsets[row + 1] }
+    func isEmpty(row: Int) -> Bool { offsets[row] == offsets[row + 1] }
 }

@@ -35,7 +35,8 @@ struct FlowGraphTables: Sendable {
         declarations.renumber(organisations: organisations.absorb(declarations.organisations), datasets: datasets.absorb(declarations.datasets))
         let flowCount = model.flows.count
         var (from, to, carried) = (flowNames.from, flowNames.to, flowNames.carried)
-        var (holder, output, input, inputOf) = (declarations.holder, declarations.output, declarations.input, declarations.inputOf)
+        var (holder, output, input) = (declarations.holder, declarations.output, declarations.input)
+        let inputOf = declarations.inputOf
         var (sourceOrganisation, sourceDataset) = (declarations.sourceOrganisation, declarations.sourceDataset)
         let declared = declarations.declared
 
