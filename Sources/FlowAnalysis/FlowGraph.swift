@@ -1,85 +1,94 @@
 import FlowModel
 
-/// Where a dataset is held: the node of the lineage graph.
-public struct Holding: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let organisation: String
-    public let dataset: String
-
-    public init(_ organisation: String, _ dataset: String) {
-        self.organisation = organisation
-        self.dataset = dataset
-    }
-
-    public var description: String { "\(dataset)@\(organisation)" }
-
-    public static func < (lhs: Holding, rhs: Holding) -> Bool {
-        (lhs.organisation, lhs.dataset) < (rhs.organisation, rhs.dataset)
-    }
-}
-
-/// How data came to be held somewhere: a flow into the holder, or a transform at the holder.
-public enum Contribution: Sendable, Hashable {
-    /// Index into `model.flows`.
-    case flow(Int)
-    /// Index into `model.transforms`.
-    case transform(Int)
-}
-
 /// The flow graph (organisations and flows) and the dataset lineage graph (holdings linked by
 /// flows and transforms), as index tables over the model.
+///
+/// Holdings, organisations and datasets have dense ids (`holdingID`, `organisations`, `datasets`);
+/// the id-based accessors are what the analysis itself uses. The name-keyed dictionaries are built
+/// on first use, since building them costs more than the whole analysis over ids.
 public struct FlowGraph: Sendable {
-    public let flowsFrom: [String: [Int]]
-    public let flowsTo: [String: [Int]]
-    /// Every (organisation, dataset) pair the model implies, in sorted order.
-    public let holdings: [Holding]
-    /// What feeds each holding, in model order.
-    public let contributions: [Holding: [Contribution]]
-    /// Flows that read each holding (their sender's copy).
-    public let readers: [Holding: [Int]]
-    /// Transforms that read each holding.
-    public let transformReaders: [Holding: [Int]]
-    /// Datasets held at each organisation, sorted.
-    public let datasetsAt: [String: [String]]
+    let tables: FlowGraphTables
+    private let views: Views
 
     public init(model: SemanticModel) {
-        var flowsFrom: [String: [Int]] = [:]
-        var flowsTo: [String: [Int]] = [:]
-        var contributions: [Holding: [Contribution]] = [:]
-        var readers: [Holding: [Int]] = [:]
-        var transformReaders: [Holding: [Int]] = [:]
-        var all: Set<Holding> = []
-        for (index, flow) in model.flows.enumerated() {
-            flowsFrom[flow.from.name, default: []].append(index)
-            flowsTo[flow.to.name, default: []].append(index)
-            let source = Holding(flow.from.name, flow.dataset.name)
-            let target = Holding(flow.to.name, flow.dataset.name)
-            readers[source, default: []].append(index)
-            contributions[target, default: []].append(.flow(index))
-            all.insert(source)
-            all.insert(target)
-        }
-        for (index, transform) in model.transforms.enumerated() {
-            let output = Holding(transform.holder.name, transform.output)
-            contributions[output, default: []].append(.transform(index))
-            all.insert(output)
-            for input in transform.inputs {
-                let holding = Holding(transform.holder.name, input.name)
-                transformReaders[holding, default: []].append(index)
-                all.insert(holding)
+        let tables = FlowGraphTables(model: model)
+        self.tables = tables
+        self.views = Views(tables)
+    }
+
+    // MARK: Ids
+
+    /// Organisation names by id, in sorted order: every organisation declared or referenced.
+    public var organisations: NameTable { tables.organisations }
+    /// Dataset names by id, in sorted order: every dataset declared or referenced.
+    public var datasets: NameTable { tables.datasets }
+    /// Holdings are numbered 0..<holdingCount in the order of `holdings`.
+    public var holdingCount: Int { tables.holdings.count }
+
+    public func holding(_ id: Int) -> Holding { tables.holding(id) }
+    public func holdingID(_ holding: Holding) -> Int? { tables.holdingID(holding) }
+    public func organisationID(ofHolding id: Int) -> Int { tables.holdings.organisation[id] }
+    public func datasetID(ofHolding id: Int) -> Int { tables.holdings.dataset[id] }
+    /// The holdings at an organisation, by dataset name.
+    public func holdingIDs(atOrganisation id: Int) -> Range<Int> { tables.holdings.holdings(of: id) }
+
+    /// Per flow: the sender's holding of the data (what the flow reads).
+    public var senderHoldings: [Int] { tables.senderHolding }
+    /// Per flow: the recipient's holding of the data (what the flow feeds).
+    public var recipientHoldings: [Int] { tables.recipientHolding }
+    /// Per transform: the holding it makes.
+    public var outputHoldings: [Int] { tables.outputHolding }
+    /// A transform's input holdings, in the order of its inputs.
+    public func inputHoldings(ofTransform index: Int) -> ArraySlice<Int> { tables.inputHoldings[index] }
+
+    /// What feeds a holding: flows then transforms, each in model order.
+    public func contributions(toHolding id: Int) -> ArraySlice<Contribution> { tables.contributions[id] }
+    /// Flows that read a holding.
+    public func readers(ofHolding id: Int) -> ArraySlice<Int> { tables.readers[id] }
+    /// Transforms that read a holding (once per input that names it).
+    public func transformReaders(ofHolding id: Int) -> ArraySlice<Int> { tables.transformReaders[id] }
+    public func flows(fromOrganisation id: Int) -> ArraySlice<Int> { tables.flowsFrom[id] }
+    public func flows(toOrganisation id: Int) -> ArraySlice<Int> { tables.flowsTo[id] }
+
+    // MARK: Name-keyed views
+
+    public var flowsFrom: [String: [Int]] { views.flowsFrom.value }
+    public var flowsTo: [String: [Int]] { views.flowsTo.value }
+    /// Every (organisation, dataset) pair the model implies, in sorted order.
+    public var holdings: [Holding] { views.holdings.value }
+    /// What feeds each holding, in model order.
+    public var contributions: [Holding: [Contribution]] { views.contributions.value }
+    /// Flows that read each holding (their sender's copy).
+    public var readers: [Holding: [Int]] { views.readers.value }
+    /// Transforms that read each holding.
+    public var transformReaders: [Holding: [Int]] { views.transformReaders.value }
+    /// Datasets held at each organisation, sorted.
+    public var datasetsAt: [String: [String]] { views.datasetsAt.value }
+
+    private struct Views: Sendable {
+        let flowsFrom: Lazy<[String: [Int]]>
+        let flowsTo: Lazy<[String: [Int]]>
+        let holdings: Lazy<[Holding]>
+        let contributions: Lazy<[Holding: [Contribution]]>
+        let readers: Lazy<[Holding: [Int]]>
+        let transformReaders: Lazy<[Holding: [Int]]>
+        let datasetsAt: Lazy<[String: [String]]>
+
+        init(_ tables: FlowGraphTables) {
+            flowsFrom = Lazy { tables.byOrganisation(tables.flowsFrom) }
+            flowsTo = Lazy { tables.byOrganisation(tables.flowsTo) }
+            holdings = Lazy { (0..<tables.holdings.count).map(tables.holding) }
+            contributions = Lazy { tables.nonEmptyRows(tables.contributions) }
+            readers = Lazy { tables.nonEmptyRows(tables.readers) }
+            transformReaders = Lazy { tables.nonEmptyRows(tables.transformReaders) }
+            datasetsAt = Lazy {
+                var result: [String: [String]] = [:]
+                for id in 0..<tables.organisations.count {
+                    let held = tables.holdings.holdings(of: id)
+                    if !held.isEmpty { result[tables.organisations.names[id]] = held.map { tables.datasets.names[tables.holdings.dataset[$0]] } }
+                }
+                return result
             }
         }
-        // Data declared as collected at a source is held there from the start.
-        for dataset in model.sortedDatasets {
-            for source in dataset.sources { all.insert(Holding(source.name, dataset.id)) }
-        }
-        var datasetsAt: [String: [String]] = [:]
-        for holding in all { datasetsAt[holding.organisation, default: []].append(holding.dataset) }
-        self.flowsFrom = flowsFrom
-        self.flowsTo = flowsTo
-        self.holdings = all.sorted()
-        self.contributions = contributions
-        self.readers = readers
-        self.transformReaders = transformReaders
-        self.datasetsAt = datasetsAt.mapValues { $0.sorted() }
     }
 }

@@ -1,158 +1,122 @@
 import FlowModel
 
-/// Why data is more identifiable in a holder's hands than on the wire (domain.md §3.2).
-public enum Escalation: Sendable, Hashable, CustomStringConvertible {
-    /// The holder holds the key of the data's pseudonym domain.
-    case holdsKey(String)
-    /// The holder also holds another dataset sharing a linkable identifier (pseudonym domain or NHS number).
-    case linkable(with: String, via: String)
-
-    public var description: String {
-        switch self {
-        case .holdsKey(let key): "holds the pseudonymisation key `\(key)`"
-        case .linkable(let other, let via): "can link it with `\(other)` via \(via)"
-        }
-    }
-}
-
 /// Identifiability as a property of (dataset, holder).
 public struct IdentifiabilityAnalysis: Sendable {
-    /// The most identifiable level at which each holding receives or makes its data, before escalation.
-    public let inherentLevels: [Holding: IdentifiabilityLevel]
-    /// The level in the holder's hands, after escalation.
-    public let effectiveLevels: [Holding: IdentifiabilityLevel]
-    public let escalations: [Holding: [Escalation]]
+    /// Per holding id: the most identifiable level at which the holding receives or makes its
+    /// data, before escalation.
+    public let inherentLevelByHolding: [IdentifiabilityLevel]
+    /// Per holding id: the level in the holder's hands, after escalation.
+    public let effectiveLevelByHolding: [IdentifiabilityLevel]
+    /// Per holding id.
+    public let escalationsByHolding: [[Escalation]]
     /// Per flow: the level of the data on the wire (the declared level, or the dataset's own level
     /// when the declaration understates it).
     public let wireLevels: [IdentifiabilityLevel]
     /// Per flow: the level in the recipient's hands.
     public let recipientLevels: [IdentifiabilityLevel]
+    private let views: Views
+
+    /// The most identifiable level at which each holding receives or makes its data, before escalation.
+    public var inherentLevels: [Holding: IdentifiabilityLevel] { views.inherent.value }
+    /// The level in the holder's hands, after escalation.
+    public var effectiveLevels: [Holding: IdentifiabilityLevel] { views.effective.value }
+    public var escalations: [Holding: [Escalation]] { views.escalations.value }
 
     public init(model: SemanticModel, graph: FlowGraph) {
+        let tables = graph.tables
+        let facts = tables.datasetFacts
         var wire: [IdentifiabilityLevel] = []
-        var inherent: [Holding: IdentifiabilityLevel] = [:]
-        for flow in model.flows {
-            let datasetLevel = model.datasets[flow.dataset.name]?.level ?? .identifiable
-            let level = max(flow.level, datasetLevel)
+        wire.reserveCapacity(model.flows.count)
+        var received = [IdentifiabilityLevel?](repeating: nil, count: tables.holdings.count)
+        for (index, flow) in model.flows.enumerated() {
+            let target = tables.recipientHolding[index]
+            let level = max(flow.level, facts[tables.holdings.dataset[target]].level)
             wire.append(level)
-            let target = Holding(flow.to.name, flow.dataset.name)
-            inherent[target] = max(inherent[target] ?? level, level)
+            received[target] = max(received[target] ?? level, level)
         }
-        for holding in graph.holdings where inherent[holding] == nil {
-            inherent[holding] = model.datasets[holding.dataset]?.level ?? .identifiable
+        let inherent = received.enumerated().map { holding, level in level ?? facts[tables.holdings.dataset[holding]].level }
+
+        let keys = KeyHolders(model: model, tables: tables)
+        var linkage = LinkageIndex(
+            tables: tables, inherent: inherent, keyOfDataset: keys.keyOfDataset,
+            ancestors: AncestorSets(model: model, datasets: tables.datasets)
+        )
+        var escalations: [[Escalation]] = []
+        escalations.reserveCapacity(inherent.count)
+        for (holding, level) in inherent.enumerated() {
+            escalations.append(IdentifiabilityAnalysis.escalationReasons(for: holding, level: level, tables: tables, keys: keys, linkage: &linkage))
         }
-        var keysHeld: [String: Set<String>] = [:]
-        for key in model.keys.values {
-            for holder in key.heldBy { keysHeld[holder.name, default: []].insert(key.id) }
-        }
-        let linkage = LinkageIndex(model: model, graph: graph, inherent: inherent)
-        var effective: [Holding: IdentifiabilityLevel] = [:]
-        var escalations: [Holding: [Escalation]] = [:]
-        for holding in graph.holdings {
-            let level = inherent[holding]!
-            let reasons = IdentifiabilityAnalysis.escalationReasons(for: holding, level: level, model: model, linkage: linkage, keysHeld: keysHeld)
-            escalations[holding] = reasons
-            effective[holding] = reasons.isEmpty ? level : .identifiable
-        }
-        self.inherentLevels = inherent
-        self.effectiveLevels = effective
-        self.escalations = escalations
+        let effective = zip(inherent, escalations).map { level, reasons in reasons.isEmpty ? level : .identifiable }
+
+        self.inherentLevelByHolding = inherent
+        self.effectiveLevelByHolding = effective
+        self.escalationsByHolding = escalations
         self.wireLevels = wire
-        self.recipientLevels = model.flows.enumerated().map { index, flow in
-            let holding = Holding(flow.to.name, flow.dataset.name)
-            return (escalations[holding] ?? []).isEmpty ? wire[index] : .identifiable
+        self.recipientLevels = wire.indices.map { index in
+            escalations[tables.recipientHolding[index]].isEmpty ? wire[index] : .identifiable
         }
+        let reasons = escalations
+        self.views = Views(
+            inherent: Lazy { tables.byHolding { inherent[$0] } },
+            effective: Lazy { tables.byHolding { effective[$0] } },
+            escalations: Lazy { tables.byHolding { reasons[$0] } }
+        )
     }
 
     static func escalationReasons(
-        for holding: Holding, level: IdentifiabilityLevel, model: SemanticModel, linkage: LinkageIndex,
-        keysHeld: [String: Set<String>]
+        for holding: Int, level: IdentifiabilityLevel, tables: FlowGraphTables, keys: KeyHolders, linkage: inout LinkageIndex
     ) -> [Escalation] {
+        let dataset = tables.holdings.dataset[holding]
+        let facts = tables.datasetFacts[dataset]
         // Only de-identified personal data can rise; identifiable data is already there and
         // anonymised or aggregate data carries nothing to link on.
-        guard level != .identifiable, level.isPersonalData, let dataset = model.datasets[holding.dataset] else { return [] }
+        guard level != .identifiable, level.isPersonalData, facts.isDeclared else { return [] }
+        let organisation = tables.holdings.organisation[holding]
         var reasons: [Escalation] = []
-        if let key = dataset.key?.name, keysHeld[holding.organisation]?.contains(key) == true {
+        let keyID = keys.keyOfDataset[dataset]
+        if let key = facts.key, let keyID, keys.holds(organisation: organisation, key: keyID) {
             reasons.append(.holdsKey(key))
         }
-        if let key = dataset.key?.name, let other = linkage.partner(of: holding, sharing: .key(key)) {
-            reasons.append(.linkable(with: other, via: "the pseudonym domain `\(key)`"))
-        } else if dataset.identifiers.contains(.nhsNumber), let other = linkage.partner(of: holding, sharing: .nhsNumber) {
-            reasons.append(.linkable(with: other, via: "the NHS number"))
+        if let key = facts.key, let keyID, let other = linkage.partner(of: dataset, at: organisation, sharing: .key(keyID)) {
+            reasons.append(.linkable(with: tables.datasets.names[other], via: "the pseudonym domain `\(key)`"))
+        } else if facts.hasNHSNumber, let other = linkage.partner(of: dataset, at: organisation, sharing: .nhsNumber) {
+            reasons.append(.linkable(with: tables.datasets.names[other], via: "the NHS number"))
         }
         return reasons
     }
-}
 
-/// The personal datasets each organisation holds, grouped by what they could be linked on, so a
-/// linkage partner is found without comparing every pair.
-struct LinkageIndex {
-    enum LinkField: Hashable {
-        case key(String)
-        case nhsNumber
-    }
-
-    private var groups: [String: [LinkField: [String]]] = [:]
-    private let ancestors: [String: Set<String>]
-
-    init(model: SemanticModel, graph: FlowGraph, inherent: [Holding: IdentifiabilityLevel]) {
-        ancestors = Lineage.ancestorsByDataset(in: model)
-        for holding in graph.holdings {
-            guard let dataset = model.datasets[holding.dataset], inherent[holding]?.isPersonalData == true else { continue }
-            if let key = dataset.key?.name {
-                groups[holding.organisation, default: [:]][.key(key), default: []].append(holding.dataset)
-            }
-            if dataset.identifiers.contains(.nhsNumber) {
-                groups[holding.organisation, default: [:]][.nhsNumber, default: []].append(holding.dataset)
-            }
-        }
-    }
-
-    /// Another dataset at the same holder sharing `field` that is not the same records under
-    /// another name (a dataset and what it was derived from are not a new linkage).
-    func partner(of holding: Holding, sharing field: LinkField) -> String? {
-        let own = ancestors[holding.dataset] ?? []
-        for other in groups[holding.organisation]?[field] ?? [] where other != holding.dataset {
-            if own.contains(other) || ancestors[other]?.contains(holding.dataset) == true { continue }
-            return other
-        }
-        return nil
+    private struct Views: Sendable {
+        let inherent: Lazy<[Holding: IdentifiabilityLevel]>
+        let effective: Lazy<[Holding: IdentifiabilityLevel]>
+        let escalations: Lazy<[Holding: [Escalation]]>
     }
 }
 
-public enum Lineage {
-    /// Every dataset's ancestors, computed once (derivation is acyclic: the resolver rejects cycles).
-    public static func ancestorsByDataset(in model: SemanticModel) -> [String: Set<String>] {
-        let inputsOf = model.derivationInputs
-        var result: [String: Set<String>] = [:]
-        // Iterative post-order so long derivation chains cannot exhaust the stack.
-        for root in inputsOf.keys.sorted() where result[root] == nil {
-            var stack: [(id: String, expanded: Bool)] = [(root, false)]
-            while let (id, expanded) = stack.popLast() {
-                if result[id] != nil { continue }
-                let inputs = inputsOf[id] ?? []
-                if expanded {
-                    var all = Set(inputs)
-                    for input in inputs { all.formUnion(result[input] ?? []) }
-                    result[id] = all
-                } else {
-                    stack.append((id, true))
-                    for input in inputs where result[input] == nil { stack.append((input, false)) }
-                }
+/// Pseudonym domains by id and the organisations that hold their keys.
+struct KeyHolders {
+    /// Per dataset id: the id of the pseudonym domain it is keyed by.
+    let keyOfDataset: [Int?]
+    private let held: Set<Int>
+    private let keyCount: Int
+
+    init(model: SemanticModel, tables: FlowGraphTables) {
+        var keys = NameInterner(capacity: model.keys.count)
+        let keyOfDataset = tables.datasetFacts.map { facts in facts.key.map { keys.intern($0) } }
+        var holders: [(organisation: Int, key: Int)] = []
+        for key in model.keys.values {
+            let id = keys.intern(key.id)
+            for holder in key.heldBy {
+                // A holder with no holdings holds nothing the analysis asks about.
+                if let organisation = tables.organisations.id(holder.name) { holders.append((organisation, id)) }
             }
         }
-        return result
+        let count = keys.names.count
+        self.keyOfDataset = keyOfDataset
+        self.keyCount = count
+        self.held = Set(holders.map { $0.organisation * count + $0.key })
     }
 
-    /// Every dataset `id` is derived from, transitively (a walk from `id` only).
-    public static func ancestors(of id: String, in model: SemanticModel) -> Set<String> {
-        var result: Set<String> = []
-        var pending = [id]
-        while let current = pending.popLast() {
-            for input in model.derivationInputs[current] ?? [] where result.insert(input).inserted {
-                pending.append(input)
-            }
-        }
-        return result
+    func holds(organisation: Int, key: Int) -> Bool {
+        held.contains(organisation * keyCount + key)
     }
 }

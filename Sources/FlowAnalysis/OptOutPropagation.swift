@@ -5,129 +5,121 @@ import FlowModel
 /// data at its origin has none. Computed as a greatest fixpoint over a worklist, so cycles in the
 /// flow graph terminate: every set only ever shrinks, and sets are finite.
 public struct OptOutPropagation: Sendable {
-    /// Filters already applied to the data held at each holding.
-    public let filtersAt: [Holding: Set<String>]
     /// Per flow: filters on the data as it arrives at the recipient (sender's filters plus the flow's own).
     public let arrivingFilters: [Set<String>]
+    /// Per holding id: whether the data starts unfiltered there (see `origins`).
+    public let isOriginByHolding: [Bool]
+    private let bits: OptOutBits
+    /// Per holding id, a row of `bits`.
+    private let filterRows: [UInt64]
+    private let views: Views
+
+    /// Filters already applied to the data held at each holding.
+    public var filtersAt: [Holding: Set<String>] { views.filtersAt.value }
     /// Holdings where the data starts unfiltered (collected there, or with no visible upstream).
-    public let origins: Set<Holding>
+    public var origins: Set<Holding> { views.origins.value }
+
+    /// Filters already applied to the data at a holding.
+    public func filters(atHolding id: Int) -> Set<String> { bits.set(filterRows, id) }
+
+    /// Whether the data at a holding has been through `optOut`'s filter.
+    public func hasFilter(_ optOut: String, atHolding id: Int) -> Bool { bits.contains(filterRows, id, optOut) }
 
     public init(model: SemanticModel, graph: FlowGraph) {
-        let universe = Set(model.optOuts.keys)
-        let origins = OptOutPropagation.origins(model: model, graph: graph)
-        var filters: [Holding: Set<String>] = [:]
-        for holding in graph.holdings {
-            filters[holding] = origins.contains(holding) ? [] : universe
+        let tables = graph.tables
+        let flows = model.flows
+        let transforms = model.transforms
+        // Opt-outs are numbered as they are met, so each name is hashed once per mention.
+        var named = NameInterner(capacity: model.optOuts.count)
+        for name in model.optOuts.keys.sorted() { _ = named.intern(name) }
+        var appliedRows: [Int] = [], appliedBits: [Int] = []
+        for index in flows.indices {
+            for optOut in flows[index].appliedOptOuts {
+                appliedRows.append(index)
+                appliedBits.append(named.intern(optOut.name))
+            }
         }
+        var filteringRows: [Int] = [], filteringBits: [Int] = []
+        for index in transforms.indices where transforms[index].operation == .filter {
+            for optOut in transforms[index].optOuts {
+                filteringRows.append(index)
+                filteringBits.append(named.intern(optOut.name))
+            }
+        }
+        let isFilter = transforms.indices.map { transforms[$0].operation == .filter }
+        let bits = OptOutBits(named)
+        let words = bits.words
+        let universe = bits.row(model.optOuts.keys)
+        let none = [UInt64](repeating: 0, count: words)
+        let applied = bits.rows(Adjacency(rowCount: flows.count, rows: appliedRows, elements: appliedBits))
+        let filtering = bits.rows(Adjacency(rowCount: transforms.count, rows: filteringRows, elements: filteringBits))
+
+        let holdingCount = tables.holdings.count
+        let origin = OptOutOrigins.holdings(model: model, tables: tables)
+        var filters: [UInt64] = []
+        filters.reserveCapacity(holdingCount * words)
+        for holding in 0..<holdingCount { filters += origin[holding] ? none : universe }
+
         // Upstream holdings first (popLast takes from the end): on acyclic parts every holding is
         // then computed once, from final inputs, instead of once per change of each of its inputs.
-        var worklist = Array(OptOutPropagation.topologicalOrder(model: model, graph: graph).reversed().filter { !origins.contains($0) })
-        var queued = Set(worklist)
-        func contribution(_ source: Contribution, current: [Holding: Set<String>]) -> Set<String> {
-            switch source {
-            case .flow(let index):
-                let flow = model.flows[index]
-                return current[Holding(flow.from.name, flow.dataset.name)]!.union(flow.appliedOptOuts.map(\.name))
-            case .transform(let index):
-                let transform = model.transforms[index]
-                var result = universe
-                for input in transform.inputs {
-                    result.formIntersection(current[Holding(transform.holder.name, input.name)] ?? [])
-                }
-                if transform.operation == .filter { result.formUnion(transform.optOuts.map(\.name)) }
-                return result
-            }
-        }
+        var worklist = OptOutOrigins.topologicalOrder(tables: tables).reversed().filter { !origin[$0] }
+        var queued = [Bool](repeating: false, count: holdingCount)
+        for holding in worklist { queued[holding] = true }
+        var value = none
+        var contribution = none
         while let holding = worklist.popLast() {
-            queued.remove(holding)
-            var value = origins.contains(holding) ? Set<String>() : universe
-            for source in graph.contributions[holding] ?? [] {
-                value.formIntersection(contribution(source, current: filters))
-            }
-            guard value != filters[holding] else { continue }
-            filters[holding] = value
-            // Everything that reads this holding may change.
-            for index in graph.readers[holding] ?? [] {
-                let flow = model.flows[index]
-                let next = Holding(flow.to.name, flow.dataset.name)
-                if queued.insert(next).inserted { worklist.append(next) }
-            }
-            for index in graph.transformReaders[holding] ?? [] {
-                let transform = model.transforms[index]
-                let next = Holding(transform.holder.name, transform.output)
-                if queued.insert(next).inserted { worklist.append(next) }
-            }
-        }
-        self.filtersAt = filters
-        self.origins = origins
-        self.arrivingFilters = model.flows.map { flow in
-            filters[Holding(flow.from.name, flow.dataset.name)]!.union(flow.appliedOptOuts.map(\.name))
-        }
-    }
-
-    /// Holdings ordered so that each comes after everything that feeds it (Kahn's algorithm);
-    /// holdings on cycles follow, in sorted order.
-    static func topologicalOrder(model: SemanticModel, graph: FlowGraph) -> [Holding] {
-        var pendingInputs: [Holding: Int] = [:]
-        for (holding, sources) in graph.contributions {
-            var count = 0
-            for source in sources {
+            queued[holding] = false
+            value = origin[holding] ? none : universe
+            for source in tables.contributions[holding] {
                 switch source {
-                case .flow: count += 1
-                case .transform(let index): count += model.transforms[index].inputs.count
+                case .flow(let index):
+                    let sender = tables.senderHolding[index]
+                    for word in 0..<words { contribution[word] = filters[sender * words + word] | applied[index * words + word] }
+                case .transform(let index):
+                    contribution = universe
+                    for input in tables.inputHoldings[index] {
+                        for word in 0..<words { contribution[word] &= filters[input * words + word] }
+                    }
+                    if isFilter[index] {
+                        for word in 0..<words { contribution[word] |= filtering[index * words + word] }
+                    }
                 }
+                for word in 0..<words { value[word] &= contribution[word] }
             }
-            pendingInputs[holding] = count
-        }
-        func successors(of holding: Holding) -> [Holding] {
-            (graph.readers[holding] ?? []).map { Holding(model.flows[$0].to.name, model.flows[$0].dataset.name) }
-                + (graph.transformReaders[holding] ?? []).flatMap { index in
-                    let transform = model.transforms[index]
-                    // One edge per input that reads this holding, matching the count above.
-                    return transform.inputs.filter { $0.name == holding.dataset }.map { _ in Holding(transform.holder.name, transform.output) }
-                }
-        }
-        var order: [Holding] = []
-        order.reserveCapacity(graph.holdings.count)
-        var placed: Set<Holding> = []
-        var ready = graph.holdings.filter { (pendingInputs[$0] ?? 0) == 0 }
-        var next = 0
-        while next < ready.count {
-            let holding = ready[next]
-            next += 1
-            order.append(holding)
-            placed.insert(holding)
-            for successor in successors(of: holding) {
-                guard let remaining = pendingInputs[successor] else { continue }
-                pendingInputs[successor] = remaining - 1
-                if remaining == 1 { ready.append(successor) }
+            guard value[...] != filters[holding * words..<(holding + 1) * words] else { continue }
+            filters.replaceSubrange(holding * words..<(holding + 1) * words, with: value)
+            // Everything that reads this holding may change.
+            for index in tables.readers[holding] {
+                let next = tables.recipientHolding[index]
+                if !queued[next] { queued[next] = true; worklist.append(next) }
+            }
+            for index in tables.transformReaders[holding] {
+                let next = tables.outputHolding[index]
+                if !queued[next] { queued[next] = true; worklist.append(next) }
             }
         }
-        order += graph.holdings.filter { !placed.contains($0) }
-        return order
+
+        var arriving = [UInt64](repeating: 0, count: flows.count * words)
+        for index in 0..<flows.count {
+            let sender = tables.senderHolding[index]
+            for word in 0..<words { arriving[index * words + word] = filters[sender * words + word] | applied[index * words + word] }
+        }
+        self.arrivingFilters = bits.sets(arriving, count: flows.count)
+        self.isOriginByHolding = origin
+        self.bits = bits
+        self.filterRows = filters
+        let rows = filters
+        self.views = Views(
+            filtersAt: Lazy {
+                let sets = bits.sets(rows, count: holdingCount)
+                return tables.byHolding { sets[$0] }
+            },
+            origins: Lazy { Set((0..<holdingCount).filter { origin[$0] }.map(tables.holding)) }
+        )
     }
 
-    /// Holdings nothing feeds, holdings at a dataset's declared sources, and — for a base dataset
-    /// whose every holding is fed from inside a cycle and that declares no `source` — the sender of
-    /// the first flow that carries it (the data is taken to start where it is first sent from).
-    static func origins(model: SemanticModel, graph: FlowGraph) -> Set<Holding> {
-        var result: Set<Holding> = []
-        var datasetsWithOrigin: Set<String> = []
-        for holding in graph.holdings where (graph.contributions[holding] ?? []).isEmpty {
-            result.insert(holding)
-            datasetsWithOrigin.insert(holding.dataset)
-        }
-        for dataset in model.sortedDatasets {
-            for source in dataset.sources {
-                result.insert(Holding(source.name, dataset.id))
-                datasetsWithOrigin.insert(dataset.id)
-            }
-        }
-        for flow in model.flows where !datasetsWithOrigin.contains(flow.dataset.name) {
-            guard model.datasets[flow.dataset.name]?.isDerived == false else { continue }
-            result.insert(Holding(flow.from.name, flow.dataset.name))
-            datasetsWithOrigin.insert(flow.dataset.name)
-        }
-        return result
+    private struct Views: Sendable {
+        let filtersAt: Lazy<[Holding: Set<String>]>
+        let origins: Lazy<Set<Holding>>
     }
 }

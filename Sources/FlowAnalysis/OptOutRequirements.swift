@@ -15,61 +15,75 @@ public struct OptOutRequirements: Sendable {
     public let byFlow: [[OptOutRequirement]]
 
     public init(model: SemanticModel, graph: FlowGraph, identifiability: IdentifiabilityAnalysis) {
-        let upstream = UpstreamOrganisations(model: model, graph: graph)
-        byFlow = model.flows.enumerated().map { index, flow in
-            OptOutRequirements.requirements(
-                for: flow, level: identifiability.recipientLevels[index], model: model, upstream: upstream
-            )
+        let tables = graph.tables
+        let facts = RequirementFacts(model: model)
+        let upstream = UpstreamOrganisations(tables: tables)
+        // Per organisation id, looked up when a flow first asks: 0 not yet, 1 no, 2 yes.
+        var isGPPractice = [UInt8](repeating: 0, count: tables.organisations.count)
+        var byFlow: [[OptOutRequirement]] = []
+        byFlow.reserveCapacity(model.flows.count)
+        for (index, flow) in model.flows.enumerated() {
+            let recipient = tables.recipientOrganisation[index]
+            byFlow.append(OptOutRequirements.requirements(
+                for: flow, index: index, dataset: tables.datasetFacts[tables.holdings.dataset[tables.recipientHolding[index]]],
+                level: identifiability.recipientLevels[index], facts: facts, upstream: upstream,
+                toGPPractice: {
+                    if isGPPractice[recipient] == 0 {
+                        isGPPractice[recipient] = model.organisations[flow.to.name]?.kind == .gpPractice ? 2 : 1
+                    }
+                    return isGPPractice[recipient] == 2
+                }
+            ))
         }
+        self.byFlow = byFlow
     }
 
     public func requirement(flow index: Int, optOut: String) -> OptOutRequirement? {
         byFlow[index].first { $0.optOut == optOut }
     }
 
-    static func requirements(for flow: Flow, level: IdentifiabilityLevel, model: SemanticModel, upstream: UpstreamOrganisations) -> [OptOutRequirement] {
-        guard let dataset = model.datasets[flow.dataset.name] else { return [] }
-        let categories = flow.purposes.compactMap { model.purposes[$0.name]?.category }
+    static func requirements(
+        for flow: Flow, index: Int, dataset: DatasetFacts, level: IdentifiabilityLevel, facts: RequirementFacts,
+        upstream: UpstreamOrganisations, toGPPractice: () -> Bool
+    ) -> [OptOutRequirement] {
+        guard dataset.isDeclared else { return [] }
+        let categories = flow.purposes.compactMap { facts.categories[$0.name] }
         let isSecondary = categories.contains { !$0.isDirectCare }
         let isConfidential = level.isConfidentialByItself
         var result: [OptOutRequirement] = []
-        for optOut in model.optOuts.values.sorted(by: { $0.id < $1.id }) {
+        result.reserveCapacity(facts.optOuts.count)
+        func add(_ optOut: String, _ required: Bool, _ reason: String, policyDependent: Bool = false) {
+            result.append(OptOutRequirement(optOut: optOut, isRequired: required, reason: reason, isPolicyDependent: policyDependent))
+        }
+        for optOut in facts.optOuts {
             switch optOut.kind {
             case .nationalDataOptOut:
-                let (required, reason) = ndooRequired(flow, dataset: dataset, categories: categories, isSecondary: isSecondary, isConfidential: isConfidential, model: model, optOut: optOut.id)
-                result.append(OptOutRequirement(optOut: optOut.id, isRequired: required, reason: reason, isPolicyDependent: false))
+                let (required, reason) = ndooRequired(flow, dataset: dataset, categories: categories, isSecondary: isSecondary, isConfidential: isConfidential, facts: facts, optOut: optOut.id)
+                add(optOut.id, required, reason)
             case .type1:
-                guard dataset.origins.contains(.gpRecord) else {
-                    result.append(OptOutRequirement(optOut: optOut.id, isRequired: false, reason: "the data does not originate in a GP record", isPolicyDependent: false))
-                    continue
-                }
-                if !isConfidential {
-                    result.append(OptOutRequirement(optOut: optOut.id, isRequired: false, reason: "the data is not identifiable to the recipient", isPolicyDependent: false))
+                if !dataset.isFromGPRecord {
+                    add(optOut.id, false, "the data does not originate in a GP record")
+                } else if !isConfidential {
+                    add(optOut.id, false, "the data is not identifiable to the recipient")
                 } else if !isSecondary {
-                    result.append(OptOutRequirement(optOut: optOut.id, isRequired: false, reason: "the flow is for individual care", isPolicyDependent: false))
-                } else if model.organisations[flow.to.name]?.kind == .gpPractice {
-                    result.append(OptOutRequirement(optOut: optOut.id, isRequired: false, reason: "the data stays with a GP practice", isPolicyDependent: false))
+                    add(optOut.id, false, "the flow is for individual care")
+                } else if toGPPractice() {
+                    add(optOut.id, false, "the data stays with a GP practice")
                 } else if flow.confidentiality?.basis == .statutory {
-                    let on = model.settings.type1OnLegalCollections
-                    result.append(OptOutRequirement(
-                        optOut: optOut.id, isRequired: true,
-                        reason: "identifiable GP data leaves the practice for a legal-requirement collection (Type 1 honoured on such collections: \(on ? "yes" : "no, by model setting"))",
-                        isPolicyDependent: !on))
+                    add(optOut.id, true, facts.type1OnCollection.reason, policyDependent: facts.type1OnCollection.isPolicyDependent)
                 } else {
-                    result.append(OptOutRequirement(optOut: optOut.id, isRequired: true, reason: "identifiable GP data leaves the practice for a purpose other than individual care", isPolicyDependent: false))
+                    add(optOut.id, true, "identifiable GP data leaves the practice for a purpose other than individual care")
                 }
             case .programme:
-                let programme = Set(optOut.purposes.map(\.name))
-                let tagged = flow.purposes.contains { programme.contains($0.name) }
-                let recordedAt = Set(optOut.recordedAt.map(\.name))
-                let fromSource = tagged && recordedAt.contains(flow.from.name)
-                    || tagged && !recordedAt.isDisjoint(with: upstream.of(Holding(flow.from.name, flow.dataset.name)))
+                let tagged = flow.purposes.contains { optOut.programme.contains($0.name) }
+                let fromSource = tagged && optOut.recordedAt.contains(flow.from.name)
+                    || tagged && !optOut.recordedAt.isDisjoint(with: upstream.of(index))
                 let required = tagged && fromSource && level.isPersonalData
                 let reason = !tagged ? "the flow is not part of the programme"
                     : !fromSource ? "the data does not come from where the opt-out is recorded"
                     : !level.isPersonalData ? "the data is not personal data in the recipient's hands"
                     : "the flow is part of the programme and its data comes from where patients record this opt-out"
-                result.append(OptOutRequirement(optOut: optOut.id, isRequired: required, reason: reason, isPolicyDependent: false))
+                add(optOut.id, required, reason)
             case .consentWithdrawal, .rightToObject:
                 continue
             }
@@ -78,74 +92,26 @@ public struct OptOutRequirements: Sendable {
     }
 
     static func ndooRequired(
-        _ flow: Flow, dataset: Dataset, categories: [PurposeCategory], isSecondary: Bool, isConfidential: Bool,
-        model: SemanticModel, optOut: String
+        _ flow: Flow, dataset: DatasetFacts, categories: [PurposeCategory], isSecondary: Bool, isConfidential: Bool,
+        facts: RequirementFacts, optOut: String
     ) -> (Bool, String) {
         guard isConfidential else { return (false, "the data is not confidential patient information in the recipient's hands") }
         guard isSecondary else { return (false, "the flow is for individual care") }
-        let inScope: Set<DataOrigin> = [.englandHealth, .englandAdultSocialCare, .gpRecord]
-        guard !inScope.isDisjoint(with: dataset.origins) else {
+        guard dataset.isInNDOOScope else {
             return (false, "the data does not originate in health or adult social care in England")
         }
-        guard let basis = flow.confidentiality?.basis else {
+        let confidentiality = flow.confidentiality
+        guard let basis = confidentiality?.basis else {
             return (false, "the flow has no confidentiality basis (so no s251 support that carries the opt-out)")
         }
-        guard basis == .s251Regulation2 || basis == .s251Regulation5 else {
-            return (false, "the confidentiality basis `\(basis.rawValue)` is outside the opt-out's scope (NDOP §6)")
-        }
+        guard basis == .s251Regulation2 || basis == .s251Regulation5 else { return (false, facts.outsideScope[basis]!) }
         if categories.contains(.invoiceValidation) {
             return (false, "invoice validation is exempt (NDOP §7.1)")
         }
         if flow.exemptions.contains(where: { $0.optOut.name == optOut }) {
             return (false, "the flow claims an exemption")
         }
-        if let approval = flow.confidentiality?.instrument.flatMap({ model.approvals[$0.name] }) {
-            switch approval.ndoo {
-            case .exempt: return (false, "approval `\(approval.id)` is exempted from the opt-out")
-            case .applies: return (true, "s251 support under approval `\(approval.id)`, whose register entry applies the opt-out")
-            case .unknown:
-                return model.settings.unknownNDOOStatusApplies
-                    ? (true, "s251 support under approval `\(approval.id)`, whose opt-out status is unknown (treated as applying)")
-                    : (false, "approval `\(approval.id)`'s opt-out status is unknown (treated as exempt by model setting)")
-            }
-        }
-        return model.settings.unknownNDOOStatusApplies
-            ? (true, "s251 support under COPI reg \(basis.copiRegulation ?? 5) with no approval named (opt-out treated as applying)")
-            : (false, "s251 support with no approval named (treated as exempt by model setting)")
-    }
-}
-
-/// Organisations the data at a holding has passed through, transitively upstream.
-struct UpstreamOrganisations: Sendable {
-    private let model: SemanticModel
-    private let graph: FlowGraph
-
-    init(model: SemanticModel, graph: FlowGraph) {
-        self.model = model
-        self.graph = graph
-    }
-
-    func of(_ start: Holding) -> Set<String> {
-        var organisations: Set<String> = [start.organisation]
-        var seen: Set<Holding> = [start]
-        var pending = [start]
-        while let holding = pending.popLast() {
-            for source in graph.contributions[holding] ?? [] {
-                let previous: [Holding]
-                switch source {
-                case .flow(let index):
-                    let flow = model.flows[index]
-                    previous = [Holding(flow.from.name, flow.dataset.name)]
-                case .transform(let index):
-                    let transform = model.transforms[index]
-                    previous = transform.inputs.map { Holding(transform.holder.name, $0.name) }
-                }
-                for next in previous where seen.insert(next).inserted {
-                    organisations.insert(next.organisation)
-                    pending.append(next)
-                }
-            }
-        }
-        return organisations
+        if let decision = confidentiality?.instrument.flatMap({ facts.approvals[$0.name] }) { return decision }
+        return facts.noApproval[basis]!
     }
 }

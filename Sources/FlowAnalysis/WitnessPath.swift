@@ -36,23 +36,21 @@ extension Analysis {
     /// `prefer` picks, at each merge, the input to follow (e.g. one that lacks a filter);
     /// otherwise the first in model order. Each holding is visited once, so cycles end.
     public func witnessPath(forFlow index: Int, breakingAt breaking: Int? = nil, prefer: ((Contribution) -> Bool)? = nil) -> WitnessPath {
+        let tables = graph.tables
         var hops: [WitnessHop] = [hop(forFlow: index)]
-        let flow = model.flows[index]
-        var holding = Holding(flow.from.name, flow.dataset.name)
-        var seen: Set<Holding> = [Holding(flow.to.name, flow.dataset.name), holding]
+        var holding = tables.senderHolding[index]
+        var seen: Set<Int> = [tables.recipientHolding[index], holding]
         while hops.count < 64 {
-            let sources = graph.contributions[holding] ?? []
+            let sources = tables.contributions[holding]
             guard let source = sources.first(where: { prefer?($0) ?? false }) ?? sources.first else { break }
-            let previous: Holding
+            let previous: Int
             switch source {
             case .flow(let flowIndex):
-                let upstream = model.flows[flowIndex]
-                previous = Holding(upstream.from.name, upstream.dataset.name)
+                previous = tables.senderHolding[flowIndex]
                 hops.append(hop(forFlow: flowIndex))
             case .transform(let transformIndex):
-                let transform = model.transforms[transformIndex]
-                let input = transform.inputs.first(where: { !seen.contains(Holding(transform.holder.name, $0.name)) }) ?? transform.inputs[0]
-                previous = Holding(transform.holder.name, input.name)
+                let inputs = tables.inputHoldings[transformIndex]
+                previous = inputs.first(where: { !seen.contains($0) }) ?? inputs[inputs.startIndex]
                 hops.append(hop(forTransform: transformIndex))
             }
             guard seen.insert(previous).inserted else { break }
@@ -69,7 +67,7 @@ extension Analysis {
             case .flow(let upstream):
                 !optOuts.arrivingFilters[upstream].contains(optOut)
             case .transform(let transform):
-                !(optOuts.filtersAt[Holding(model.transforms[transform].holder.name, model.transforms[transform].output)] ?? []).contains(optOut)
+                !optOuts.hasFilter(optOut, atHolding: graph.outputHoldings[transform])
             }
         }
     }
@@ -91,12 +89,12 @@ extension Analysis {
 
     func hop(forTransform index: Int) -> WitnessHop {
         let transform = model.transforms[index]
-        let holding = Holding(transform.holder.name, transform.output)
+        let holding = graph.outputHoldings[index]
         return WitnessHop(
             kind: .transform, id: transform.output, from: transform.holder.name, to: transform.holder.name,
-            dataset: transform.output, level: identifiability.effectiveLevels[holding] ?? .identifiable,
+            dataset: transform.output, level: identifiability.effectiveLevelByHolding[holding],
             bases: "\(transform.operation.rawValue) \(transform.inputs.map(\.name).joined(separator: ", "))",
-            filters: (optOuts.filtersAt[holding] ?? []).sorted(), span: transform.span
+            filters: optOuts.filters(atHolding: holding).sorted(), span: transform.span
         )
     }
 }

@@ -1,0 +1,27 @@
+import FlowModel
+
+/// What the analysis needs to know about one dataset, read once per dataset instead of once per
+/// holding or flow. Referenced datasets that are not declared take the defaults.
+struct DatasetFacts: Sendable {
+    var isDeclared = false
+    var level: IdentifiabilityLevel = .identifiable
+    var isDerived = false
+    /// The pseudonym domain the data is keyed by.
+    var key: String?
+    var hasNHSNumber = false
+    var isFromGPRecord = false
+    /// From health or adult social care in England: what the National Data Opt-out covers.
+    var isInNDOOScope = false
+
+    init() {}
+
+    init(_ dataset: borrowing Dataset) {
+        isDeclared = true
+        level = dataset.level
+        isDerived = dataset.isDerived
+        key = dataset.key?.name
+        hasNHSNumber = dataset.identifiers.contains(.nhsNumber)
+        isFromGPRecord = dataset.origins.contains(.gpRecord)
+        isInNDOOScope = dataset.origins.contains { $0 == .englandHealth || $0 == .englandAdultSocialCare || $0 == .gpRecord }
+    }
+}

@@ -1,0 +1,75 @@
+import FlowModel
+
+/// The organisation and dataset names the flows mention, numbered as first seen. Scanned beside
+/// `DeclarationNames` (one core each), then merged: interning is most of building the graph.
+struct FlowNames: Sendable {
+    var organisations: NameInterner
+    var datasets: NameInterner
+    /// Per flow, first-seen numbers.
+    var from: [Int] = [], to: [Int] = [], carried: [Int] = []
+
+    init(model: SemanticModel) {
+        organisations = NameInterner(capacity: model.organisations.count + 16)
+        datasets = NameInterner(capacity: model.datasets.count + 16)
+        from.reserveCapacity(model.flows.count)
+        to.reserveCapacity(model.flows.count)
+        carried.reserveCapacity(model.flows.count)
+        for flow in model.flows {
+            from.append(organisations.intern(flow.from.name))
+            to.append(organisations.intern(flow.to.name))
+            carried.append(datasets.intern(flow.dataset.name))
+        }
+    }
+}
+
+/// The names transforms and declarations mention, and each declared dataset's facts.
+struct DeclarationNames: Sendable {
+    var organisations: NameInterner
+    var datasets: NameInterner
+    /// Per transform.
+    var holder: [Int] = [], output: [Int] = []
+    /// Per transform input, in order: the dataset and the transform.
+    var input: [Int] = [], inputOf: [Int] = []
+    /// Per declared source: data collected there is held there from the start.
+    var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
+    var declared: [(seen: Int, facts: DatasetFacts)] = []
+
+    init(model: SemanticModel) {
+        organisations = NameInterner(capacity: model.organisations.count + 16)
+        datasets = NameInterner(capacity: model.datasets.count + 16)
+        let transforms = model.transforms
+        for index in transforms.indices {
+            holder.append(organisations.intern(transforms[index].holder.name))
+            output.append(datasets.intern(transforms[index].output))
+            for name in transforms[index].inputs {
+                input.append(datasets.intern(name.name))
+                inputOf.append(index)
+            }
+        }
+        declared.reserveCapacity(model.datasets.count)
+        // Read in place: iterating the dictionary would copy every declaration.
+        let declarations = model.datasets
+        for position in declarations.indices { declare(declarations.keys[position], declarations.values[position]) }
+        // Declared names get ids too, so callers can index per-organisation facts by id.
+        for name in model.organisations.keys { _ = organisations.intern(name) }
+    }
+
+    private mutating func declare(_ name: String, _ dataset: borrowing Dataset) {
+        let id = datasets.intern(name)
+        declared.append((id, DatasetFacts(dataset)))
+        for source in dataset.sources {
+            sourceOrganisation.append(organisations.intern(source.name))
+            sourceDataset.append(id)
+        }
+    }
+
+    /// Renumbers everything by the merged interners' numbers.
+    mutating func renumber(organisations organisationMap: [Int], datasets datasetMap: [Int]) {
+        holder = holder.map { organisationMap[$0] }
+        output = output.map { datasetMap[$0] }
+        input = input.map { datasetMap[$0] }
+        sourceOrganisation = sourceOrganisation.map { organisationMap[$0] }
+        sourceDataset = sourceDataset.map { datasetMap[$0] }
+        declared = declared.map { (datasetMap[$0.seen], $0.facts) }
+    }
+}
