@@ -9,6 +9,7 @@ public struct Analysis: Sendable {
     public let identifiability: IdentifiabilityAnalysis
     public let optOuts: OptOutPropagation
     public let requirements: OptOutRequirements
+    private let gates: FlowGates
 
     public init(model: SemanticModel) {
         self.model = model
@@ -24,6 +25,7 @@ public struct Analysis: Sendable {
         self.identifiability = identifiability
         self.optOuts = optOuts
         self.requirements = requirements
+        gates = FlowGates(model: model, recipientLevels: identifiability.recipientLevels)
     }
 
     /// Index of the flow with this id.
@@ -35,20 +37,19 @@ public struct Analysis: Sendable {
         flow.purposes.compactMap { model.purposes[$0.name]?.category }
     }
 
-    /// Whether the flow carries personal data in the recipient's hands (gate G1).
+    /// Per flow (model order), the categories of its purposes: `purposeCategories(of:)` of every flow.
+    public var flowPurposeCategories: [[PurposeCategory]] { gates.purposeCategories }
+
+    /// Whether the flow carries personal data in the recipient's hands (gate G1): personal data at
+    /// that level, or anonymised in context without an anonymisation assessment.
     public func carriesPersonalData(_ index: Int) -> Bool {
-        let flow = model.flows[index]
-        let level = identifiability.recipientLevels[index]
-        if level == .anonymisedInContext { return flow.anonymisationAssessment == nil }
-        return level.isPersonalData
+        gates.carriesPersonalData[index]
     }
 
     /// Confidential patient information in the recipient's hands (gates G2, G3): information about
     /// health or care (NHS Act 2006 s251(10)) that the recipient can identify people from.
     public func carriesConfidentialInformation(_ index: Int) -> Bool {
-        let flow = model.flows[index]
-        guard let dataset = model.datasets[flow.dataset.name], Analysis.isPatientInformation(dataset) else { return false }
-        return identifiability.recipientLevels[index].isConfidentialByItself
+        gates.carriesConfidentialInformation[index]
     }
 
     /// Whether one organisation acts as the other's processor (either direction).

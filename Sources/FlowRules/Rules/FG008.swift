@@ -79,11 +79,10 @@ enum FG008 {
             """,
         ]
     ) { collector in
-        let flowFacts = FlowFacts.shared(by: collector)
         var citations = TextMemo<Citation>()
         for (index, flow) in collector.flows {
             guard let claim = flow.article6, claim.basis == .c || claim.basis == .e, claim.gateway == nil,
-                  flowFacts.carriesPersonalData[index] else { continue }
+                  collector.analysis.carriesPersonalData(index) else { continue }
             let name = claim.basis == .c ? "6(1)(c) legal obligation" : "6(1)(e) public task"
             let citation = claim.citation.map { text in (text: text, kind: citations.value(of: text, Citation.init)) }
             if let citation, citation.kind != .blank {

@@ -104,13 +104,12 @@ enum FG009 {
             """,
         ]
     ) { collector in
-        let flowFacts = FlowFacts.shared(by: collector)
         let organisations = OrganisationIndex.shared(by: collector)
         // Only flows without a basis can be reported, and only their senders' holdings need the
         // purposes they were received for.
         let unfounded = collector.flows.filter { index, flow in
             let basis = flow.confidentiality?.basis
-            return (basis == nil || basis == .notConfidential) && flow.from.name != flow.to.name && flowFacts.carriesConfidentialInformation[index]
+            return (basis == nil || basis == .notConfidential) && flow.from.name != flow.to.name && collector.analysis.carriesConfidentialInformation(index)
         }
         let received = FG009.purposesReceived(collector.analysis.model, at: Set(unfounded.map { Holding($0.element.from.name, $0.element.dataset.name) }))
         for (index, flow) in unfounded {

@@ -176,14 +176,14 @@ enum FG016 {
         let programmes = model.optOuts.values.filter { $0.kind == .programme }
         // Approvals whose `ndoo exempt` status flows rely on without evidence: approval id -> flow indices.
         var undocumentedApprovals: [String: [Int]] = [:]
-        let flowFacts = FlowFacts.shared(by: collector)
+        let purposeCategories = analysis.flowPurposeCategories
         let nationalInOrder = national.sorted()
 
         for (index, flow) in collector.flows {
             let arriving = analysis.optOuts.arrivingFilters[index]
             // Needed only for an exempted flow's alternative opt-out.
-            lazy var categories = Set(flowFacts.purposeCategories[index])
-            for optOut in nationalInOrder where !arriving.contains(optOut) && wouldNeedNationalOptOut(index, in: analysis, facts: flowFacts) {
+            lazy var categories = Set(purposeCategories[index])
+            for optOut in nationalInOrder where !arriving.contains(optOut) && wouldNeedNationalOptOut(index, in: analysis) {
                 let approval = flow.confidentiality?.instrument.flatMap { model.approvals[$0.name] }
                 if let claim = flow.exemptions.first(where: { $0.optOut.name == optOut }) {
                     if !hasEvidence(claim.evidence) {
@@ -254,12 +254,12 @@ enum FG016 {
     /// confidential patient information in the recipient's hands, from health or adult social care in
     /// England, for a purpose beyond individual care, under s251 (COPI reg 2 or 5), and not invoice
     /// validation (exempt by NDOP §7.1 whatever the approval says).
-    static func wouldNeedNationalOptOut(_ index: Int, in analysis: Analysis, facts: FlowFacts) -> Bool {
+    static func wouldNeedNationalOptOut(_ index: Int, in analysis: Analysis) -> Bool {
         let flow = analysis.model.flows[index]
-        guard facts.carriesConfidentialInformation[index],
+        guard analysis.carriesConfidentialInformation(index),
               let basis = flow.confidentiality?.basis, basis == .s251Regulation2 || basis == .s251Regulation5,
               let dataset = analysis.model.datasets[flow.dataset.name] else { return false }
-        let categories = facts.purposeCategories[index]
+        let categories = analysis.flowPurposeCategories[index]
         let inScope: Set<DataOrigin> = [.englandHealth, .englandAdultSocialCare, .gpRecord]
         return categories.contains { !$0.isDirectCare } && !categories.contains(.invoiceValidation)
             && !inScope.isDisjoint(with: dataset.origins)

@@ -181,11 +181,11 @@ enum FG020 {
     ) { collector in
         let analysis = collector.analysis
         let model = collector.model
-        let flowFacts = FlowFacts.shared(by: collector)
-        var received = ReceivedPurposes(analysis: analysis, categories: flowFacts.purposeCategories)
-        for (index, flow) in collector.flows where flowFacts.carriesConfidentialInformation[index] {
+        let purposeCategories = analysis.flowPurposeCategories
+        var received = ReceivedPurposes(analysis: analysis, categories: purposeCategories)
+        for (index, flow) in collector.flows where analysis.carriesConfidentialInformation(index) {
             guard case .purposes(let allowed) = received.of(Holding(flow.from.name, flow.dataset.name)) else { continue }
-            let categories = Set(flowFacts.purposeCategories[index]).subtracting(passThrough)
+            let categories = Set(purposeCategories[index]).subtracting(passThrough)
             let new = categories.subtracting(allowed)
             guard !new.isEmpty, let problem = missingIndependentBasis(index, for: new, in: analysis) else { continue }
             let newText = new.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ")
@@ -195,7 +195,7 @@ enum FG020 {
             let witness = analysis.witnessPath(forFlow: index) { contribution in
                 // Follow the delivery that did not carry the new purpose.
                 guard case .flow(let upstream) = contribution else { return false }
-                return Set(flowFacts.purposeCategories[upstream]).isDisjoint(with: new)
+                return Set(purposeCategories[upstream]).isDisjoint(with: new)
             }
             collector.report(
                 flow: index,
@@ -220,7 +220,7 @@ enum FG020 {
     /// stack, so long chains of custody cannot exhaust the call stack.
     struct ReceivedPurposes {
         let analysis: Analysis
-        /// `FlowFacts.purposeCategories`.
+        /// `Analysis.flowPurposeCategories`.
         let categories: [[PurposeCategory]]
         private var memo: [Holding: Received] = [:]
 

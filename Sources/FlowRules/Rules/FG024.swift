@@ -288,13 +288,6 @@ enum FG024 {
         }
     }
 
-    /// Whether the recipient acts as a processor for this flow: `role processor`, or no role and a
-    /// recipient that is `processor-for` the sender.
-    static func isProcessorFlow(_ flow: Flow, in model: SemanticModel) -> Bool {
-        if let role = flow.role { return role == .processor }
-        return model.organisations[flow.to.name]?.processorFor.contains { $0.name == flow.from.name } ?? false
-    }
-
     /// Why the contract does not cover the flow today, or nil.
     static func contractProblem(_ contract: ProcessorContract, for flow: Flow, asOf: Day, in model: SemanticModel) -> String? {
         if let from = contract.validFrom, asOf < from { return "is not in force until \(from)" }

@@ -333,7 +333,7 @@ enum FG026 {
             let circle = circles[id] ?? circle(of: Set(agreement.parties.map(\.name)), in: model)
             circles[id] = circle
             if circle.contains(flow.to.name) { continue }
-            if FG024.isProcessorFlow(flow, in: model), circle.contains(flow.from.name) { continue }
+            if OrganisationIndex.shared(by: collector).isProcessorFlow[index], circle.contains(flow.from.name) { continue }
             let delivery = model.flows[deliveryIndex]
             collector.report(
                 flow: index,

@@ -179,13 +179,12 @@ enum FG028 {
         let analysis = collector.analysis
         let matching = dataMatching(in: model)
         let organisations = OrganisationIndex.shared(by: collector)
-        let flowFacts = FlowFacts.shared(by: collector)
         // DPIAs by each purpose they list (in id order): a flow's candidates without scanning them all.
         var dpiasByPurpose: [String: [ImpactAssessment]] = [:]
         for dpia in model.impactAssessments.values.sorted(by: { $0.id < $1.id }) {
             for purpose in Set(dpia.purposes.map(\.name)) { dpiasByPurpose[purpose, default: []].append(dpia) }
         }
-        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
             let found = triggers(for: flow, matching: matching, in: model, organisations: organisations)
             let cited = flow.dpia.flatMap { model.impactAssessments[$0.name] }
             guard !found.isEmpty || cited != nil else { continue }

@@ -161,11 +161,11 @@ enum FG031 {
         let model = collector.model
         let analysis = collector.analysis
         // Holdings of personal data, with the flows that fill them (in model order).
-        let flowFacts = FlowFacts.shared(by: collector)
+        let purposeCategories = analysis.flowPurposeCategories
         let organisations = OrganisationIndex.shared(by: collector)
         var inbound: [Holding: [Int]] = [:]
         var order: [Holding] = []
-        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
             guard let recipient = organisations.organisation(flow.to.name), !audiences.contains(recipient.kind) else { continue }
             // Whoever keeps the holding must be someone the model answers for (not the shipped
             // library's national bodies or their processors).
@@ -177,7 +177,7 @@ enum FG031 {
             if !parties.recipientIsProcessor, let basis = flow.confidentiality?.basis,
                [.statutory, .courtOrder, .overridingPublicInterest].contains(basis) { continue }
             // Care records at a provider follow the Records Management Code's health record schedule.
-            let categories = flowFacts.purposeCategories[index]
+            let categories = purposeCategories[index]
             if careProviders.contains(recipient.kind), !categories.isEmpty, categories.allSatisfy(\.isDirectCare) { continue }
             let holding = Holding(flow.to.name, flow.dataset.name)
             if inbound[holding] == nil { order.append(holding) }
@@ -203,7 +203,7 @@ enum FG031 {
             )
         }
         var wordings = TextMemo<RetentionWording>()
-        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
             for statement in flow.retention {
                 guard wordings.value(of: statement.text, RetentionWording.init).isContradictory(with: statement.action) else { continue }
                 collector.report(
@@ -229,7 +229,7 @@ enum FG031 {
                     )
                 }
             }
-            let isInvoiceValidation = flowFacts.purposeCategories[index].contains(.invoiceValidation)
+            let isInvoiceValidation = purposeCategories[index].contains(.invoiceValidation)
             let holding = Holding(flow.to.name, flow.dataset.name)
             if isInvoiceValidation, !undefined.contains(holding), inbound[holding] != nil,
                !flow.retention.contains(where: { [.delete, .destroy, .anonymise].contains($0.action) }) {

@@ -95,11 +95,10 @@ enum FG032 {
         ]
     ) { collector in
         let model = collector.model
-        let flowFacts = FlowFacts.shared(by: collector)
         let organisations = OrganisationIndex.shared(by: collector)
         // Each dataset's identifiers, so a flow is checked without copying its dataset out of the model.
         let identifiersOf = model.datasets.mapValues(\.identifiers)
-        for (index, flow) in collector.flows where flowFacts.carriesPersonalData[index] {
+        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
             guard let identifiers = identifiersOf[flow.dataset.name], let recipient = organisations.organisation(flow.to.name) else { continue }
             var allowed: Set<Identifier> = Set(flow.neededIdentifiers)
             var profiled: [String] = []

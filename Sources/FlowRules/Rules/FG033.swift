@@ -135,12 +135,11 @@ enum FG033 {
         // (controller, approval) -> the flows concerned, reported once per pair.
         var unnoticed: [String: [Int]] = [:]
         var unnoticedOrder: [(controller: String, approval: String)] = []
-        let flowFacts = FlowFacts.shared(by: collector)
         let organisations = OrganisationIndex.shared(by: collector)
         // Only an approval whose conditions require a notice matters below (it mandates notices and
         // adds its controllers); its conditions are read once, not once per flow made under it.
         let noticeApprovals = model.approvals.filter { $0.value.conditions.contains(where: requiresNotice) }
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name && flowFacts.carriesPersonalData[index] {
+        for (index, flow) in collector.flows where flow.from.name != flow.to.name && collector.analysis.carriesPersonalData(index) {
             let parties = FG029.parties(of: flow, in: organisations)
             var controllers: [OrganisationIndex.Entry] = []
             for org in parties.disclosing + parties.receiving where !controllers.contains(where: { $0.id == org.id }) {

@@ -7,7 +7,8 @@ import FlowModel
 struct OrganisationIndex: Sendable {
     /// Each organisation's `processor-for` controllers (only organisations that declare some).
     private let controllersServed: [String: Set<String>]
-    /// Per flow (model order): whether the recipient acts as a processor for it (`FG024.isProcessorFlow`).
+    /// Per flow (model order): whether the recipient acts as a processor for it: `role processor`, or
+    /// no role and a recipient that is `processor-for` the sender.
     let isProcessorFlow: [Bool]
     /// Every declared organisation, by id.
     private let entries: [String: Entry]
