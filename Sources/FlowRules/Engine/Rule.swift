@@ -20,11 +20,14 @@ public struct Rule: Sendable {
     public let triggeringExamples: [String]
     /// Flows that must not trigger it.
     public let passingExamples: [String]
+    /// Whether the rule builds a shared fact other rules wait for: such rules are started first, so
+    /// the fact is ready by the time the queue reaches the rules that need it.
+    public let buildsSharedFacts: Bool
     let check: @Sendable (inout FindingCollector) -> Void
 
     public init(
         code: String, slug: String, severity: Severity, legalSource: String, summary: String, explanation: String,
-        triggeringExamples: [String], passingExamples: [String],
+        triggeringExamples: [String], passingExamples: [String], buildsSharedFacts: Bool = false,
         check: @escaping @Sendable (inout FindingCollector) -> Void
     ) {
         self.code = code
@@ -35,6 +38,7 @@ public struct Rule: Sendable {
         self.explanation = explanation
         self.triggeringExamples = triggeringExamples
         self.passingExamples = passingExamples
+        self.buildsSharedFacts = buildsSharedFacts
         self.check = check
     }
 

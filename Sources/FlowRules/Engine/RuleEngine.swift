@@ -21,21 +21,15 @@ public enum RuleEngine {
         // keeps the result independent of scheduling.
         let facts = SharedFacts()
         // The first rule to ask for a shared fact builds it while the others wanting it wait, so
-        // the rules that build the costliest ones start first and those waiting for them come
-        // later in the queue; results go back into catalogue order.
-        let order = rules.indices.sorted { (buildsFirst(rules[$0]), $0) < (buildsFirst(rules[$1]), $1) }
+        // the rules that build one start first and those waiting for them come later in the queue;
+        // results go back into catalogue order.
+        let order = rules.indices.filter { rules[$0].buildsSharedFacts } + rules.indices.filter { !rules[$0].buildsSharedFacts }
         let found = Parallel.map(order) { rules[$0].findings(in: analysis, asOf: asOf, facts: facts) }
         var findingsByRule = [[Finding]](repeating: [], count: rules.count)
         for (position, index) in order.enumerated() { findingsByRule[index] = found[position] }
         let findings = findingsByRule.flatMap { $0 }
         return WaiverStage.apply(analysis.model.waivers, to: findings, asOf: asOf, knownCodes: Set(RuleCatalog.all.map(\.code)))
     }
-}
-
-extension RuleEngine {
-    /// FG024 builds the processor roles (FG024.Roles) that FG025–FG027 need: started first, it has
-    /// them ready by the time the queue reaches those rules.
-    static func buildsFirst(_ rule: Rule) -> Int { rule.code == FG024.rule.code ? 0 : 1 }
 }
 
 enum WaiverStage {

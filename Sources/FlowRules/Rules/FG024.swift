@@ -133,7 +133,9 @@ enum FG024 {
               purpose commissioning
             }
             """,
-        ]
+        ],
+        // It builds the processor roles FG025–FG027 wait for.
+        buildsSharedFacts: true
     ) { collector in
         let roles = Roles.shared(by: collector)
         for (index, flow) in collector.flows where flow.from.name != flow.to.name {
