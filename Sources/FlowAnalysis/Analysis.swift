@@ -15,17 +15,18 @@ public struct Analysis: Sendable {
         self.model = model
         let graph = FlowGraph(model: model)
         self.graph = graph
-        // Opt-out propagation does not depend on identifiability: the two run side by side.
-        let ((identifiability, requirements), optOuts) = Parallel.both({
+        // Opt-out propagation and the declared half of the gates do not depend on identifiability:
+        // they run beside it.
+        let ((identifiability, requirements), (optOuts, declaredGates)) = Parallel.both({
             let identifiability = IdentifiabilityAnalysis(model: model, graph: graph)
             return (identifiability, OptOutRequirements(model: model, graph: graph, identifiability: identifiability))
         }, {
-            OptOutPropagation(model: model, graph: graph)
+            (OptOutPropagation(model: model, graph: graph), FlowGates.Declared(model: model, tables: graph.tables))
         })
         self.identifiability = identifiability
         self.optOuts = optOuts
         self.requirements = requirements
-        gates = FlowGates(model: model, recipientLevels: identifiability.recipientLevels)
+        gates = FlowGates(model: model, declared: declaredGates, recipientLevels: identifiability.recipientLevels)
     }
 
     /// Index of the flow with this id.

@@ -12,6 +12,8 @@ struct DatasetFacts: Sendable {
     var isFromGPRecord = false
     /// From health or adult social care in England: what the National Data Opt-out covers.
     var isInNDOOScope = false
+    /// About health or care (`Analysis.isPatientInformation`): what makes identifiable data confidential.
+    var isPatientInformation = false
 
     init() {}
 
@@ -23,5 +25,6 @@ struct DatasetFacts: Sendable {
         hasNHSNumber = dataset.identifiers.contains(.nhsNumber)
         isFromGPRecord = dataset.origins.contains(.gpRecord)
         isInNDOOScope = dataset.origins.contains { $0 == .englandHealth || $0 == .englandAdultSocialCare || $0 == .gpRecord }
+        isPatientInformation = Analysis.isPatientInformation(dataset)
     }
 }

@@ -1,28 +1,39 @@
 import FlowModel
 
 /// Per flow (model order), the gate questions nearly every rule asks of every flow, answered once
-/// when the analysis is built: each answer looks the flow's dataset or purposes up by name, and the
-/// looked-up half is the same for every flow of a dataset or purpose, so it is taken once per
-/// declaration.
+/// when the analysis is built. Datasets are read through the graph's per-dataset facts, so no flow
+/// looks its dataset up by name.
 struct FlowGates: Sendable {
     let carriesPersonalData: [Bool]
     let carriesConfidentialInformation: [Bool]
     let purposeCategories: [[PurposeCategory]]
 
-    init(model: SemanticModel, recipientLevels: [IdentifiabilityLevel]) {
+    /// The answers that do not depend on identifiability, computed while identifiability is.
+    struct Declared: Sendable {
+        /// Per flow: whether its dataset is about health or care.
+        let isPatientInformation: [Bool]
+        let purposeCategories: [[PurposeCategory]]
+
+        init(model: SemanticModel, tables: FlowGraphTables) {
+            let facts = tables.datasetFacts
+            let datasetOfHolding = tables.holdings.dataset
+            isPatientInformation = tables.senderHolding.map { facts[datasetOfHolding[$0]].isPatientInformation }
+            let categories = model.purposes.mapValues(\.category)
+            let flows = model.flows
+            purposeCategories = flows.indices.map { index in flows[index].purposes.compactMap { categories[$0.name] } }
+        }
+    }
+
+    init(model: SemanticModel, declared: Declared, recipientLevels: [IdentifiabilityLevel]) {
         let flows = model.flows
         carriesPersonalData = flows.indices.map { index in
             let level = recipientLevels[index]
             if level == .anonymisedInContext { return flows[index].anonymisationAssessment == nil }
             return level.isPersonalData
         }
-        var patientInformation: [String: Bool] = [:]
-        patientInformation.reserveCapacity(model.datasets.count)
-        for (id, dataset) in model.datasets { patientInformation[id] = Analysis.isPatientInformation(dataset) }
         carriesConfidentialInformation = flows.indices.map { index in
-            patientInformation[flows[index].dataset.name] == true && recipientLevels[index].isConfidentialByItself
+            declared.isPatientInformation[index] && recipientLevels[index].isConfidentialByItself
         }
-        let categories = model.purposes.mapValues(\.category)
-        purposeCategories = flows.map { flow in flow.purposes.compactMap { categories[$0.name] } }
+        purposeCategories = declared.purposeCategories
     }
 }
