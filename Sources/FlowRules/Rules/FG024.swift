@@ -159,7 +159,7 @@ enum FG024 {
         let flow = collector.model.flows[index]
         let processor = roles.recipients[index]
         let candidates = [roles.senders[index]].mergingIDs(roles.controllersServed[processor]).mergingIDs(roles.senderControllers[index])
-        let contracts = relevantContracts(named: roles.named.contracts[index], processor: processor, controllers: candidates, in: roles.instruments)
+        let contracts = relevantContracts(named: roles.instruments.contracts(namedBy: flow), processor: processor, controllers: candidates, in: roles.instruments)
         guard !contracts.isEmpty else {
             let processorName = flow.to.name
             collector.report(
@@ -204,14 +204,18 @@ enum FG024 {
         let instruments = roles.instruments
         let processor = roles.senders[index]
         let controllers = roles.senderControllers[index]
-        let documentingContract = roles.named.contracts[index].contains { position in
+        let documentingContract = instruments.contracts(namedBy: flow).contains { position in
             let contract = instruments.contracts[position]
             return contract.processor == processor && controllers.contains(contract.controller)
                 && coverage.coversPurposes(contract.declaration.purposes, mask: contract.purposes, flow: index)
         }
         if documentingContract { return true }
-        if roles.named.agreements[index].contains(where: { instruments.agreements[$0].parties.sharesAny(with: controllers) }) { return true }
-        if roles.named.arrangements[index].contains(where: { instruments.arrangements[$0].controllers.sharesAny(with: controllers) }) { return true }
+        if instruments.agreements(namedBy: flow).contains(where: { instruments.agreements[$0].parties.sharesAny(with: controllers) }) { return true }
+        // Few flows get this far: the arrangement is read from the model.
+        for reference in flow.agreements {
+            if let arrangement = roles.analysis.model.arrangements[reference.name],
+               arrangement.controllers.contains(where: { roles.ids.id($0.name).map(controllers.contains) ?? false }) { return true }
+        }
         if let name = flow.confidentiality?.instrument?.name, let approval = instruments.approval(named: name) {
             // The approval documents the disclosure when it names the processor or the controller it
             // acts for, and (where it names the parties at all) the recipient or its controller.

@@ -227,7 +227,7 @@ enum FG026 {
             }
             if !isNHSEngland, flow.article6?.basis == .c || flow.confidentiality?.basis == .statutory { continue }
 
-            let agreements = resolveAgreements(for: index, share: share, roles: roles)
+            let agreements = resolveAgreements(for: flow, share: share, roles: roles)
             func partiesText() -> String {
                 "\(partyText(share.senders, acting: roles.senders[index], ids: roles.ids)) and \(partyText(share.recipients, acting: roles.recipients[index], ids: roles.ids))"
             }
@@ -321,8 +321,8 @@ enum FG026 {
 
     /// The agreements the flow names, else those in the model between a sender and a recipient;
     /// positions in `instruments.agreements`.
-    static func resolveAgreements(for index: Int, share: Share, roles: ProcessorRoles) -> [Int] {
-        let named = roles.named.agreements[index]
+    static func resolveAgreements(for flow: Flow, share: Share, roles: ProcessorRoles) -> [Int] {
+        let named = roles.instruments.agreements(namedBy: flow)
         if !named.isEmpty { return named }
         return roles.instruments.agreements(between: share.senders, and: share.recipients)
     }
@@ -413,9 +413,10 @@ enum FG026 {
         let recipientHoldings = graph.recipientHoldings
         for index in model.flows.indices where roles.senders[index] != roles.recipients[index] {
             guard let share = shares[index] ?? processorShare(index, roles: roles, parties: parties) else { continue }
-            let named = !roles.named.agreements[index].isEmpty
+            let delivery = model.flows[index]
+            let named = !instruments.agreements(namedBy: delivery).isEmpty
             var governing: [Int: Int] = [:]
-            for position in resolveAgreements(for: index, share: share, roles: roles) where instruments.agreements[position].declaration.allowsSublicensing == false {
+            for position in resolveAgreements(for: delivery, share: share, roles: roles) where instruments.agreements[position].declaration.allowsSublicensing == false {
                 // An agreement found only by its parties governs this delivery if it covers the data.
                 if named || coverage.coversDataset(instruments.agreements[position].declaration.datasets, flow: index) { governing[position] = index }
             }

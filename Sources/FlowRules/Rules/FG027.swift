@@ -138,8 +138,8 @@ enum FG027 {
         let model = collector.model
         let roles = ProcessorRoles.shared(by: collector)
         let ids = roles.ids
-        let instruments = roles.instruments
-        let arrangements = instruments.arrangements
+        let joint = JointArrangements.shared(by: collector, roles: roles)
+        let arrangements = joint.all
         let coverage = InstrumentCoverage(collector)
         let asOf = collector.asOf
 
@@ -154,7 +154,7 @@ enum FG027 {
         /// Arrangements (positions) among `candidates` (nil: those naming the rarest of `required`)
         /// that include every one of `required` and one of `partners`.
         func matching(_ candidates: [Int]?, including required: [Int], partners: [Int] = []) -> [Int] {
-            let pool = candidates ?? required.map { instruments.arrangementsByController[$0] }.min { $0.count < $1.count } ?? Array(arrangements.indices)
+            let pool = candidates ?? required.map { joint.byController[$0] }.min { $0.count < $1.count } ?? Array(arrangements.indices)
             return pool.filter { position in
                 let controllers = arrangements[position].controllers
                 return required.isIDSubset(of: controllers) && (partners.isEmpty || partners.sharesAny(with: controllers))
@@ -167,7 +167,7 @@ enum FG027 {
             let recipient = roles.recipients[index]
             let controllers = roles.senderControllers[index]
             let partners = (controllers.isEmpty ? [roles.senders[index]] : controllers).filter { $0 != recipient }
-            let named = roles.named.arrangements[index]
+            let named = joint.named(by: flow)
             let candidates = matching(named.isEmpty ? nil : named, including: [recipient], partners: partners)
             guard !candidates.isEmpty else {
                 let partnerNames = partners.map { ids.names[$0] }.sorted()
@@ -282,7 +282,8 @@ enum FG027 {
         let model = collector.model
         let ids = roles.ids
         let asOf = collector.asOf
-        let arrangements = roles.instruments.arrangements
+        let joint = JointArrangements.shared(by: collector, roles: roles)
+        let arrangements = joint.all
         let byReceiver = Dictionary(grouping: indices) { roles.recipients[$0] }
         for processor in byReceiver.keys.sorted(by: { ids.names[$0] < ids.names[$1] }) {
             let acting = roles.controllersServed[processor]
@@ -302,7 +303,7 @@ enum FG027 {
             for (group, outputs) in groups.sorted(by: { $0.key.joined(separator: ",") < $1.key.joined(separator: ",") }) {
                 if group.count == 2, declaredPairs.contains(group) { continue }
                 let groupIDs = group.map { ids.id($0)! }
-                let covering = (roles.instruments.arrangementsByController[groupIDs[0]]).filter { groupIDs.isIDSubset(of: arrangements[$0].controllers) }
+                let covering = joint.byController[groupIDs[0]].filter { groupIDs.isIDSubset(of: arrangements[$0].controllers) }
                 if covering.contains(where: { arrangements[$0].validUntil?.day.map { !($0 < asOf) } ?? true }) { continue }
                 let names = group.map { "`\($0)`" }.joined(separator: " and ")
                 let shown = Array(Set(outputs)).sorted().prefix(3)

@@ -1,8 +1,7 @@
-import FlowLanguage
 import FlowModel
 
-/// The instruments between parties — Art 28 contracts, data sharing agreements, Art 26
-/// arrangements and s251 approvals — with their parties as organisation ids and their purposes as
+/// The instruments between parties — Art 28 contracts, data sharing agreements and s251
+/// approvals — with their parties as organisation ids and their purposes as
 /// masks, each kind in id order, so FG024–FG027 test a flow against them without copying
 /// declarations or hashing party names.
 struct PartyInstruments: Sendable {
@@ -19,18 +18,6 @@ struct PartyInstruments: Sendable {
         /// In declaration order, as written.
         let parties: [Int]
         let purposes: PurposeMask
-    }
-
-    /// What the rules read of an arrangement: an estate records one per practice, and the whole
-    /// declaration is a large value to copy.
-    struct Arrangement: Sendable {
-        let id: String
-        let span: SourceSpan
-        /// Ascending, without repeats.
-        let controllers: [Int]
-        let listedPurposes: [Reference]
-        let purposes: PurposeMask
-        let validUntil: KnownDate?
     }
 
     struct ApprovalParties: Sendable {
@@ -50,11 +37,6 @@ struct PartyInstruments: Sendable {
     /// Per party id, positions in `agreements`.
     private let agreementsByParty: [[Int]]
 
-    let arrangements: [Arrangement]
-    private let arrangementNamed: [String: Int]
-    /// Per controller id, positions in `arrangements`.
-    let arrangementsByController: [[Int]]
-
     private let approvals: [String: ApprovalParties]
 
     /// Every organisation name the instruments mention, for `OrganisationIDs`.
@@ -66,7 +48,6 @@ struct PartyInstruments: Sendable {
             names += contract.subProcessors.map(\.name)
         }
         for agreement in model.agreements.values { names += agreement.parties.map(\.name) }
-        for arrangement in model.arrangements.values { names += arrangement.controllers.map(\.name) }
         for approval in model.approvals.values {
             names += (approval.controllers + approval.processors + [approval.applicant].compactMap { $0 }).map(\.name)
         }
@@ -101,41 +82,24 @@ struct PartyInstruments: Sendable {
         agreementNamed = positions(agreements.map(\.declaration.id))
         agreementsByParty = grouped(agreements.map(\.parties))
 
-        func arrangement(_ id: String, _ declaration: borrowing JointArrangement) -> Arrangement {
-            Arrangement(
-                id: id, span: declaration.span, controllers: idsOf(declaration.controllers).idSet, listedPurposes: declaration.purposes,
-                purposes: PurposeMask(listing: declaration.purposes, in: model), validUntil: declaration.validUntil
-            )
-        }
-        let declared = model.arrangements
-        // Sorted by key and read in place, so no declaration is moved or copied.
-        arrangements = declared.indices.sorted { declared.keys[$0] < declared.keys[$1] }.map { arrangement(declared.keys[$0], declared.values[$0]) }
-        arrangementNamed = positions(arrangements.map(\.id))
-        arrangementsByController = grouped(arrangements.map(\.controllers))
-
         approvals = model.approvals.mapValues { approval in
             let parties = idsOf(approval.controllers + approval.processors)
             return ApprovalParties(named: parties + idsOf([approval.applicant].compactMap { $0 }), parties: parties)
         }
     }
 
-    /// Per flow (model order), the instruments it names with `agreement`, by kind, as positions in
-    /// the order written: looked up once per run, where each rule hashed every name again.
-    func namedByFlows(_ flows: [Flow]) -> NamedInstruments {
-        var named = NamedInstruments(flowCount: flows.count)
-        for index in flows.indices {
-            for reference in flows[index].agreements {
-                if let position = contractNamed[reference.name] { named.contracts.add(position, to: index) }
-                if let position = agreementNamed[reference.name] { named.agreements.add(position, to: index) }
-                if let position = arrangementNamed[reference.name] { named.arrangements.add(position, to: index) }
-            }
-        }
-        return named
+    /// The contracts the flow names with `agreement`, in the order written.
+    func contracts(namedBy flow: Flow) -> [Int] {
+        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { contractNamed[$0.name] }
+    }
+
+    /// The agreements the flow names with `agreement`, in the order written.
+    func agreements(namedBy flow: Flow) -> [Int] {
+        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { agreementNamed[$0.name] }
     }
 
     func contract(named name: String) -> Int? { contractNamed[name] }
     func agreement(named name: String) -> Int? { agreementNamed[name] }
-    func arrangement(named name: String) -> Int? { arrangementNamed[name] }
     func approval(named name: String) -> ApprovalParties? { approvals[name] }
 
     /// Agreements naming one of `senders` and one of `recipients`, in id order
@@ -148,31 +112,5 @@ struct PartyInstruments: Sendable {
             }
         }
         return senders.count > 1 ? result.idSet : result
-    }
-}
-
-/// Per flow, the contracts, agreements and arrangements it names (positions in `PartyInstruments`).
-struct NamedInstruments: Sendable {
-    var contracts: Rows
-    var agreements: Rows
-    var arrangements: Rows
-
-    init(flowCount: Int) {
-        contracts = Rows(count: flowCount)
-        agreements = Rows(count: flowCount)
-        arrangements = Rows(count: flowCount)
-    }
-
-    /// Positions per flow; most flows name none, so rows are kept only for those that do.
-    struct Rows: Sendable {
-        private var byFlow: [[Int]]
-
-        init(count: Int) {
-            byFlow = [[Int]](repeating: [], count: count)
-        }
-
-        mutating func add(_ position: Int, to flow: Int) { byFlow[flow].append(position) }
-
-        subscript(flow: Int) -> [Int] { byFlow[flow] }
     }
 }

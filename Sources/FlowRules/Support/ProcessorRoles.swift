@@ -8,8 +8,6 @@ struct ProcessorRoles: Sendable {
     let analysis: Analysis
     let ids: OrganisationIDs
     let instruments: PartyInstruments
-    /// Per flow, the instruments it names.
-    let named: NamedInstruments
     /// Per flow (model order): the sender's and the recipient's ids.
     let senders: [Int]
     let recipients: [Int]
@@ -40,7 +38,6 @@ struct ProcessorRoles: Sendable {
         self.ids = ids
         let instruments = PartyInstruments(model: model, ids: ids)
         self.instruments = instruments
-        named = instruments.namedByFlows(model.flows)
 
         var served = [[Int]](repeating: [], count: ids.count)
         var kinds = [OrganisationKind?](repeating: nil, count: ids.count)
