@@ -137,184 +137,127 @@ enum FG024 {
         // It builds the processor roles FG025–FG027 wait for.
         buildsSharedFacts: true
     ) { collector in
-        let roles = Roles.shared(by: collector)
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name {
-            let controllers = roles.senderControllers[index]
-            let isSubProcessing = roles.isSubProcessing(flow, senderControllers: controllers)
-            if roles.organisations.isProcessorFlow[index], !isSubProcessing {
-                checkContract(index, senderControllers: controllers, roles: roles, collector: &collector)
+        check(&collector)
+    }
+
+    static func check(_ collector: inout FindingCollector) {
+        let roles = ProcessorRoles.shared(by: collector)
+        var coverage = InstrumentCoverage(collector)
+        for index in collector.model.flows.indices where roles.senders[index] != roles.recipients[index] {
+            let isSubProcessing = roles.isSubProcessing[index]
+            if roles.isProcessorFlow[index], !isSubProcessing {
+                checkContract(index, roles: roles, coverage: &coverage, collector: &collector)
             }
-            guard !controllers.isEmpty, !isSubProcessing else { continue }
-            checkInstruction(index, controllers: controllers, organisations: roles.organisations, collector: &collector)
+            guard !roles.senderControllers[index].isEmpty, !isSubProcessing else { continue }
+            checkInstruction(index, roles: roles, coverage: coverage, collector: &collector)
         }
     }
 
     // MARK: - Checks
 
-    static func checkContract(_ index: Int, senderControllers: Set<String>, roles: Roles, collector: inout FindingCollector) {
-        let model = collector.model
-        let flow = model.flows[index]
-        let processor = flow.to.name
-        var candidates: Set<String> = [flow.from.name]
-        candidates.formUnion(roles.organisations.controllers(servedBy: processor))
-        candidates.formUnion(senderControllers)
-        let contracts = roles.relevantContracts(for: flow, processor: processor, controllers: candidates)
+    static func checkContract(_ index: Int, roles: ProcessorRoles, coverage: inout InstrumentCoverage, collector: inout FindingCollector) {
+        let flow = collector.model.flows[index]
+        let processor = roles.recipients[index]
+        let candidates = [roles.senders[index]].mergingIDs(roles.controllersServed[processor]).mergingIDs(roles.senderControllers[index])
+        let contracts = relevantContracts(named: roles.instruments.contracts(namedBy: flow), processor: processor, controllers: candidates, in: roles.instruments)
         guard !contracts.isEmpty else {
+            let processorName = flow.to.name
             collector.report(
                 flow: index,
-                "\(collector.label(flow)) gives `\(flow.dataset.name)` to `\(processor)` as a processor, but no Art 28 contract binds `\(processor)` to \(candidates.sorted().map { "`\($0)`" }.joined(separator: " or "))",
+                "\(collector.label(flow)) gives `\(flow.dataset.name)` to `\(processorName)` as a processor, but no Art 28 contract binds `\(processorName)` to \(roles.ids.quoted(candidates, separator: " or "))",
                 discriminator: "contract",
-                help: "declare `contract NAME { controller \(flow.from.name) processor \(processor) purposes … datasets … valid-until … }` and add `agreement NAME` to the flow"
+                help: "declare `contract NAME { controller \(flow.from.name) processor \(processorName) purposes … datasets … valid-until … }` and add `agreement NAME` to the flow"
             )
             return
         }
-        let problems = contracts.map { ($0, contractProblem($0, for: flow, asOf: collector.asOf, in: model)) }
-        guard problems.allSatisfy({ $0.1 != nil }), let (contract, problem) = problems.first else { return }
+        // Worded only when every candidate fails: most flows have a contract that covers them.
+        for position in contracts where problem(with: roles.instruments.contracts[position], flow: index, coverage: &coverage) == nil { return }
+        let contract = roles.instruments.contracts[contracts[0]].declaration
+        let found = problem(with: roles.instruments.contracts[contracts[0]], flow: index, coverage: &coverage)!
         collector.report(
             flow: index,
-            "\(collector.label(flow)) gives `\(flow.dataset.name)` to processor `\(processor)` under Art 28 contract `\(contract.id)`, which \(problem!)",
+            "\(collector.label(flow)) gives `\(flow.dataset.name)` to processor `\(flow.to.name)` under Art 28 contract `\(contract.id)`, which \(found.wording(contract: contract, dataset: flow.dataset.name))",
             discriminator: "contract",
             related: [DiagnosticNote("contract `\(contract.id)` is declared here", at: contract.span)],
             help: "renew or extend the contract so that it is in force and covers this flow's purposes and data, and cite it with `agreement \(contract.id)`"
         )
     }
 
-    static func checkInstruction(_ index: Int, controllers: Set<String>, organisations: OrganisationIndex, collector: inout FindingCollector) {
-        let model = collector.model
-        let flow = model.flows[index]
-        let processor = flow.from.name
-        let recipient = flow.to.name
+    static func checkInstruction(_ index: Int, roles: ProcessorRoles, coverage: InstrumentCoverage, collector: inout FindingCollector) {
+        let controllers = roles.senderControllers[index]
+        let recipient = roles.recipients[index]
         if controllers.contains(recipient) { return }
-        if !organisations.controllers(servedBy: recipient).isDisjoint(with: controllers) { return }
+        if roles.controllersServed[recipient].sharesAny(with: controllers) { return }
+        let flow = collector.model.flows[index]
         if let basis = flow.confidentiality?.basis, basis == .statutory || basis == .courtOrder { return }
-        if isDocumentedInstruction(flow, processor: processor, controllers: controllers, in: model) { return }
+        if isDocumentedInstruction(index, flow: flow, roles: roles, coverage: coverage) { return }
         collector.report(
             flow: index,
-            "`\(processor)` holds `\(flow.dataset.name)` as a processor for \(controllers.sorted().map { "`\($0)`" }.joined(separator: ", ")), but \(collector.label(flow)) sends it to `\(recipient)`, which is neither its controller nor an authorised sub-processor, with no documented instruction (Art 28(10))",
+            "`\(flow.from.name)` holds `\(flow.dataset.name)` as a processor for \(roles.ids.quoted(controllers, separator: ", ")), but \(collector.label(flow)) sends it to `\(flow.to.name)`, which is neither its controller nor an authorised sub-processor, with no documented instruction (Art 28(10))",
             discriminator: "beyond-instructions",
             witness: collector.analysis.witnessPath(forFlow: index),
             help: "cite the controller's instruction on the flow (`agreement` naming its DSA or the Art 28 contract that covers the disclosure, or an approval naming both), or have the controller make the disclosure"
         )
     }
 
-    static func isDocumentedInstruction(_ flow: Flow, processor: String, controllers: Set<String>, in model: SemanticModel) -> Bool {
-        for reference in flow.agreements {
-            if let contract = model.contracts[reference.name], contract.processor.name == processor, controllers.contains(contract.controller.name) {
-                if contract.purposes.isEmpty || covers(contract.purposes, flow: flow, in: model) { return true }
-            }
-            if let agreement = model.agreements[reference.name], agreement.parties.contains(where: { controllers.contains($0.name) }) { return true }
-            if let arrangement = model.arrangements[reference.name], arrangement.controllers.contains(where: { controllers.contains($0.name) }) { return true }
+    static func isDocumentedInstruction(_ index: Int, flow: Flow, roles: ProcessorRoles, coverage: InstrumentCoverage) -> Bool {
+        let instruments = roles.instruments
+        let processor = roles.senders[index]
+        let controllers = roles.senderControllers[index]
+        let documentingContract = instruments.contracts(namedBy: flow).contains { position in
+            let contract = instruments.contracts[position]
+            return contract.processor == processor && controllers.contains(contract.controller)
+                && coverage.coversPurposes(contract.declaration.purposes, mask: contract.purposes, flow: index)
         }
-        if let name = flow.confidentiality?.instrument?.name, let approval = model.approvals[name] {
+        if documentingContract { return true }
+        if instruments.agreements(namedBy: flow).contains(where: { instruments.agreements[$0].parties.sharesAny(with: controllers) }) { return true }
+        // Few flows get this far: the arrangement is read from the model.
+        for reference in flow.agreements {
+            if let arrangement = roles.analysis.model.arrangements[reference.name],
+               arrangement.controllers.contains(where: { roles.ids.id($0.name).map(controllers.contains) ?? false }) { return true }
+        }
+        if let name = flow.confidentiality?.instrument?.name, let approval = instruments.approval(named: name) {
             // The approval documents the disclosure when it names the processor or the controller it
             // acts for, and (where it names the parties at all) the recipient or its controller.
-            let named = Set((approval.controllers + approval.processors + [approval.applicant].compactMap { $0 }).map(\.name))
-            let parties = Set((approval.controllers + approval.processors).map(\.name))
-            let recipientSide = Set([flow.to.name] + (model.organisations[flow.to.name]?.processorFor.map(\.name) ?? []))
-            if !named.isDisjoint(with: controllers.union([processor])),
-               parties.isEmpty || !parties.isDisjoint(with: recipientSide) { return true }
+            let recipient = roles.recipients[index]
+            let recipientSide = [recipient].mergingIDs(roles.controllersServed[recipient])
+            if approval.named.contains(processor) || approval.named.sharesAny(with: controllers),
+               approval.parties.isEmpty || approval.parties.sharesAny(with: recipientSide) { return true }
         }
         return false
     }
 
-    // MARK: - Shared with FG025, FG026 and FG027
-
-    /// Processor relationships in one model, worked out once per rule run.
-    struct Roles: Sendable {
-        let analysis: Analysis
-        private let controllersByHolding: [Holding: Set<String>]
-        private let contractsByProcessor: [String: [ProcessorContract]]
-        let organisations: OrganisationIndex
-        /// Per flow (model order): `processorControllers(of:)` of the sender's copy, which FG024–FG027
-        /// all ask of every flow.
-        let senderControllers: [Set<String>]
-
-        init(analysis: Analysis, organisations: OrganisationIndex) {
-            self.analysis = analysis
-            self.organisations = organisations
-            let model = analysis.model
-            contractsByProcessor = Dictionary(grouping: model.contracts.values.sorted { $0.id < $1.id }, by: \.processor.name)
-            var table: [Holding: Set<String>] = [:]
-            table.reserveCapacity(analysis.graph.contributions.count)
-            for (holding, contributions) in analysis.graph.contributions where !contributions.isEmpty {
-                // Most holdings have a controller flow among their sources: the walk stops at the first.
-                guard let arriving = ArrivingFlows.walk(from: holding, feeding: contributions, in: analysis, while: { organisations.isProcessorFlow[$0] }),
-                      !arriving.isEmpty else { continue }
-                var result = organisations.controllers(servedBy: holding.organisation)
-                for index in arriving { result.insert(model.flows[index].from.name) }
-                result.remove(holding.organisation)
-                if !result.isEmpty { table[holding] = result }
-            }
-            controllersByHolding = table
-            senderControllers = model.flows.map { table[Holding($0.from.name, $0.dataset.name)] ?? [] }
+    /// Contracts with `processor` for one of `controllers`: those the flow names first, else any;
+    /// positions in `instruments.contracts`.
+    static func relevantContracts(named: [Int], processor: Int, controllers: [Int], in instruments: PartyInstruments) -> [Int] {
+        func matches(_ position: Int) -> Bool {
+            instruments.contracts[position].processor == processor && controllers.contains(instruments.contracts[position].controller)
         }
-
-        /// Computed once per run for FG024–FG027.
-        static func shared(by collector: FindingCollector) -> Roles {
-            collector.facts.value(Roles.self) { Roles(analysis: collector.analysis, organisations: OrganisationIndex.shared(by: collector)) }
-        }
-
-        /// The controllers for which the holder holds this data as a processor: non-empty only when
-        /// everything that brought the data to it (through its own transforms) was a processor flow.
-        func processorControllers(of holding: Holding) -> Set<String> {
-            controllersByHolding[holding] ?? []
-        }
-
-        /// A processor engaging another processor for the same processing (Art 28(2), (4)).
-        func isSubProcessing(_ flow: Flow, senderControllers: Set<String>) -> Bool {
-            guard !senderControllers.isEmpty, flow.role != .controller, flow.role != .jointController,
-                  !senderControllers.contains(flow.to.name) else { return false }
-            let recipientControllers = organisations.controllers(servedBy: flow.to.name)
-            if recipientControllers.contains(flow.from.name) { return true }
-            // A processor the controller engaged directly (its own contract) is not a sub-processor.
-            let direct = (contractsByProcessor[flow.to.name] ?? []).contains { senderControllers.contains($0.controller.name) }
-            if direct { return false }
-            if flow.role == .processor { return recipientControllers.isEmpty || !recipientControllers.isDisjoint(with: senderControllers) }
-            return !recipientControllers.isDisjoint(with: senderControllers)
-        }
-
-        /// Contracts with `processor` for one of `controllers`: those the flow names first, else any.
-        func relevantContracts(for flow: Flow, processor: String, controllers: Set<String>) -> [ProcessorContract] {
-            let model = analysis.model
-            func matches(_ contract: ProcessorContract) -> Bool {
-                contract.processor.name == processor && controllers.contains(contract.controller.name)
-            }
-            let named = flow.agreements.compactMap { model.contracts[$0.name] }.filter(matches)
-            if !named.isEmpty { return named }
-            return (contractsByProcessor[processor] ?? []).filter(matches)
-        }
-
-        /// Contracts in the model with this processor, by id.
-        func contracts(withProcessor processor: String) -> [ProcessorContract] {
-            contractsByProcessor[processor] ?? []
-        }
+        let matchingNamed = named.filter(matches)
+        if !matchingNamed.isEmpty { return matchingNamed }
+        return instruments.contractsByProcessor[processor].filter(matches)
     }
 
     /// Why the contract does not cover the flow today, or nil.
-    static func contractProblem(_ contract: ProcessorContract, for flow: Flow, asOf: Day, in model: SemanticModel) -> String? {
-        if let from = contract.validFrom, asOf < from { return "is not in force until \(from)" }
-        if let until = contract.validUntil?.day, until < asOf { return "expired on \(until)" }
-        if !contract.datasets.isEmpty, !coversDataset(contract.datasets, dataset: flow.dataset.name, in: model) {
-            return "does not cover `\(flow.dataset.name)` (it lists \(contract.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))"
-        }
-        if !contract.purposes.isEmpty, !covers(contract.purposes, flow: flow, in: model) {
-            return "does not cover the flow's purposes (it lists \(contract.purposes.map { "`\($0.name)`" }.joined(separator: ", ")))"
-        }
+    static func problem(with contract: PartyInstruments.Contract, flow index: Int, coverage: inout InstrumentCoverage) -> ContractProblem? {
+        let declaration = contract.declaration
+        if let from = declaration.validFrom, coverage.asOf < from { return .notYetInForce(from) }
+        if let until = declaration.validUntil?.day, until < coverage.asOf { return .expired(until) }
+        if !coverage.coversDataset(declaration.datasets, flow: index) { return .dataset }
+        if !coverage.coversPurposes(declaration.purposes, mask: contract.purposes, flow: index) { return .purposes }
         return nil
     }
 
-    /// Whether the listed purposes cover every purpose of the flow (by category); purposes that act
-    /// for someone else (processing support, archiving, destruction) need no listing.
-    static func covers(_ purposes: [Reference], flow: Flow, in model: SemanticModel) -> Bool {
-        let listed = Set(purposes.compactMap { model.purposes[$0.name]?.category })
-        let needed = Set(flow.purposes.compactMap { model.purposes[$0.name]?.category }).subtracting(FG020.passThrough)
-        return needed.isSubset(of: listed)
-    }
+    enum ContractProblem {
+        case notYetInForce(Day), expired(Day), dataset, purposes
 
-    /// Whether the dataset, or one it is derived from, is listed.
-    static func coversDataset(_ datasets: [Reference], dataset: String, in model: SemanticModel) -> Bool {
-        let listed = Set(datasets.map(\.name))
-        if listed.contains(dataset) { return true }
-        return !listed.isDisjoint(with: Lineage.ancestors(of: dataset, in: model))
+        func wording(contract: ProcessorContract, dataset: String) -> String {
+            switch self {
+            case .notYetInForce(let from): "is not in force until \(from)"
+            case .expired(let until): "expired on \(until)"
+            case .dataset: "does not cover `\(dataset)` (it lists \(contract.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))"
+            case .purposes: "does not cover the flow's purposes (it lists \(contract.purposes.map { "`\($0.name)`" }.joined(separator: ", ")))"
+            }
+        }
     }
 }

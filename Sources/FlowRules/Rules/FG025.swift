@@ -180,63 +180,65 @@ enum FG025 {
             """,
         ]
     ) { collector in
-        let analysis = collector.analysis
-        let model = collector.model
         let asOf = collector.asOf
         func inForce(_ contract: ProcessorContract) -> Bool {
             if let from = contract.validFrom, asOf < from { return false }
             if let until = contract.validUntil?.day, until < asOf { return false }
             return true
         }
-        let roles = FG024.Roles.shared(by: collector)
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name {
-            let processor = flow.from.name
-            let subProcessor = flow.to.name
+        let roles = ProcessorRoles.shared(by: collector)
+        let contracts = roles.instruments.contracts
+        for index in roles.isSubProcessing.indices where roles.isSubProcessing[index] && roles.senders[index] != roles.recipients[index] {
+            let flow = collector.model.flows[index]
+            let processor = roles.senders[index]
+            let subProcessor = roles.recipients[index]
             let controllers = roles.senderControllers[index]
-            guard roles.isSubProcessing(flow, senderControllers: controllers) else { continue }
-            let head = roles.contracts(withProcessor: processor).filter { controllers.contains($0.controller.name) && inForce($0) }
+            let head = roles.instruments.contractsByProcessor[processor].map { contracts[$0] }.filter {
+                controllers.contains($0.controller) && inForce($0.declaration)
+            }
             let authorising = head.filter { contract in
-                let listed = contract.subProcessors.contains { $0.name == subProcessor }
-                switch contract.subProcessing {
+                let listed = contract.subProcessors.contains(subProcessor)
+                switch contract.declaration.subProcessing {
                 case .general?: return true
                 case .specific?: return listed
                 case .some(.none): return false
                 case nil: return listed
                 }
             }
-            let controllerText = controllers.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            let controllerText = roles.ids.quoted(controllers, separator: ", ")
             if authorising.isEmpty {
                 let reason: String
                 if head.isEmpty {
-                    reason = "no Art 28 contract in force between \(controllerText) and `\(processor)` authorises sub-processing"
+                    reason = "no Art 28 contract in force between \(controllerText) and `\(flow.from.name)` authorises sub-processing"
                 } else {
                     let details = head.map { contract -> String in
-                        switch contract.subProcessing {
-                        case .none?: return "`\(contract.id)` forbids sub-processing"
-                        case .specific?: return "`\(contract.id)` authorises only \(contract.subProcessors.isEmpty ? "no named sub-processor" : contract.subProcessors.map { "`\($0.name)`" }.joined(separator: ", "))"
-                        default: return "`\(contract.id)` records no sub-processing authorisation"
+                        let declaration = contract.declaration
+                        switch declaration.subProcessing {
+                        case .none?: return "`\(declaration.id)` forbids sub-processing"
+                        case .specific?: return "`\(declaration.id)` authorises only \(declaration.subProcessors.isEmpty ? "no named sub-processor" : declaration.subProcessors.map { "`\($0.name)`" }.joined(separator: ", "))"
+                        default: return "`\(declaration.id)` records no sub-processing authorisation"
                         }
                     }
                     reason = details.joined(separator: "; ")
                 }
                 collector.report(
                     flow: index,
-                    "`\(processor)`, a processor for \(controllerText), passes `\(flow.dataset.name)` to sub-processor `\(subProcessor)` in \(collector.label(flow)) without the controller's authorisation: \(reason)",
+                    "`\(flow.from.name)`, a processor for \(controllerText), passes `\(flow.dataset.name)` to sub-processor `\(flow.to.name)` in \(collector.label(flow)) without the controller's authorisation: \(reason)",
                     discriminator: "authorisation",
-                    related: head.map { DiagnosticNote("contract `\($0.id)` is declared here", at: $0.span) },
-                    witness: analysis.witnessPath(forFlow: index),
-                    help: "have the controller authorise it in its contract with `\(processor)`: `sub-processing specific` and `sub-processors \(subProcessor)` (or `sub-processing general`)"
+                    related: head.map { DiagnosticNote("contract `\($0.declaration.id)` is declared here", at: $0.declaration.span) },
+                    witness: collector.analysis.witnessPath(forFlow: index),
+                    help: "have the controller authorise it in its contract with `\(flow.from.name)`: `sub-processing specific` and `sub-processors \(flow.to.name)` (or `sub-processing general`)"
                 )
             }
-            let listed = head.contains { $0.subProcessors.contains { $0.name == subProcessor } }
-            let bound = roles.contracts(withProcessor: subProcessor).contains { $0.controller.name == processor && inForce($0) }
+            let listed = head.contains { $0.subProcessors.contains(subProcessor) }
+            let bound = roles.instruments.contractsByProcessor[subProcessor].contains { contracts[$0].controller == processor && inForce(contracts[$0].declaration) }
             if !listed && !bound {
                 collector.report(
                     flow: index,
-                    "sub-processor `\(subProcessor)` in \(collector.label(flow)) is not bound to the same data protection terms: no contract in force has `\(processor)` as controller and `\(subProcessor)` as processor, and no controller's contract names it among its `sub-processors`",
+                    "sub-processor `\(flow.to.name)` in \(collector.label(flow)) is not bound to the same data protection terms: no contract in force has `\(flow.from.name)` as controller and `\(flow.to.name)` as processor, and no controller's contract names it among its `sub-processors`",
                     discriminator: "flow-down",
-                    witness: analysis.witnessPath(forFlow: index),
-                    help: "declare `contract NAME { controller \(processor) processor \(subProcessor) … }` and cite it on the flow with `agreement NAME`, or name `\(subProcessor)` in the controller's contract (`sub-processors \(subProcessor)`)"
+                    witness: collector.analysis.witnessPath(forFlow: index),
+                    help: "declare `contract NAME { controller \(flow.from.name) processor \(flow.to.name) … }` and cite it on the flow with `agreement NAME`, or name `\(flow.to.name)` in the controller's contract (`sub-processors \(flow.to.name)`)"
                 )
             }
         }

@@ -180,68 +180,88 @@ enum FG026 {
             """,
         ]
     ) { collector in
+        check(&collector)
+    }
+
+    static let routineExempt = PurposeMask([
+        .individualCare, .mandatedCollection, .safeguarding, .complaints, .continuingHealthcare,
+        .individualFundingRequests, .emergencyPlanning, .legalProceedings,
+    ])
+    static let nonParties: Set<OrganisationKind> = [.individual, .publicAudience, .court]
+
+    static func check(_ collector: inout FindingCollector) {
         let analysis = collector.analysis
         let model = collector.model
-        let routineExempt: Set<PurposeCategory> = [
-            .individualCare, .mandatedCollection, .safeguarding, .complaints, .continuingHealthcare,
-            .individualFundingRequests, .emergencyPlanning, .legalProceedings,
-        ]
-        let nonParties: Set<OrganisationKind> = [.individual, .publicAudience, .court]
-
-        let roles = FG024.Roles.shared(by: collector)
-        let instruments = InstrumentIndex.shared(by: collector)
+        let roles = ProcessorRoles.shared(by: collector)
+        let instruments = roles.instruments
+        let purposes = FlowPurposeMasks.shared(by: collector)
+        var coverage = InstrumentCoverage(collector)
+        let parties = PartyLists(roles: roles)
         // Both the sublicensing walk and the agreement check need each flow's share: worked out once.
         let shares = model.flows.indices.map { index in
-            model.flows[index].from.name == model.flows[index].to.name ? nil : controllerShare(index, roles: roles)
+            roles.senders[index] == roles.recipients[index] ? nil : controllerShare(index, flow: model.flows[index], roles: roles, parties: parties)
         }
-        let restrictions = sublicensingRestrictions(roles: roles, instruments: instruments, shares: shares)
-        var circles: [String: Set<String>] = [:]
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name && analysis.carriesPersonalData(index) {
+        let restrictions = sublicensingRestrictions(roles: roles, shares: shares, parties: parties, coverage: &coverage)
+        var circles: [Int: Set<Int>] = [:]
+        var isNHSEnglandByID = [Bool?](repeating: nil, count: roles.ids.count)
+        let senderHoldings = analysis.graph.senderHoldings
+        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && analysis.carriesPersonalData(index) {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
-            if let governing = restrictions[Holding(flow.from.name, flow.dataset.name)] {
-                checkSublicensing(index, governing: governing, circles: &circles, collector: &collector)
+            if !restrictions.isEmpty, !restrictions[senderHoldings[index]].isEmpty {
+                checkSublicensing(index, governing: restrictions[senderHoldings[index]], roles: roles, circles: &circles, collector: &collector)
             }
 
             guard let share = shares[index] else { continue }
-            if let kind = roles.organisations.kind(of: flow.from.name), nonParties.contains(kind) { continue }
-            if let kind = roles.organisations.kind(of: flow.to.name), nonParties.contains(kind) { continue }
-            let isNHSEngland = share.senders.contains { isNHSEnglandBody($0, in: model) }
-            let categories = Set(analysis.purposeCategories(of: flow))
-            if !categories.isEmpty, categories.isSubset(of: routineExempt) { continue }
+            if let kind = roles.kinds[roles.senders[index]], nonParties.contains(kind) { continue }
+            if let kind = roles.kinds[roles.recipients[index]], nonParties.contains(kind) { continue }
+            let categories = purposes.masks[index]
+            if !categories.isEmpty, routineExempt.contains(categories) { continue }
+            let flow = model.flows[index]
             if flow.frequency == .oneOff || flow.frequency == .onRequest { continue }
             if flow.confidentiality?.basis == .courtOrder { continue }
+            let isNHSEngland = share.senders.contains { sender in
+                if let known = isNHSEnglandByID[sender] { return known }
+                let answer = isNHSEnglandBody(roles.ids.names[sender], successors: roles.successors)
+                isNHSEnglandByID[sender] = answer
+                return answer
+            }
             if !isNHSEngland, flow.article6?.basis == .c || flow.confidentiality?.basis == .statutory { continue }
 
-            let agreements = resolveAgreements(for: flow, senders: share.senders, recipients: share.recipients, in: model, index: instruments)
-            let parties = "\(partyText(share.senders, acting: flow.from.name)) and \(partyText(share.recipients, acting: flow.to.name))"
+            let agreements = resolveAgreements(for: flow, share: share, roles: roles)
+            func partiesText() -> String {
+                "\(partyText(share.senders, acting: roles.senders[index], ids: roles.ids)) and \(partyText(share.recipients, acting: roles.recipients[index], ids: roles.ids))"
+            }
             guard !agreements.isEmpty else {
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) shares personal data between controllers \(parties) with no \(isNHSEngland ? "NHS England data sharing agreement" : "data sharing agreement")",
+                    "\(collector.label(flow)) shares personal data between controllers \(partiesText()) with no \(isNHSEngland ? "NHS England data sharing agreement" : "data sharing agreement")",
                     discriminator: "no-agreement",
                     help: "declare `agreement NAME { kind \(isNHSEngland ? "nhse-dsa" : "dsa") parties … datasets \(flow.dataset.name) purposes … valid-until … }` and cite it on the flow with `agreement NAME`"
                 )
                 continue
             }
-            let candidates = isNHSEngland ? agreements.filter { $0.kind == .nhsEnglandDSA } : agreements
+            let candidates = isNHSEngland ? agreements.filter { instruments.agreements[$0].declaration.kind == .nhsEnglandDSA } : agreements
             guard !candidates.isEmpty else {
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) disseminates NHS England data under \(agreements.map { "`\($0.id)`" }.joined(separator: ", ")), but NHS England disseminations need an NHS England data sharing agreement (`kind nhse-dsa`)",
+                    "\(collector.label(flow)) disseminates NHS England data under \(agreements.map { "`\(instruments.agreements[$0].declaration.id)`" }.joined(separator: ", ")), but NHS England disseminations need an NHS England data sharing agreement (`kind nhse-dsa`)",
                     discriminator: "no-agreement",
                     help: "record the DARS agreement: `agreement NAME { kind nhse-dsa parties … }`, and cite it on the flow"
                 )
                 continue
             }
-            let problems = candidates.map { ($0, problem(with: $0, for: flow, asOf: collector.asOf, in: model)) }
-            guard problems.allSatisfy({ $0.1 != nil }), let (agreement, found) = problems.first, let found else { continue }
+            // Worded only when every candidate fails: most flows have an agreement that covers them.
+            guard candidates.allSatisfy({ problem(with: instruments.agreements[$0], flow: index, coverage: &coverage) != nil }) else { continue }
+            let agreement = instruments.agreements[candidates[0]].declaration
+            let found = problem(with: instruments.agreements[candidates[0]], flow: index, coverage: &coverage)!
             let isExpired = found.kind == .expired && agreement.kind == .nhsEnglandDSA
             let named = flow.agreements.contains { $0.name == agreement.id }
+            let text = found.wording(agreement: agreement, dataset: flow.dataset.name)
             collector.report(
                 flow: index,
                 named
-                    ? "\(collector.label(flow)) is made under agreement `\(agreement.id)`, which \(found.text)"
-                    : "\(collector.label(flow)) shares personal data between controllers \(parties), and the agreement between them, `\(agreement.id)`, \(found.text)",
+                    ? "\(collector.label(flow)) is made under agreement `\(agreement.id)`, which \(text)"
+                    : "\(collector.label(flow)) shares personal data between controllers \(partiesText()), and the agreement between them, `\(agreement.id)`, \(text)",
                 discriminator: "\(found.kind.rawValue):\(agreement.id)",
                 severity: isExpired ? .error : .warning,
                 related: [DiagnosticNote("agreement `\(agreement.id)` is declared here", at: agreement.span)],
@@ -252,135 +272,164 @@ enum FG026 {
         }
     }
 
+    /// The controllers on each side of a share, as organisation ids (ascending).
     struct Share {
-        var senders: Set<String>
-        var recipients: Set<String>
+        var senders: [Int]
+        var recipients: [Int]
+    }
+
+    /// Each organisation alone, and with the controllers it acts for: the sides of most shares,
+    /// made once per run rather than once per flow.
+    struct PartyLists {
+        let alone: [[Int]]
+        let withControllersServed: [[Int]]
+
+        init(roles: ProcessorRoles) {
+            alone = (0..<roles.ids.count).map { [$0] }
+            withControllersServed = (0..<roles.ids.count).map { roles.controllersServed[$0].mergingIDs([$0]) }
+        }
     }
 
     /// The controllers on each side when the flow is a controller-to-controller share, else nil.
-    static func controllerShare(_ index: Int, roles: FG024.Roles) -> Share? {
-        let flow = roles.analysis.model.flows[index]
-        guard flow.role != .jointController else { return nil }
+    static func controllerShare(_ index: Int, flow: Flow, roles: ProcessorRoles, parties: PartyLists) -> Share? {
+        let role = flow.role
+        guard role != .jointController else { return nil }
+        if roles.isSubProcessing[index] { return nil }
         let controllers = roles.senderControllers[index]
-        if roles.isSubProcessing(flow, senderControllers: controllers) { return nil }
-        let recipientControllers = roles.organisations.controllers(servedBy: flow.to.name)
-        if roles.organisations.isProcessorFlow[index] || (flow.role == nil && !recipientControllers.isEmpty) {
+        let sender = roles.senders[index]
+        let recipient = roles.recipients[index]
+        let recipientControllers = roles.controllersServed[recipient]
+        if roles.isProcessorFlow[index] || (role == nil && !recipientControllers.isEmpty) {
             // To a processor: only a processor handing data it holds for one controller to a
             // processor of another is a share (between those controllers); a controller's own
             // processor, or another's processor it sends to, is FG024's concern.
-            guard !controllers.isEmpty, !recipientControllers.isEmpty, recipientControllers.isDisjoint(with: controllers) else { return nil }
+            guard !controllers.isEmpty, !recipientControllers.isEmpty, !recipientControllers.sharesAny(with: controllers) else { return nil }
             return Share(senders: controllers, recipients: recipientControllers)
         }
-        if controllers.contains(flow.to.name) { return nil }
-        let senderControllers = roles.organisations.controllers(servedBy: flow.from.name)
-        if senderControllers.contains(flow.to.name) { return nil }
+        if controllers.contains(recipient) { return nil }
+        if roles.controllersServed[sender].contains(recipient) { return nil }
         // Data a declared processor holds without a visible source may be its controllers' data.
-        return Share(senders: controllers.isEmpty ? senderControllers.union([flow.from.name]) : controllers, recipients: [flow.to.name])
+        return Share(senders: controllers.isEmpty ? parties.withControllersServed[sender] : controllers, recipients: parties.alone[recipient])
     }
 
     /// "`csu` (for `icb`)", "`trust`".
-    static func partyText(_ parties: Set<String>, acting organisation: String) -> String {
-        let others = parties.subtracting([organisation]).sorted().map { "`\($0)`" }
-        if others.isEmpty { return "`\(organisation)`" }
-        return "`\(organisation)` (for \(others.joined(separator: ", ")))"
+    static func partyText(_ parties: [Int], acting organisation: Int, ids: OrganisationIDs) -> String {
+        let others = parties.filter { $0 != organisation }
+        if others.isEmpty { return "`\(ids.names[organisation])`" }
+        return "`\(ids.names[organisation])` (for \(ids.quoted(others, separator: ", ")))"
     }
 
-    /// The agreements the flow names, else those in the model between a sender and a recipient.
-    static func resolveAgreements(
-        for flow: Flow, senders: Set<String>, recipients: Set<String>, in model: SemanticModel, index: InstrumentIndex
-    ) -> [Agreement] {
-        let named = flow.agreements.compactMap { model.agreements[$0.name] }
+    /// The agreements the flow names, else those in the model between a sender and a recipient;
+    /// positions in `instruments.agreements`.
+    static func resolveAgreements(for flow: Flow, share: Share, roles: ProcessorRoles) -> [Int] {
+        let named = roles.instruments.agreements(namedBy: flow)
         if !named.isEmpty { return named }
-        return index.agreements(between: senders, and: recipients)
+        return roles.instruments.agreements(between: share.senders, and: share.recipients)
     }
 
     struct Problem {
         enum Kind: String { case expired, early, terms }
+        enum Detail { case date(Day), dataset, purposes }
         var kind: Kind
-        var text: String
+        var detail: Detail
+
+        func wording(agreement: Agreement, dataset: String) -> String {
+            switch (kind, detail) {
+            case (.expired, .date(let until)): "expired on \(until)"
+            case (_, .date(let from)): "is not in force until \(from)"
+            case (_, .dataset): "does not cover `\(dataset)` (it lists \(agreement.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))"
+            case (_, .purposes): "does not cover the flow's purposes (it lists \(agreement.purposes.map { "`\($0.name)`" }.joined(separator: ", ")))"
+            }
+        }
     }
 
-    static func problem(with agreement: Agreement, for flow: Flow, asOf: Day, in model: SemanticModel) -> Problem? {
-        if let until = agreement.validUntil?.day, until < asOf { return Problem(kind: .expired, text: "expired on \(until)") }
-        if let from = agreement.validFrom, asOf < from { return Problem(kind: .early, text: "is not in force until \(from)") }
-        if !agreement.datasets.isEmpty, !FG024.coversDataset(agreement.datasets, dataset: flow.dataset.name, in: model) {
-            return Problem(kind: .terms, text: "does not cover `\(flow.dataset.name)` (it lists \(agreement.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))")
-        }
-        if !agreement.purposes.isEmpty, !FG024.covers(agreement.purposes, flow: flow, in: model) {
-            return Problem(kind: .terms, text: "does not cover the flow's purposes (it lists \(agreement.purposes.map { "`\($0.name)`" }.joined(separator: ", ")))")
-        }
+    static func problem(with agreement: PartyInstruments.SharingAgreement, flow index: Int, coverage: inout InstrumentCoverage) -> Problem? {
+        let declaration = agreement.declaration
+        if let until = declaration.validUntil?.day, until < coverage.asOf { return Problem(kind: .expired, detail: .date(until)) }
+        if let from = declaration.validFrom, coverage.asOf < from { return Problem(kind: .early, detail: .date(from)) }
+        if !coverage.coversDataset(declaration.datasets, flow: index) { return Problem(kind: .terms, detail: .dataset) }
+        if !coverage.coversPurposes(declaration.purposes, mask: agreement.purposes, flow: index) { return Problem(kind: .terms, detail: .purposes) }
         return nil
     }
 
     /// NHS England, or a body whose successor it is (NHS Digital).
-    static func isNHSEnglandBody(_ id: String, in model: SemanticModel) -> Bool {
+    static func isNHSEnglandBody(_ id: String, successors: [String: String]) -> Bool {
         var current: String? = id
         var seen: Set<String> = []
         while let name = current, seen.insert(name).inserted {
             if name == "nhs-england" { return true }
-            current = model.organisations[name]?.successor?.name
+            current = successors[name]
         }
         return false
     }
 
     /// Onward sharing of data received under an agreement that forbids sublicensing: `governing`
-    /// maps each such agreement to the flow that delivered data under it.
-    static func checkSublicensing(_ index: Int, governing: [String: Int], circles: inout [String: Set<String>], collector: inout FindingCollector) {
+    /// maps each such agreement (its position) to the flow that delivered data under it.
+    static func checkSublicensing(
+        _ index: Int, governing: [Int: Int], roles: ProcessorRoles, circles: inout [Int: Set<Int>], collector: inout FindingCollector
+    ) {
         let model = collector.model
         let flow = model.flows[index]
-        for (id, deliveryIndex) in governing.sorted(by: { $0.key < $1.key }) {
-            guard let agreement = model.agreements[id] else { continue }
-            let circle = circles[id] ?? circle(of: Set(agreement.parties.map(\.name)), in: model)
-            circles[id] = circle
-            if circle.contains(flow.to.name) { continue }
-            if OrganisationIndex.shared(by: collector).isProcessorFlow[index], circle.contains(flow.from.name) { continue }
+        for (position, deliveryIndex) in governing.sorted(by: { $0.key < $1.key }) {
+            let agreement = roles.instruments.agreements[position]
+            let circle = circles[position] ?? circle(of: agreement.parties, roles: roles)
+            circles[position] = circle
+            if circle.contains(roles.recipients[index]) { continue }
+            if roles.isProcessorFlow[index], circle.contains(roles.senders[index]) { continue }
             let delivery = model.flows[deliveryIndex]
+            let id = agreement.declaration.id
             collector.report(
                 flow: index,
                 "\(collector.label(flow)) passes on `\(flow.dataset.name)` to `\(flow.to.name)`, but the data came under agreement `\(id)` (in \(collector.label(delivery))), which does not allow sublicensing; `\(flow.to.name)` is not a party to it",
                 discriminator: "sublicensing:\(id)",
                 severity: .error,
-                related: [DiagnosticNote("agreement `\(id)` forbids onward sharing", at: agreement.span)],
+                related: [DiagnosticNote("agreement `\(id)` forbids onward sharing", at: agreement.declaration.span)],
                 witness: collector.analysis.witnessPath(forFlow: index),
                 help: "stop the onward flow, share only aggregate data with disclosure control, or ask the original discloser to share with `\(flow.to.name)` under its own agreement"
             )
         }
     }
 
-    /// For each holding, the agreements forbidding sublicensing that govern the data there, each with
-    /// the (first, in model order) flow that delivered data under it. Propagated forward along flows
-    /// and transforms with a worklist, so it costs one pass over the lineage graph.
-    static func sublicensingRestrictions(roles: FG024.Roles, instruments: InstrumentIndex, shares: [Share?]) -> [Holding: [String: Int]] {
+    /// Per holding id, the agreements forbidding sublicensing that govern the data there (by
+    /// position), each with the (first, in model order) flow that delivered data under it; empty
+    /// when no agreement forbids it. Propagated forward along flows and transforms with a worklist,
+    /// so it costs one pass over the lineage graph.
+    static func sublicensingRestrictions(roles: ProcessorRoles, shares: [Share?], parties: PartyLists, coverage: inout InstrumentCoverage) -> [[Int: Int]] {
         let analysis = roles.analysis
+        let graph = analysis.graph
         let model = analysis.model
-        guard model.agreements.values.contains(where: { $0.allowsSublicensing == false }) else { return [:] }
-        var result: [Holding: [String: Int]] = [:]
-        var worklist: [Holding] = []
-        func merge(_ entries: [String: Int], into holding: Holding) {
+        let instruments = roles.instruments
+        guard instruments.agreements.contains(where: { $0.declaration.allowsSublicensing == false }) else { return [] }
+        var result = [[Int: Int]](repeating: [:], count: graph.holdingCount)
+        var worklist: [Int] = []
+        func merge(_ entries: [Int: Int], into holding: Int) {
             var changed = false
-            for (id, delivery) in entries where (result[holding]?[id]).map({ delivery < $0 }) ?? true {
-                result[holding, default: [:]][id] = delivery
+            for (position, delivery) in entries where result[holding][position].map({ delivery < $0 }) ?? true {
+                result[holding][position] = delivery
                 changed = true
             }
             if changed { worklist.append(holding) }
         }
-        for (index, delivery) in model.flows.enumerated() where delivery.from.name != delivery.to.name {
-            guard let share = shares[index] ?? processorShare(index, roles: roles) else { continue }
-            let named = delivery.agreements.contains { model.agreements[$0.name] != nil }
-            let ids = resolveAgreements(for: delivery, senders: share.senders, recipients: share.recipients, in: model, index: instruments).filter { agreement in
+        let recipientHoldings = graph.recipientHoldings
+        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] {
+            guard let share = shares[index] ?? processorShare(index, roles: roles, parties: parties) else { continue }
+            let delivery = model.flows[index]
+            let named = !instruments.agreements(namedBy: delivery).isEmpty
+            var governing: [Int: Int] = [:]
+            for position in resolveAgreements(for: delivery, share: share, roles: roles) where instruments.agreements[position].declaration.allowsSublicensing == false {
                 // An agreement found only by its parties governs this delivery if it covers the data.
-                agreement.allowsSublicensing == false
-                    && (named || agreement.datasets.isEmpty || FG024.coversDataset(agreement.datasets, dataset: delivery.dataset.name, in: model))
-            }.map(\.id)
-            if !ids.isEmpty { merge(Dictionary(ids.map { ($0, index) }, uniquingKeysWith: { first, _ in first }), into: Holding(delivery.to.name, delivery.dataset.name)) }
-        }
-        while let holding = worklist.popLast() {
-            guard let entries = result[holding] else { continue }
-            for index in analysis.graph.readers[holding] ?? [] where model.flows[index].from.name != model.flows[index].to.name {
-                merge(entries, into: Holding(model.flows[index].to.name, model.flows[index].dataset.name))
+                if named || coverage.coversDataset(instruments.agreements[position].declaration.datasets, flow: index) { governing[position] = index }
             }
-            for index in analysis.graph.transformReaders[holding] ?? [] {
-                merge(entries, into: Holding(model.transforms[index].holder.name, model.transforms[index].output))
+            if !governing.isEmpty { merge(governing, into: recipientHoldings[index]) }
+        }
+        let outputHoldings = graph.outputHoldings
+        while let holding = worklist.popLast() {
+            let entries = result[holding]
+            for index in graph.readers(ofHolding: holding) where roles.senders[index] != roles.recipients[index] {
+                merge(entries, into: recipientHoldings[index])
+            }
+            for index in graph.transformReaders(ofHolding: holding) {
+                merge(entries, into: outputHoldings[index])
             }
         }
         return result
@@ -388,26 +437,23 @@ enum FG026 {
 
     /// A controller handing its own data to a processor of another controller (a trust sending
     /// local flows to NHS England's DSCRO): between the sender and that processor's controllers.
-    static func processorShare(_ index: Int, roles: FG024.Roles) -> Share? {
-        let flow = roles.analysis.model.flows[index]
-        guard roles.organisations.isProcessorFlow[index],
-              roles.senderControllers[index].isEmpty else { return nil }
-        let recipients = roles.organisations.controllers(servedBy: flow.to.name).subtracting([flow.from.name])
-        return recipients.isEmpty ? nil : Share(senders: [flow.from.name], recipients: recipients)
+    static func processorShare(_ index: Int, roles: ProcessorRoles, parties: PartyLists) -> Share? {
+        guard roles.isProcessorFlow[index], roles.senderControllers[index].isEmpty else { return nil }
+        let sender = roles.senders[index]
+        let recipients = roles.controllersServed[roles.recipients[index]].filter { $0 != sender }
+        return recipients.isEmpty ? nil : Share(senders: parties.alone[sender], recipients: recipients)
     }
 
     /// The parties, and everyone acting for them as a processor (transitively).
-    static func circle(of parties: Set<String>, in model: SemanticModel) -> Set<String> {
-        var result = parties
-        var changed = true
-        while changed {
-            changed = false
-            for org in model.organisations.values where !result.contains(org.id) {
-                if org.processorFor.contains(where: { result.contains($0.name) }) {
-                    result.insert(org.id)
-                    changed = true
-                }
-            }
+    static func circle(of parties: [Int], roles: ProcessorRoles) -> Set<Int> {
+        var processorsOf: [Int: [Int]] = [:]
+        for (processor, controllers) in roles.controllersServed.enumerated() {
+            for controller in controllers { processorsOf[controller, default: []].append(processor) }
+        }
+        var result = Set(parties)
+        var pending = parties
+        while let controller = pending.popLast() {
+            for processor in processorsOf[controller] ?? [] where result.insert(processor).inserted { pending.append(processor) }
         }
         return result
     }

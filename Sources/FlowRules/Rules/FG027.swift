@@ -136,52 +136,51 @@ enum FG027 {
 
     static func check(_ collector: inout FindingCollector) {
         let model = collector.model
+        let roles = ProcessorRoles.shared(by: collector)
+        let ids = roles.ids
+        let joint = JointArrangements.shared(by: collector, roles: roles)
+        let arrangements = joint.all
+        let coverage = InstrumentCoverage(collector)
         let asOf = collector.asOf
 
-        func problem(_ arrangement: JointArrangement, purposesOf flow: Flow?) -> String? {
+        func problem(_ position: Int, purposesOf flow: Int?) -> String? {
+            let arrangement = arrangements[position]
             if let until = arrangement.validUntil?.day, until < asOf { return "expired on \(until)" }
-            if let flow, !arrangement.purposes.isEmpty, !FG024.covers(arrangement.purposes, flow: flow, in: model) {
-                return "does not cover the flow's purposes (it lists \(arrangement.purposes.map { "`\($0.name)`" }.joined(separator: ", ")))"
+            if let flow, !coverage.coversPurposes(arrangement.listedPurposes, mask: arrangement.purposes, flow: flow) {
+                return "does not cover the flow's purposes (it lists \(arrangement.listedPurposes.map { "`\($0.name)`" }.joined(separator: ", ")))"
             }
             return nil
         }
-        let all = model.arrangements.values.sorted { $0.id < $1.id }
-        let controllersOf = Dictionary(uniqueKeysWithValues: all.map { ($0.id, Set($0.controllers.map(\.name))) })
-        // Arrangements by each controller they name (in id order): a flow's candidates are found
-        // without scanning every arrangement of a national estate.
-        var byController: [String: [JointArrangement]] = [:]
-        for arrangement in all {
-            for controller in controllersOf[arrangement.id] ?? [] { byController[controller, default: []].append(arrangement) }
-        }
-        /// Arrangements among `candidates` (nil: all of them) that include `required` and one of `partners`.
-        func matching(_ candidates: [JointArrangement]?, including required: Set<String>, partners: Set<String> = []) -> [JointArrangement] {
-            let pool = candidates ?? required.map { byController[$0] ?? [] }.min { $0.count < $1.count } ?? all
-            return pool.filter { arrangement in
-                let controllers = controllersOf[arrangement.id] ?? Set(arrangement.controllers.map(\.name))
-                return required.isSubset(of: controllers) && (partners.isEmpty || !partners.isDisjoint(with: controllers))
+        /// Arrangements (positions) among `candidates` (nil: those naming the rarest of `required`)
+        /// that include every one of `required` and one of `partners`.
+        func matching(_ candidates: [Int]?, including required: [Int], partners: [Int] = []) -> [Int] {
+            let pool = candidates ?? required.map { joint.byController[$0] }.min { $0.count < $1.count } ?? Array(arrangements.indices)
+            return pool.filter { position in
+                let controllers = arrangements[position].controllers
+                return required.isIDSubset(of: controllers) && (partners.isEmpty || partners.sharesAny(with: controllers))
             }
         }
 
         // 1. Flows to a joint controller.
-        let jointFlows = collector.flows.filter { $0.element.role == .jointController && $0.element.from.name != $0.element.to.name }
-        let roles = jointFlows.isEmpty ? nil : FG024.Roles.shared(by: collector)
-        for (index, flow) in jointFlows {
-            let controllers = roles?.senderControllers[index] ?? []
-            let partners = (controllers.isEmpty ? [flow.from.name] : controllers).subtracting([flow.to.name])
-            let named = flow.agreements.compactMap { model.arrangements[$0.name] }
-            let candidates = matching(named.isEmpty ? nil : named, including: [flow.to.name], partners: partners)
-            let partnerText = partners.sorted().map { "`\($0)`" }.joined(separator: " or ")
+        for index in model.flows.indices where model.flows[index].role == .jointController && roles.senders[index] != roles.recipients[index] {
+            let flow = model.flows[index]
+            let recipient = roles.recipients[index]
+            let controllers = roles.senderControllers[index]
+            let partners = (controllers.isEmpty ? [roles.senders[index]] : controllers).filter { $0 != recipient }
+            let named = joint.named(by: flow)
+            let candidates = matching(named.isEmpty ? nil : named, including: [recipient], partners: partners)
             guard !candidates.isEmpty else {
+                let partnerNames = partners.map { ids.names[$0] }.sorted()
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) makes `\(flow.to.name)` a joint controller, but no Art 26 arrangement names `\(flow.to.name)` with \(partnerText)",
+                    "\(collector.label(flow)) makes `\(flow.to.name)` a joint controller, but no Art 26 arrangement names `\(flow.to.name)` with \(partnerNames.map { "`\($0)`" }.joined(separator: " or "))",
                     discriminator: "flow",
-                    help: "declare `arrangement NAME { controllers \(flow.to.name), \(partners.sorted().first ?? flow.from.name) purposes … }` and add `agreement NAME` to the flow"
+                    help: "declare `arrangement NAME { controllers \(flow.to.name), \(partnerNames.first ?? flow.from.name) purposes … }` and add `agreement NAME` to the flow"
                 )
                 continue
             }
-            let problems = candidates.map { ($0, problem($0, purposesOf: flow)) }
-            guard problems.allSatisfy({ $0.1 != nil }), let (arrangement, found) = problems.first, let found else { continue }
+            guard candidates.allSatisfy({ problem($0, purposesOf: index) != nil }), let found = problem(candidates[0], purposesOf: index) else { continue }
+            let arrangement = arrangements[candidates[0]]
             collector.report(
                 flow: index,
                 "\(collector.label(flow)) makes `\(flow.to.name)` a joint controller under Art 26 arrangement `\(arrangement.id)`, which \(found)",
@@ -193,18 +192,19 @@ enum FG027 {
 
         // 2. Organisations declared joint controllers.
         var declaredPairs: Set<[String]> = []
-        // Few organisations declare a joint controller: only those are sorted.
-        for org in model.organisations.values.filter({ !$0.jointControllerWith.isEmpty }).sorted(by: { $0.id < $1.id }) {
-            for partner in org.jointControllerWith.map(\.name) where partner != org.id {
-                let pair = [org.id, partner].sorted()
+        for declaration in declaredJointControllers(in: model) {
+            for partner in declaration.partners where partner != declaration.id {
+                let pair = [declaration.id, partner].sorted()
                 guard declaredPairs.insert(pair).inserted else { continue }
-                let candidates = matching(nil, including: Set(pair))
+                // A name no instrument or flow mentions is in no arrangement.
+                let pairIDs = pair.compactMap(ids.id)
+                let candidates = pairIDs.count == 2 ? matching(nil, including: pairIDs) : []
                 if candidates.contains(where: { problem($0, purposesOf: nil) == nil }) { continue }
-                let detail = candidates.first.map { "arrangement `\($0.id)` \(problem($0, purposesOf: nil) ?? "")" } ?? "no Art 26 arrangement names both"
+                let detail = candidates.first.map { "arrangement `\(arrangements[$0].id)` \(problem($0, purposesOf: nil) ?? "")" } ?? "no Art 26 arrangement names both"
                 collector.report(
-                    "`\(org.id)` is declared a joint controller with `\(partner)`, but \(detail)",
-                    at: org.span, target: org.id, discriminator: partner,
-                    related: candidates.map { DiagnosticNote("arrangement `\($0.id)` is declared here", at: $0.span) },
+                    "`\(declaration.id)` is declared a joint controller with `\(partner)`, but \(detail)",
+                    at: declaration.span, target: declaration.id, discriminator: partner,
+                    related: candidates.map { DiagnosticNote("arrangement `\(arrangements[$0].id)` is declared here", at: arrangements[$0].span) },
                     help: "declare `arrangement NAME { controllers \(pair[0]), \(pair[1]) purposes … essence-published yes }`"
                 )
             }
@@ -212,40 +212,41 @@ enum FG027 {
 
         // 3. Approvals whose controllers share a processor for the approved processing.
         var relying: [String: [Int]] = [:]
-        for (index, flow) in collector.flows {
-            if let name = flow.confidentiality?.instrument?.name, model.approvals[name] != nil { relying[name, default: []].append(index) }
+        for index in model.flows.indices {
+            if let name = model.flows[index].confidentiality?.instrument?.name, model.approvals[name] != nil { relying[name, default: []].append(index) }
         }
-        // Which transform makes each dataset: built once, not once per approval (an estate records
-        // an approval per practice).
-        let producers = Dictionary(model.transforms.indices.map { (model.transforms[$0].output, $0) }, uniquingKeysWith: { first, _ in first })
-        var linkTables: [String: LinkTable] = [:]
+        guard !relying.isEmpty else { return }
+        let producers = Producers(graph: collector.analysis.graph)
+        var linkTables: [Int: LinkTable] = [:]
+        func names(_ group: [Int]) -> [String] { group.map { ids.names[$0] }.sorted() }
         for (id, indices) in relying.sorted(by: { $0.key < $1.key }) {
             guard let approval = model.approvals[id] else { continue }
-            let controllers = Set(approval.controllers.map(\.name))
             if approval.controllers.isEmpty {
                 sharedProcessing(
-                    under: approval, relying: indices, declaredPairs: declaredPairs, arrangements: all,
+                    under: approval, relying: indices, declaredPairs: declaredPairs, roles: roles,
                     linkTables: &linkTables, producers: producers, collector: &collector
                 )
                 continue
             }
+            let controllers = approval.controllers.map { ids.id($0.name)! }.idSet
             guard controllers.count >= 2 else { continue }
-            let processors = Set(approval.processors.map(\.name) + indices.map { model.flows[$0].to.name })
+            let processors = (approval.processors.map { ids.id($0.name)! } + indices.map { roles.recipients[$0] }).idSet.sorted { ids.names[$0] < ids.names[$1] }
             var groups: Set<[String]> = []
-            for processor in processors.sorted() {
-                let served = controllers.intersection(model.organisations[processor]?.processorFor.map(\.name) ?? [])
-                if served.count >= 2 { groups.insert(served.sorted()) }
+            for processor in processors {
+                let served = controllers.filter(roles.controllersServed[processor].contains)
+                if served.count >= 2 { groups.insert(names(served)) }
             }
             for group in groups.sorted(by: { $0.joined(separator: ",") < $1.joined(separator: ",") }) {
                 // Pairs declared with joint-controller-with are reported on the organisation.
                 let undeclared = group.count != 2 || !declaredPairs.contains(group)
                 guard undeclared else { continue }
-                let candidates = matching(nil, including: Set(group))
+                let groupIDs = group.map { ids.id($0)! }
+                let candidates = matching(nil, including: groupIDs)
                 if candidates.contains(where: { problem($0, purposesOf: nil) == nil }) { continue }
-                let names = group.map { "`\($0)`" }.joined(separator: ", ")
-                let sharing = processors.sorted().filter { Set(model.organisations[$0]?.processorFor.map(\.name) ?? []).isSuperset(of: group) }
+                let quoted = group.map { "`\($0)`" }.joined(separator: ", ")
+                let sharing = processors.filter { groupIDs.isIDSubset(of: roles.controllersServed[$0]) }
                 collector.report(
-                    "approval `\(id)` names \(names) as controllers, and \(sharing.map { "`\($0)`" }.joined(separator: ", ")) processes for them together, but no Art 26 arrangement in force covers them",
+                    "approval `\(id)` names \(quoted) as controllers, and \(sharing.map { "`\(ids.names[$0])`" }.joined(separator: ", ")) processes for them together, but no Art 26 arrangement in force covers them",
                     at: approval.span, target: id, discriminator: group.joined(separator: ","),
                     related: indices.prefix(3).map { DiagnosticNote("\(collector.label(model.flows[$0])) relies on the approval", at: model.flows[$0].span) },
                     help: "declare `arrangement NAME { controllers \(group.joined(separator: ", "))\(approval.purposes.isEmpty ? "" : " purposes " + approval.purposes.map(\.name).joined(separator: ", ")) essence-published yes }` and cite it on the flows with `agreement NAME`"
@@ -254,23 +255,42 @@ enum FG027 {
         }
     }
 
+    /// An organisation that declares `joint-controller-with`: few do, so only those are collected.
+    struct DeclaredJointController {
+        let id: String
+        let partners: [String]
+        let span: SourceSpan
+    }
+
+    /// In id order.
+    static func declaredJointControllers(in model: SemanticModel) -> [DeclaredJointController] {
+        // Read in place: copying a declaration retains each of its twenty-odd fields.
+        func declared(_ id: String, _ organisation: borrowing Organisation) -> DeclaredJointController? {
+            organisation.jointControllerWith.isEmpty ? nil : DeclaredJointController(id: id, partners: organisation.jointControllerWith.map(\.name), span: organisation.span)
+        }
+        let organisations = model.organisations
+        return organisations.indices.compactMap { declared(organisations.keys[$0], organisations.values[$0]) }.sorted { $0.id < $1.id }
+    }
+
     /// An approval that names no controllers (a library entry, say): a processor that receives data
     /// under it and returns results of that same data to two or more of the controllers it acts for
     /// is doing one processing for them together.
     static func sharedProcessing(
-        under approval: Approval, relying indices: [Int], declaredPairs: Set<[String]>, arrangements: [JointArrangement],
-        linkTables: inout [String: LinkTable], producers: [String: Int], collector: inout FindingCollector
+        under approval: Approval, relying indices: [Int], declaredPairs: Set<[String]>, roles: ProcessorRoles,
+        linkTables: inout [Int: LinkTable], producers: Producers, collector: inout FindingCollector
     ) {
-        let analysis = collector.analysis
         let model = collector.model
+        let ids = roles.ids
         let asOf = collector.asOf
-        let byReceiver = Dictionary(grouping: indices) { model.flows[$0].to.name }
-        for processor in byReceiver.keys.sorted() {
-            let acting = Set(model.organisations[processor]?.processorFor.map(\.name) ?? [])
+        let joint = JointArrangements.shared(by: collector, roles: roles)
+        let arrangements = joint.all
+        let byReceiver = Dictionary(grouping: indices) { roles.recipients[$0] }
+        for processor in byReceiver.keys.sorted(by: { ids.names[$0] < ids.names[$1] }) {
+            let acting = roles.controllersServed[processor]
             guard acting.count >= 2 else { continue }
             // The processor's linkages do not depend on the approval: tabulated once per processor
             // (an estate can record an approval per practice, all received by one supplier).
-            let table = linkTables[processor] ?? LinkTable(processor: processor, acting: acting, producers: producers, analysis: analysis)
+            let table = linkTables[processor] ?? LinkTable(processor: processor, acting: acting, producers: producers, roles: roles)
             linkTables[processor] = table
             // The linkages this approval's deliveries feed, and for each the controllers that get
             // results made from it: one tool, run for them together.
@@ -278,17 +298,19 @@ enum FG027 {
             var groups: [[String]: [Int]] = [:]
             for link in fed {
                 guard let served = table.servedBy[link], served.count >= 2 else { continue }
-                groups[served.sorted(), default: []] += table.outputsBy[link] ?? []
+                groups[served.map { ids.names[$0] }.sorted(), default: []] += table.outputsBy[link] ?? []
             }
             for (group, outputs) in groups.sorted(by: { $0.key.joined(separator: ",") < $1.key.joined(separator: ",") }) {
                 if group.count == 2, declaredPairs.contains(group) { continue }
-                let covering = arrangements.filter { Set($0.controllers.map(\.name)).isSuperset(of: group) }
-                if covering.contains(where: { arrangement in arrangement.validUntil?.day.map { !($0 < asOf) } ?? true }) { continue }
+                let groupIDs = group.map { ids.id($0)! }
+                let covering = joint.byController[groupIDs[0]].filter { groupIDs.isIDSubset(of: arrangements[$0].controllers) }
+                if covering.contains(where: { arrangements[$0].validUntil?.day.map { !($0 < asOf) } ?? true }) { continue }
                 let names = group.map { "`\($0)`" }.joined(separator: " and ")
                 let shown = Array(Set(outputs)).sorted().prefix(3)
+                let processorName = ids.names[processor]
                 collector.report(
-                    "`\(processor)` links data received under approval `\(approval.id)` and returns results of that one linkage to \(names), the controllers it acts for, so they determine that processing jointly (Art 26), but no Art 26 arrangement in force names them",
-                    at: model.organisations[processor]?.span ?? approval.span, target: processor,
+                    "`\(processorName)` links data received under approval `\(approval.id)` and returns results of that one linkage to \(names), the controllers it acts for, so they determine that processing jointly (Art 26), but no Art 26 arrangement in force names them",
+                    at: model.organisations[processorName]?.span ?? approval.span, target: processorName,
                     discriminator: "approval:\(approval.id):\(group.joined(separator: ","))",
                     related: shown.map { DiagnosticNote("\(collector.label(model.flows[$0])) returns results to `\(model.flows[$0].to.name)`", at: model.flows[$0].span) },
                     help: "declare `arrangement NAME { controllers \(group.joined(separator: ", ")) essence-published yes }` and cite it on the flows with `agreement NAME`; if each controller really decides alone, record the approval's `controllers` and the processor's contracts instead"
@@ -297,47 +319,65 @@ enum FG027 {
         }
     }
 
-    /// A processor's `link` transforms: which controllers (it acts for) get results made from each,
-    /// by which flows, and which arriving flows feed each.
+    /// Which transform makes each dataset (the first in model order), by dataset id, and each
+    /// transform's holder, output and inputs as ids.
+    struct Producers {
+        let graph: FlowGraph
+        private let byDataset: [Int?]
+
+        init(graph: FlowGraph) {
+            self.graph = graph
+            var byDataset = [Int?](repeating: nil, count: graph.datasets.count)
+            for (index, holding) in graph.outputHoldings.enumerated() where byDataset[graph.datasetID(ofHolding: holding)] == nil {
+                byDataset[graph.datasetID(ofHolding: holding)] = index
+            }
+            self.byDataset = byDataset
+        }
+
+        /// The `link` transforms at `processor` behind `dataset` (through its own transforms).
+        func linkages(behind dataset: Int, at processor: Int, in model: SemanticModel) -> [Int] {
+            var result: [Int] = []
+            var seen: Set<Int> = []
+            var pending = [dataset]
+            while let current = pending.popLast() {
+                guard seen.insert(current).inserted, let index = byDataset[current],
+                      graph.organisationID(ofHolding: graph.outputHoldings[index]) == processor else { continue }
+                if model.transforms[index].operation == .link { result.append(index) }
+                for input in graph.inputHoldings(ofTransform: index) { pending.append(graph.datasetID(ofHolding: input)) }
+            }
+            return result
+        }
+    }
+
+    /// A processor's `link` transforms: which controllers (it acts for, as ids) get results made
+    /// from each, by which flows, and which arriving flows feed each.
     struct LinkTable {
-        var servedBy: [Int: Set<String>] = [:]
+        var servedBy: [Int: [Int]] = [:]
         var outputsBy: [Int: [Int]] = [:]
         var linksFedBy: [Int: [Int]] = [:]
 
-        init(processor: String, acting: Set<String>, producers: [String: Int], analysis: Analysis) {
-            let model = analysis.model
-            var linksByDataset: [String: [Int]] = [:]
-            for index in analysis.graph.flowsFrom[processor] ?? [] {
-                let flow = model.flows[index]
-                guard acting.contains(flow.to.name) else { continue }
-                let links = linksByDataset[flow.dataset.name] ?? FG027.linkages(behind: flow.dataset.name, at: processor, producers: producers, in: model)
-                linksByDataset[flow.dataset.name] = links
+        init(processor: Int, acting: [Int], producers: Producers, roles: ProcessorRoles) {
+            let graph = roles.analysis.graph
+            let model = roles.analysis.model
+            var linksByDataset: [Int: [Int]] = [:]
+            for index in graph.flows(fromOrganisation: processor) {
+                let recipient = roles.recipients[index]
+                guard acting.contains(recipient) else { continue }
+                let dataset = graph.datasetID(ofHolding: graph.senderHoldings[index])
+                let links = linksByDataset[dataset] ?? producers.linkages(behind: dataset, at: processor, in: model)
+                linksByDataset[dataset] = links
                 for link in links {
-                    servedBy[link, default: []].insert(flow.to.name)
+                    if !(servedBy[link]?.contains(recipient) ?? false) { servedBy[link, default: []].append(recipient) }
                     outputsBy[link, default: []].append(index)
                 }
             }
             for link in servedBy.keys.sorted() {
                 var feeding: Set<Int> = []
-                for input in model.transforms[link].inputs {
-                    feeding.formUnion(FG021.arrivingFlows(at: Holding(processor, input.name), in: analysis))
+                for input in graph.inputHoldings(ofTransform: link) {
+                    feeding.formUnion(ArrivingFlows.walk(fromHolding: input, in: graph) ?? [])
                 }
                 for flow in feeding { linksFedBy[flow, default: []].append(link) }
             }
         }
-    }
-
-    /// The `link` transforms at `processor` behind `dataset` (through its own transforms).
-    static func linkages(behind dataset: String, at processor: String, producers: [String: Int], in model: SemanticModel) -> [Int] {
-        var result: [Int] = []
-        var seen: Set<String> = []
-        var pending = [dataset]
-        while let current = pending.popLast() {
-            guard seen.insert(current).inserted, let index = producers[current], model.transforms[index].holder.name == processor else { continue }
-            // Fields read in place: a transform is a large value to copy for each step of the walk.
-            if model.transforms[index].operation == .link { result.append(index) }
-            for input in model.transforms[index].inputs { pending.append(input.name) }
-        }
-        return result
     }
 }

@@ -36,3 +36,35 @@ enum ArrivingFlows {
         return result
     }
 }
+
+extension ArrivingFlows {
+    /// `walk(from:in:while:)` over the graph's holding ids: the same flows in the same order,
+    /// without building the name-keyed lineage views or hashing a `Holding` per step.
+    static func walk(fromHolding start: Int, in graph: FlowGraph, while accept: (Int) -> Bool = { _ in true }) -> [Int]? {
+        let direct = graph.contributions(toHolding: start)
+        if direct.allSatisfy({ if case .flow = $0 { true } else { false } }) {
+            var result: [Int] = []
+            result.reserveCapacity(direct.count)
+            for case .flow(let index) in direct {
+                guard accept(index) else { return nil }
+                result.append(index)
+            }
+            return result
+        }
+        var result: [Int] = []
+        var seen: Set<Int> = [start]
+        var pending = [start]
+        while let holding = pending.popLast() {
+            for contribution in graph.contributions(toHolding: holding) {
+                switch contribution {
+                case .flow(let index):
+                    guard accept(index) else { return nil }
+                    result.append(index)
+                case .transform(let index):
+                    for input in graph.inputHoldings(ofTransform: index) where seen.insert(input).inserted { pending.append(input) }
+                }
+            }
+        }
+        return result
+    }
+}

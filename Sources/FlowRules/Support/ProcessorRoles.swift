@@ -1,0 +1,130 @@
+import FlowAnalysis
+import FlowModel
+
+/// Processor relationships in one model, over organisation ids, worked out once per run for
+/// FG024–FG027: who acts for whom, for which controllers each flow's sender holds its data as a
+/// processor, and which flows are sub-processing.
+struct ProcessorRoles: Sendable {
+    let analysis: Analysis
+    let ids: OrganisationIDs
+    let instruments: PartyInstruments
+    /// Per flow (model order): the sender's and the recipient's ids.
+    let senders: [Int]
+    let recipients: [Int]
+    /// Per flow: whether the recipient acts as a processor for it (`OrganisationIndex.isProcessorFlow`).
+    let isProcessorFlow: [Bool]
+    /// Per organisation id: the controllers it declares itself `processor-for`, ascending.
+    let controllersServed: [[Int]]
+    /// Per flow: the controllers for which the sender holds the flow's data as a processor —
+    /// non-empty only when everything that brought the data to it (through its own transforms)
+    /// was a processor flow. Ascending.
+    let senderControllers: [[Int]]
+    /// Per organisation id: its kind, nil when it is not declared.
+    let kinds: [OrganisationKind?]
+    /// The `successor` each declared organisation names, by organisation name.
+    let successors: [String: String]
+    /// Per flow: a processor engaging another processor for the same processing (Art 28(2), (4)).
+    let isSubProcessing: [Bool]
+
+    init(analysis: Analysis) {
+        self.analysis = analysis
+        let model = analysis.model
+        let graph = analysis.graph
+        var mentioned = PartyInstruments.mentionedOrganisations(in: model)
+        let declared = model.organisations
+        let declaredFacts = declared.indices.map { (id: declared.keys[$0], facts: Self.facts(of: declared.values[$0])) }
+        for organisation in declaredFacts { mentioned += organisation.facts.processorFor }
+        let ids = OrganisationIDs(graph: graph, mentioned: mentioned)
+        self.ids = ids
+        let instruments = PartyInstruments(model: model, ids: ids)
+        self.instruments = instruments
+
+        var served = [[Int]](repeating: [], count: ids.count)
+        var kinds = [OrganisationKind?](repeating: nil, count: ids.count)
+        var successors: [String: String] = [:]
+        for (name, facts) in declaredFacts {
+            let id = ids.id(name)!
+            if !facts.processorFor.isEmpty { served[id] = facts.processorFor.map { ids.id($0)! }.idSet }
+            kinds[id] = facts.kind
+            if let successor = facts.successor { successors[name] = successor }
+        }
+        controllersServed = served
+        self.kinds = kinds
+        self.successors = successors
+        let senders = graph.senderHoldings.map(graph.organisationID(ofHolding:))
+        let recipients = graph.recipientHoldings.map(graph.organisationID(ofHolding:))
+        self.senders = senders
+        self.recipients = recipients
+
+        let isProcessorFlow = model.flows.indices.map { index in
+            if let role = model.flows[index].role { return role == .processor }
+            return served[recipients[index]].contains(senders[index])
+        }
+        self.isProcessorFlow = isProcessorFlow
+
+        var byHolding = [[Int]?](repeating: nil, count: graph.holdingCount)
+        // Holdings visited by the current walk carry its number: no set to allocate per walk.
+        var visitedBy = [Int](repeating: -1, count: graph.holdingCount)
+        func processorControllers(ofHolding start: Int) -> [Int] {
+            if let known = byHolding[start] { return known }
+            let holder = graph.organisationID(ofHolding: start)
+            // What `ArrivingFlows.walk(fromHolding:in:while:)` finds, all processor flows: their senders.
+            var result = served[holder]
+            var arrived = false
+            var pending = [start]
+            visitedBy[start] = start
+            walk: while let holding = pending.popLast() {
+                for contribution in graph.contributions(toHolding: holding) {
+                    switch contribution {
+                    case .flow(let index):
+                        guard isProcessorFlow[index] else { arrived = false; break walk }
+                        arrived = true
+                        result.insertID(senders[index])
+                    case .transform(let index):
+                        for input in graph.inputHoldings(ofTransform: index) where visitedBy[input] != start {
+                            visitedBy[input] = start
+                            pending.append(input)
+                        }
+                    }
+                }
+            }
+            result = arrived ? result.filter { $0 != holder } : []
+            byHolding[start] = result
+            return result
+        }
+        let senderControllers = graph.senderHoldings.map(processorControllers(ofHolding:))
+        self.senderControllers = senderControllers
+        isSubProcessing = model.flows.indices.map { index in
+            let controllers = senderControllers[index]
+            guard !controllers.isEmpty else { return false }
+            return Self.isSubProcessing(
+                role: model.flows[index].role, sender: senders[index], recipient: recipients[index], senderControllers: controllers,
+                recipientControllers: served[recipients[index]], instruments: instruments
+            )
+        }
+    }
+
+    /// Read in place: copying a declaration retains each of its twenty-odd fields.
+    private static func facts(of organisation: borrowing Organisation) -> (processorFor: [String], kind: OrganisationKind, successor: String?) {
+        (organisation.processorFor.map(\.name), organisation.kind, organisation.successor?.name)
+    }
+
+    /// Computed once per run for FG024–FG027.
+    static func shared(by collector: FindingCollector) -> ProcessorRoles {
+        collector.facts.value(ProcessorRoles.self) {
+            ProcessorRoles(analysis: collector.analysis)
+        }
+    }
+
+    private static func isSubProcessing(
+        role: RecipientRole?, sender: Int, recipient: Int, senderControllers: [Int], recipientControllers: [Int], instruments: PartyInstruments
+    ) -> Bool {
+        guard role != .controller, role != .jointController, !senderControllers.contains(recipient) else { return false }
+        if recipientControllers.contains(sender) { return true }
+        // A processor the controller engaged directly (its own contract) is not a sub-processor.
+        let direct = instruments.contractsByProcessor[recipient].contains { senderControllers.contains(instruments.contracts[$0].controller) }
+        if direct { return false }
+        if role == .processor { return recipientControllers.isEmpty || recipientControllers.sharesAny(with: senderControllers) }
+        return recipientControllers.sharesAny(with: senderControllers)
+    }
+}
