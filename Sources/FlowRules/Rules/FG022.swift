@@ -144,15 +144,20 @@ enum FG022 {
         let inCEfF = controlledEnvironmentMembers(in: model)
         let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
         let wireLevels = analysis.identifiability.wireLevels
-        // By id: commissioners among the organisations, patient information among the datasets.
+        // By id: commissioners among the organisations; whether a dataset is patient information,
+        // read only for the datasets sent to commissioners.
         let isCommissioner = declarations.organisations.map { $0?.kind == .icb || $0?.kind == .ccg }
-        let isPatientInformation = declarations.datasets.map { $0?.isPatientInformation == true }
+        var isPatientInformation: [Int: Bool] = [:]
         for index in model.flows.indices {
             let recipientID = declarations.recipients[index]
-            guard isCommissioner[recipientID], declarations.senders[index] != recipientID,
-                  isPatientInformation[declarations.flowDatasets[index]], wireLevels[index].isConfidentialByItself,
+            guard isCommissioner[recipientID], declarations.senders[index] != recipientID, wireLevels[index].isConfidentialByItself,
                   let recipient = declarations.organisations[recipientID] else { continue }
             let flow = model.flows[index]
+            let dataset = declarations.flowDatasets[index]
+            if isPatientInformation[dataset] == nil {
+                isPatientInformation[dataset] = model.datasets[flow.dataset.name].map(Analysis.isPatientInformation) ?? false
+            }
+            guard isPatientInformation[dataset] == true else { continue }
             // `not-confidential` for identifiable data is no basis at all (FG009 reports it).
             let basis = flow.confidentiality?.basis == .notConfidential ? nil : flow.confidentiality?.basis
             // Another explicit gateway: a named statute, or a court order.

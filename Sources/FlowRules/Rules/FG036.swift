@@ -165,6 +165,9 @@ enum FG036 {
         }
         // Declarations without free text report only when they name an ended organisation: those
         // few are picked out before sorting, rather than sorting every dataset of an estate.
+        // Inlined at each call, so that each kind's references are read out of the dictionary
+        // without copying every declaration.
+        @inline(__always)
         func checkNames<Declaration>(
             of declarations: [String: Declaration], id: (Declaration) -> String, span: (Declaration) -> SourceSpan,
             kind: String, including include: (Declaration) -> Bool = { _ in true }, references: (Declaration) -> [Reference],

@@ -50,15 +50,15 @@ struct DatasetTraits: Sendable {
     let hasCriminalOffenceData: Bool
     let hasSpecialCategories: Bool
     let hasDirectIdentifier: Bool
-    /// `Analysis.isPatientInformation`.
-    let isPatientInformation: Bool
 
+    // Inlined so that reading a declaration out of its dictionary loads only these fields instead
+    // of copying the whole declaration for the call.
+    @inline(__always)
     init(_ dataset: borrowing Dataset) {
         level = dataset.level
         origins = dataset.origins
         hasCriminalOffenceData = dataset.hasCriminalOffenceData
         hasSpecialCategories = !dataset.specialCategories.isEmpty
         hasDirectIdentifier = dataset.identifiers.contains(where: \.isDirect)
-        isPatientInformation = Analysis.isPatientInformation(dataset)
     }
 }
