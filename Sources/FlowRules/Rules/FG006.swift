@@ -121,9 +121,13 @@ enum FG006 {
             """,
         ]
     ) { collector in
-        for (index, flow) in collector.flows {
-            guard let dataset = collector.model.datasets[flow.dataset.name], dataset.hasCriminalOffenceData,
-                  collector.analysis.carriesPersonalData(index) else { continue }
+        let declarations = DeclarationsByID.shared(by: collector)
+        // Few datasets hold criminal offence data: every other flow is passed over by its dataset id.
+        let isCriminalOffenceData = declarations.datasets.map { $0?.hasCriminalOffenceData == true }
+        let flowDatasets = declarations.flowDatasets
+        for index in collector.model.flows.indices where isCriminalOffenceData[flowDatasets[index]] {
+            let flow = collector.model.flows[index]
+            guard collector.analysis.carriesPersonalData(index), let dataset = collector.model.datasets[flow.dataset.name] else { continue }
             let related = [DiagnosticNote("`\(dataset.id)` is marked `criminal-offence-data yes`", at: dataset.span)]
             switch flow.article10 {
             case nil:

@@ -104,23 +104,28 @@ enum FG009 {
             """,
         ]
     ) { collector in
+        let analysis = collector.analysis
+        let model = collector.model
         let organisations = OrganisationIndex.shared(by: collector)
-        // Only flows without a basis can be reported, and only their senders' holdings need the
-        // purposes they were received for.
-        let unfounded = collector.flows.filter { index, flow in
-            let basis = flow.confidentiality?.basis
-            return (basis == nil || basis == .notConfidential) && flow.from.name != flow.to.name && collector.analysis.carriesConfidentialInformation(index)
+        let senders = analysis.graph.senderHoldings
+        let recipients = analysis.graph.recipientHoldings
+        // Only flows without a basis that leave their sender can be reported.
+        let unfounded = model.flows.indices.filter { index in
+            guard senders[index] != recipients[index], analysis.carriesConfidentialInformation(index) else { return false }
+            let basis = model.flows[index].confidentiality?.basis
+            return basis == nil || basis == .notConfidential
         }
-        let received = FG009.purposesReceived(collector.analysis.model, at: Set(unfounded.map { Holding($0.element.from.name, $0.element.dataset.name) }))
-        for (index, flow) in unfounded {
-            if FG009.isControllersOwnUse(index, collector.analysis, organisations: organisations, received: received) { continue }
+        var received = PurposesReceived(analysis: analysis)
+        for index in unfounded {
+            if FG009.isControllersOwnUse(index, analysis, organisations: organisations, received: &received) { continue }
+            let flow = model.flows[index]
             let basis = flow.confidentiality?.basis
-            let level = collector.analysis.identifiability.recipientLevels[index]
+            let level = analysis.identifiability.recipientLevels[index]
             let claim = basis == .notConfidential ? "claims `not-confidential`" : "has no confidentiality basis"
             collector.report(
                 flow: index,
                 "\(collector.label(flow)) discloses confidential patient information (\(level.rawValue) to `\(flow.to.name)`) but \(claim)",
-                witness: collector.analysis.witnessPath(forFlow: index),
+                witness: analysis.witnessPath(forFlow: index),
                 help: "add `confidentiality BASIS INSTRUMENT`, e.g. `confidentiality s251-reg5 APPROVAL` or `confidentiality statutory GATEWAY`"
             )
         }
@@ -132,24 +137,32 @@ extension FG009 {
     static let recordHandling: Set<PurposeCategory> = [.individualCare, .archiving, .destruction, .processingSupport]
 
     /// A flow between a controller and its processor that serves a use the controller already has.
-    static func isControllersOwnUse(_ index: Int, _ analysis: Analysis, organisations: OrganisationIndex, received: [Holding: Set<String>]) -> Bool {
+    static func isControllersOwnUse(_ index: Int, _ analysis: Analysis, organisations: OrganisationIndex, received: inout PurposesReceived) -> Bool {
         let flow = analysis.model.flows[index]
         guard organisations.isProcessorRelationship(flow.from.name, flow.to.name) else { return false }
-        let purposes = received[Holding(flow.from.name, flow.dataset.name)] ?? []
+        let purposes = received.at(analysis.graph.senderHoldings[index])
         return flow.purposes.allSatisfy { purpose in
             purposes.contains(purpose.name)
                 || analysis.model.purposes[purpose.name].map { recordHandling.contains($0.category) } == true
         }
     }
 
-    /// The purposes under which each of `holdings` received its dataset.
-    static func purposesReceived(_ model: SemanticModel, at holdings: Set<Holding>) -> [Holding: Set<String>] {
-        var result: [Holding: Set<String>] = [:]
-        guard !holdings.isEmpty else { return result }
-        for flow in model.flows {
-            let holding = Holding(flow.to.name, flow.dataset.name)
-            if holdings.contains(holding) { result[holding, default: []].formUnion(flow.purposes.map(\.name)) }
+    /// The purposes under which a holding received its dataset, by holding id, worked out for the
+    /// few holdings asked about from the flows that feed each.
+    struct PurposesReceived {
+        let analysis: Analysis
+        private var known: [Int: Set<String>] = [:]
+
+        init(analysis: Analysis) { self.analysis = analysis }
+
+        mutating func at(_ holding: Int) -> Set<String> {
+            if let purposes = known[holding] { return purposes }
+            var purposes: Set<String> = []
+            for case .flow(let index) in analysis.graph.contributions(toHolding: holding) {
+                purposes.formUnion(analysis.model.flows[index].purposes.map(\.name))
+            }
+            known[holding] = purposes
+            return purposes
         }
-        return result
     }
 }

@@ -160,13 +160,18 @@ enum FG013 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
-        for (index, flow) in collector.flows {
-            guard let instrument = flow.confidentiality?.instrument, let approval = model.approvals[instrument.name],
-                  analysis.carriesConfidentialInformation(index) else { continue }
-            let name = approval.reference.map { "approval `\(approval.id)` (\($0))" } ?? "approval `\(approval.id)`"
-            let related = [DiagnosticNote("\(name) is declared here", at: approval.span)]
-            let approvedDatasets = Set(approval.datasets.map(\.name))
-            if !approvedDatasets.isEmpty, !isCovered(flow.dataset.name, by: approvedDatasets, in: model) {
+        let declarations = DeclarationsByID.shared(by: collector)
+        let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
+        let scopes = ApprovalScopes(analysis: analysis)
+        var coverage = DatasetCoverage(analysis: analysis, producers: DatasetProducers.shared(by: collector))
+        for index in model.flows.indices where analysis.carriesConfidentialInformation(index) {
+            let flow = model.flows[index]
+            guard let instrument = flow.confidentiality?.instrument, let scope = scopes.scope(named: instrument.name) else { continue }
+            let approval = scope.approval
+            let name = scope.name
+            let related = scope.related
+            let dataset = declarations.flowDatasets[index]
+            if !approval.datasets.isEmpty, !coverage.isCovered(dataset, by: scope) {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) carries `\(flow.dataset.name)`, which \(name) does not cover (it covers \(approval.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))",
@@ -174,18 +179,18 @@ enum FG013 {
                     help: "send only approved datasets; if `\(flow.dataset.name)` is one of them under another name, use the approval's dataset (or derive from it); if an amendment added it, list it in the approval's `datasets`"
                 )
             }
-            if let dataset = model.datasets[flow.dataset.name] {
-                for origin in approval.excludedOrigins where dataset.origins.contains(origin) {
+            if !approval.excludedOrigins.isEmpty, let origins = declarations.datasets[dataset]?.origins {
+                for origin in approval.excludedOrigins where origins.contains(origin) {
                     collector.report(
                         flow: index,
-                        "\(collector.label(flow)) carries \(origin.rawValue) data (in `\(dataset.id)`), which \(name) excludes",
+                        "\(collector.label(flow)) carries \(origin.rawValue) data (in `\(flow.dataset.name)`), which \(name) excludes",
                         discriminator: "origin:\(origin.rawValue)", related: related,
                         witness: analysis.witnessPath(forFlow: index),
                         help: "remove the \(origin.rawValue) records before this flow, or obtain an amendment that covers them"
                     )
                 }
             }
-            if !isNamedRecipient(flow, of: approval, in: model) {
+            if !isNamedRecipient(index, of: scope, declarations: declarations, in: model) {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) discloses to `\(flow.to.name)`, which \(name) names neither as a controller nor as a processor",
@@ -193,13 +198,12 @@ enum FG013 {
                     help: "disclose only to the organisations the approval names, or record the amendment that added `\(flow.to.name)` (`controllers` or `processors`)"
                 )
             }
-            let approvedPurposes = approval.purposes.compactMap { model.purposes[$0.name] }
-            guard !approvedPurposes.isEmpty else { continue }
-            let approvedIDs = Set(approvedPurposes.map(\.id))
-            let approvedCategories = Set(approvedPurposes.map(\.category))
+            let approvedPurposes = scope.purposes
+            // A flow whose every purpose shares a category with an approved one has nothing to report.
+            guard !approvedPurposes.isEmpty, !scope.categories.isSuperset(of: purposeCategories[index]) else { continue }
             for purpose in flow.purposes {
-                guard let declared = model.purposes[purpose.name], !approvedIDs.contains(declared.id),
-                      !approvedCategories.contains(declared.category) else { continue }
+                guard let declared = model.purposes[purpose.name], !scope.purposeIDs.contains(declared.id),
+                      !scope.categories.contains(PurposeCategorySet(declared.category)) else { continue }
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) is for `\(declared.id)` (\(declared.category.rawValue)), a purpose \(name) does not cover (it covers \(approvedPurposes.map { "`\($0.id)`" }.joined(separator: ", ")))",
@@ -210,33 +214,106 @@ enum FG013 {
         }
     }
 
+    /// What an approval covers, read once per approval rather than once per flow made under it.
+    final class ApprovalScope: Sendable {
+        let approval: Approval
+        /// Its index in `ApprovalScopes`.
+        let number: Int
+        /// "approval `id` (reference)", for messages.
+        let name: String
+        let related: [DiagnosticNote]
+        /// Dataset ids; a listed name nothing else mentions has no id, and no flow carries it.
+        let datasets: Set<Int>
+        /// Organisation ids, likewise.
+        let controllers: Set<Int>
+        let processors: Set<Int>
+        let controllerNames: Set<String>
+        /// The declared approved purposes, in the approval's order.
+        let purposes: [Purpose]
+        let purposeIDs: Set<String>
+        let categories: PurposeCategorySet
+
+        init(_ approval: Approval, number: Int, analysis: Analysis) {
+            let graph = analysis.graph
+            self.approval = approval
+            self.number = number
+            name = approval.reference.map { "approval `\(approval.id)` (\($0))" } ?? "approval `\(approval.id)`"
+            related = [DiagnosticNote("\(name) is declared here", at: approval.span)]
+            datasets = Set(approval.datasets.compactMap { graph.datasets.id($0.name) })
+            controllers = Set(approval.controllers.compactMap { graph.organisations.id($0.name) })
+            processors = Set(approval.processors.compactMap { graph.organisations.id($0.name) })
+            controllerNames = Set(approval.controllers.map(\.name))
+            purposes = approval.purposes.compactMap { analysis.model.purposes[$0.name] }
+            purposeIDs = Set(purposes.map(\.id))
+            categories = PurposeCategorySet(purposes.map(\.category))
+        }
+
+        /// Whether the approval names any organisation at all.
+        var namesOrganisations: Bool { !approval.controllers.isEmpty || !approval.processors.isEmpty }
+    }
+
+    struct ApprovalScopes {
+        private let scopes: [String: ApprovalScope]
+
+        init(analysis: Analysis) {
+            var scopes: [String: ApprovalScope] = [:]
+            for (number, approval) in analysis.model.approvals.values.enumerated() {
+                scopes[approval.id] = ApprovalScope(approval, number: number, analysis: analysis)
+            }
+            self.scopes = scopes
+        }
+
+        func scope(named name: String) -> ApprovalScope? { scopes[name] }
+    }
+
     /// The recipient is named by the approval, or receives the data as the discloser's own processor
     /// (no disclosure), or — when the approval names controllers but no processors — as a processor
     /// for one of its controllers. An approval naming no organisations is not checked.
-    static func isNamedRecipient(_ flow: Flow, of approval: Approval, in model: SemanticModel) -> Bool {
-        let controllers = Set(approval.controllers.map(\.name))
-        let processors = Set(approval.processors.map(\.name))
-        let recipient = flow.to.name
-        if controllers.isEmpty && processors.isEmpty { return true }
-        if controllers.contains(recipient) || processors.contains(recipient) { return true }
+    static func isNamedRecipient(
+        _ index: Int, of scope: ApprovalScope, declarations: DeclarationsByID, in model: SemanticModel
+    ) -> Bool {
+        guard scope.namesOrganisations else { return true }
+        let recipient = declarations.recipients[index]
+        if scope.controllers.contains(recipient) || scope.processors.contains(recipient) { return true }
+        let flow = model.flows[index]
         guard flow.role != .controller, flow.role != .jointController,
-              let actsFor = model.organisations[recipient]?.processorFor.map(\.name) else { return false }
+              let actsFor = declarations.organisations[recipient]?.processorFor.map(\.name) else { return false }
         if actsFor.contains(flow.from.name) { return true }
-        return processors.isEmpty && actsFor.contains(where: controllers.contains)
+        return scope.approval.processors.isEmpty && actsFor.contains(where: scope.controllerNames.contains)
     }
 
-    /// A dataset is covered when it is approved, or when it is derived and every input is covered.
-    static func isCovered(_ dataset: String, by approved: Set<String>, in model: SemanticModel) -> Bool {
-        var memo: [String: Bool] = [:]
-        func covered(_ id: String, depth: Int) -> Bool {
-            if approved.contains(id) { return true }
-            if let known = memo[id] { return known }
-            memo[id] = false
-            guard depth < 64, let transform = model.transforms.first(where: { $0.output == id }) else { return false }
-            let result = transform.inputs.allSatisfy { covered($0.name, depth: depth + 1) }
-            memo[id] = result
+    /// Whether approvals cover datasets: a dataset is covered when it is approved, or when it is
+    /// derived and every input is covered. Each (approval, dataset) is worked out once.
+    struct DatasetCoverage {
+        let analysis: Analysis
+        let producers: DatasetProducers
+        private var known: [Int: Bool] = [:]
+
+        init(analysis: Analysis, producers: DatasetProducers) {
+            self.analysis = analysis
+            self.producers = producers
+        }
+
+        mutating func isCovered(_ dataset: Int, by scope: ApprovalScope) -> Bool {
+            let key = scope.number * analysis.graph.datasets.count + dataset
+            if let known = known[key] { return known }
+            let result = Self.isCovered(dataset, by: scope.datasets, producers: producers, graph: analysis.graph)
+            known[key] = result
             return result
         }
-        return covered(dataset, depth: 0)
+
+        private static func isCovered(_ dataset: Int, by approved: Set<Int>, producers: DatasetProducers, graph: FlowGraph) -> Bool {
+            var memo: [Int: Bool] = [:]
+            func covered(_ id: Int, depth: Int) -> Bool {
+                if approved.contains(id) { return true }
+                if let known = memo[id] { return known }
+                memo[id] = false
+                guard depth < 64, let transform = producers[id] else { return false }
+                let result = graph.inputHoldings(ofTransform: transform).allSatisfy { covered(graph.datasetID(ofHolding: $0), depth: depth + 1) }
+                memo[id] = result
+                return result
+            }
+            return covered(dataset, depth: 0)
+        }
     }
 }

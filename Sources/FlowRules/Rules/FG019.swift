@@ -75,11 +75,17 @@ enum FG019 {
     ) { collector in
         let analysis = collector.analysis
         let model = collector.model
-        // Each dataset's level, so a flow is compared without copying its dataset out of the model.
-        let levels = model.datasets.mapValues(\.level)
-        for (index, flow) in collector.flows {
-            guard let datasetLevel = levels[flow.dataset.name] else { continue }
-            if flow.level < datasetLevel, let dataset = model.datasets[flow.dataset.name] {
+        let declarations = DeclarationsByID.shared(by: collector)
+        let flowDatasets = declarations.flowDatasets
+        let recipients = analysis.graph.recipientHoldings
+        let wireLevels = analysis.identifiability.wireLevels
+        let escalations = analysis.identifiability.escalationsByHolding
+        // Each dataset's level by id, so a flow is compared without reading its dataset's declaration.
+        let levels = declarations.datasets.map { $0?.level }
+        for index in model.flows.indices {
+            guard let datasetLevel = levels[flowDatasets[index]] else { continue }
+            let flow = model.flows[index]
+            if flow.level != datasetLevel, flow.level < datasetLevel, let dataset = model.datasets[flow.dataset.name] {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) declares `\(flow.level.rawValue)` but carries `\(dataset.id)`, which is \(dataset.level.rawValue); no declared transform lowered it",
@@ -93,8 +99,8 @@ enum FG019 {
                     at: flow.levelSpan
                 )
             }
-            guard analysis.identifiability.wireLevels[index] != .identifiable else { continue }
-            let reasons = analysis.identifiability.escalations[Holding(flow.to.name, flow.dataset.name)] ?? []
+            guard wireLevels[index] != .identifiable else { continue }
+            let reasons = escalations[recipients[index]]
             guard !reasons.isEmpty else { continue }
             let isCommissioner = [.icb, .ccg].contains(model.organisations[flow.to.name]?.kind)
             collector.report(

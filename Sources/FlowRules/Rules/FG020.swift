@@ -181,21 +181,22 @@ enum FG020 {
     ) { collector in
         let analysis = collector.analysis
         let model = collector.model
-        let purposeCategories = analysis.flowPurposeCategories
+        let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
+        let senders = analysis.graph.senderHoldings
         var received = ReceivedPurposes(analysis: analysis, categories: purposeCategories)
-        for (index, flow) in collector.flows where analysis.carriesConfidentialInformation(index) {
-            guard case .purposes(let allowed) = received.of(Holding(flow.from.name, flow.dataset.name)) else { continue }
-            let categories = Set(purposeCategories[index]).subtracting(passThrough)
-            let new = categories.subtracting(allowed)
-            guard !new.isEmpty, let problem = missingIndependentBasis(index, for: new, in: analysis) else { continue }
-            let newText = new.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ")
+        for index in model.flows.indices where analysis.carriesConfidentialInformation(index) {
+            guard case .purposes(let allowed) = received.of(senders[index]) else { continue }
+            let new = purposeCategories[index].subtracting(passThroughBits).subtracting(allowed)
+            guard !new.isEmpty, let problem = missingIndependentBasis(index, for: new.members, in: analysis) else { continue }
+            let flow = model.flows[index]
+            let newText = new.members.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ")
             let allowedText = allowed.isEmpty
                 ? "for no purpose shared by all of its sources"
-                : "only for " + allowed.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ")
+                : "only for " + allowed.members.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ")
             let witness = analysis.witnessPath(forFlow: index) { contribution in
                 // Follow the delivery that did not carry the new purpose.
                 guard case .flow(let upstream) = contribution else { return false }
-                return Set(purposeCategories[upstream]).isDisjoint(with: new)
+                return purposeCategories[upstream].isDisjoint(with: new)
             }
             collector.report(
                 flow: index,
@@ -208,65 +209,76 @@ enum FG020 {
 
     /// Purposes a processor or archive holds data for on someone else's behalf: never new purposes.
     static let passThrough: Set<PurposeCategory> = [.processingSupport, .archiving, .destruction]
+    static let passThroughBits = PurposeCategorySet(passThrough)
 
     enum Received: Equatable {
         /// Collected at the holder (or with no visible upstream): no purpose restriction can be derived.
         case unrestricted
-        case purposes(Set<PurposeCategory>)
+        case purposes(PurposeCategorySet)
     }
 
-    /// Purpose categories for which the data at each holding was received, memoised; a holding met
-    /// again inside a cycle counts as `unrestricted` (the lenient answer). Evaluated with an explicit
-    /// stack, so long chains of custody cannot exhaust the call stack.
+    /// Purpose categories for which the data at each holding (by id) was received, memoised; a
+    /// holding met again inside a cycle counts as `unrestricted` (the lenient answer). Evaluated with
+    /// an explicit stack, so long chains of custody cannot exhaust the call stack.
     struct ReceivedPurposes {
-        let analysis: Analysis
-        /// `Analysis.flowPurposeCategories`.
-        let categories: [[PurposeCategory]]
-        private var memo: [Holding: Received] = [:]
+        let graph: FlowGraph
+        let isOrigin: [Bool]
+        let senders: [Int]
+        let recipients: [Int]
+        /// Per flow, its purposes' categories.
+        let categories: [PurposeCategorySet]
+        private var memo: [Received?]
+        /// The holdings on the current walk's stack (cleared again by the end of every walk).
+        private var inProgress: [Bool]
 
-        init(analysis: Analysis, categories: [[PurposeCategory]]) {
-            self.analysis = analysis
+        init(analysis: Analysis, categories: [PurposeCategorySet]) {
+            graph = analysis.graph
+            isOrigin = analysis.optOuts.isOriginByHolding
+            senders = graph.senderHoldings
+            recipients = graph.recipientHoldings
             self.categories = categories
+            memo = Array(repeating: nil, count: graph.holdingCount)
+            inProgress = Array(repeating: false, count: graph.holdingCount)
         }
 
+        /// A flow from an organisation to itself: reuse inside one organisation.
+        private func isInternal(_ index: Int) -> Bool { senders[index] == recipients[index] }
+
         /// The holdings whose values `holding` is computed from.
-        private func dependencies(of holding: Holding) -> [Holding] {
-            let model = analysis.model
-            var result: [Holding] = []
-            for contribution in analysis.graph.contributions[holding] ?? [] {
+        private func dependencies(of holding: Int) -> [Int] {
+            var result: [Int] = []
+            for contribution in graph.contributions(toHolding: holding) {
                 switch contribution {
                 case .flow(let index):
-                    let flow = model.flows[index]
-                    guard flow.from.name != flow.to.name, isPassThrough(index) else { continue }
-                    result.append(Holding(flow.from.name, flow.dataset.name))
+                    guard !isInternal(index), isPassThrough(index) else { continue }
+                    result.append(senders[index])
                 case .transform(let index):
-                    let transform = model.transforms[index]
-                    result += transform.inputs.map { Holding(transform.holder.name, $0.name) }
+                    result += graph.inputHoldings(ofTransform: index)
                 }
             }
             return result
         }
 
         private func isPassThrough(_ index: Int) -> Bool {
-            !categories[index].isEmpty && categories[index].allSatisfy(FG020.passThrough.contains)
+            !categories[index].isEmpty && FG020.passThroughBits.isSuperset(of: categories[index])
         }
 
-        mutating func of(_ start: Holding) -> Received {
+        mutating func of(_ start: Int) -> Received {
             if let known = memo[start] { return known }
-            var stack: [(holding: Holding, expanded: Bool)] = [(start, false)]
-            var inProgress: Set<Holding> = []
+            var stack: [(holding: Int, expanded: Bool)] = [(start, false)]
             while let (holding, expanded) = stack.popLast() {
                 if memo[holding] != nil { continue }
-                if analysis.optOuts.origins.contains(holding) {
+                if isOrigin[holding] {
                     memo[holding] = .unrestricted
                     continue
                 }
                 if expanded {
                     memo[holding] = compute(holding)
-                    inProgress.remove(holding)
-                } else if inProgress.insert(holding).inserted {
+                    inProgress[holding] = false
+                } else if !inProgress[holding] {
+                    inProgress[holding] = true
                     stack.append((holding, true))
-                    for dependency in dependencies(of: holding) where memo[dependency] == nil && !inProgress.contains(dependency) {
+                    for dependency in dependencies(of: holding) where memo[dependency] == nil && !inProgress[dependency] {
                         stack.append((dependency, false))
                     }
                 }
@@ -275,32 +287,28 @@ enum FG020 {
         }
 
         /// From the dependencies' memoised values; one not yet known is on a cycle: unrestricted.
-        private func compute(_ holding: Holding) -> Received {
-            let model = analysis.model
-            var union: Set<PurposeCategory> = []
+        private func compute(_ holding: Int) -> Received {
+            var union = PurposeCategorySet()
             var counted = false
-            for contribution in analysis.graph.contributions[holding] ?? [] {
+            for contribution in graph.contributions(toHolding: holding) {
                 let part: Received
                 switch contribution {
                 case .flow(let index):
-                    let flow = model.flows[index]
                     // Reuse inside one organisation brings no new data: it cannot widen the purposes.
-                    if flow.from.name == flow.to.name { continue }
-                    let categories = Set(categories[index])
+                    if isInternal(index) { continue }
                     if isPassThrough(index) {
                         // Held on the sender's behalf: the sender's purposes carry over.
-                        switch memo[Holding(flow.from.name, flow.dataset.name)] ?? .unrestricted {
+                        switch memo[senders[index]] ?? .unrestricted {
                         case .unrestricted: part = .unrestricted
-                        case .purposes(let sender): part = .purposes(sender.union(categories))
+                        case .purposes(let sender): part = .purposes(sender.union(categories[index]))
                         }
                     } else {
-                        part = .purposes(categories)
+                        part = .purposes(categories[index])
                     }
                 case .transform(let index):
-                    let transform = model.transforms[index]
-                    var shared: Set<PurposeCategory>?
-                    for input in transform.inputs {
-                        if case .purposes(let inputPurposes) = memo[Holding(transform.holder.name, input.name)] ?? .unrestricted {
+                    var shared: PurposeCategorySet?
+                    for input in graph.inputHoldings(ofTransform: index) {
+                        if case .purposes(let inputPurposes) = memo[input] ?? .unrestricted {
                             shared = shared.map { $0.intersection(inputPurposes) } ?? inputPurposes
                         }
                     }

@@ -139,20 +139,33 @@ enum FG022 {
     ) { collector in
         let analysis = collector.analysis
         let model = collector.model
-        let channels = Set(model.settings.commissionerIdentifiableChannels)
+        let declarations = DeclarationsByID.shared(by: collector)
+        let channels = PurposeCategorySet(model.settings.commissionerIdentifiableChannels)
         let inCEfF = controlledEnvironmentMembers(in: model)
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name {
-            guard let recipient = model.organisations[flow.to.name], recipient.kind == .icb || recipient.kind == .ccg,
-                  let dataset = model.datasets[flow.dataset.name], Analysis.isPatientInformation(dataset),
-                  analysis.identifiability.wireLevels[index].isConfidentialByItself else { continue }
+        let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
+        let wireLevels = analysis.identifiability.wireLevels
+        // By id: commissioners among the organisations; whether a dataset is patient information,
+        // read only for the datasets sent to commissioners.
+        let isCommissioner = declarations.organisations.map { $0?.kind == .icb || $0?.kind == .ccg }
+        var isPatientInformation: [Int: Bool] = [:]
+        for index in model.flows.indices {
+            let recipientID = declarations.recipients[index]
+            guard isCommissioner[recipientID], declarations.senders[index] != recipientID, wireLevels[index].isConfidentialByItself,
+                  let recipient = declarations.organisations[recipientID] else { continue }
+            let flow = model.flows[index]
+            let dataset = declarations.flowDatasets[index]
+            if isPatientInformation[dataset] == nil {
+                isPatientInformation[dataset] = model.datasets[flow.dataset.name].map(Analysis.isPatientInformation) ?? false
+            }
+            guard isPatientInformation[dataset] == true else { continue }
             // `not-confidential` for identifiable data is no basis at all (FG009 reports it).
             let basis = flow.confidentiality?.basis == .notConfidential ? nil : flow.confidentiality?.basis
             // Another explicit gateway: a named statute, or a court order.
             if basis == .courtOrder { continue }
             if basis == .statutory, let name = flow.confidentiality?.instrument?.name, model.gateways[name] != nil { continue }
             var problems: [String] = []
-            for category in Set(analysis.purposeCategories(of: flow)).sorted(by: { $0.rawValue < $1.rawValue }) {
-                guard channels.contains(category) else {
+            for category in purposeCategories[index].members.sorted(by: { $0.rawValue < $1.rawValue }) {
+                guard channels.contains(PurposeCategorySet(category)) else {
                     problems.append("`\(category.rawValue)` is not a channel through which a commissioner may receive identifiable data")
                     continue
                 }

@@ -105,16 +105,18 @@ enum FG023 {
     ) { collector in
         let analysis = collector.analysis
         let model = collector.model
+        let declarations = DeclarationsByID.shared(by: collector)
         let minimumSuppression = model.settings.minimumSuppressBelow
         let minimumRounding = model.settings.minimumRounding
-        let enclosures = enclosingBoundaries(in: model)
-        // Needed only for aggregate or anonymised data leaving a controlled environment.
-        lazy var producers = Dictionary(model.transforms.map { ($0.output, $0) }, uniquingKeysWith: { first, _ in first })
-        for (index, flow) in collector.flows {
-            let level = analysis.identifiability.wireLevels[index]
+        let wireLevels = analysis.identifiability.wireLevels
+        let enclosures = enclosingBoundaries(in: model, organisations: analysis.graph.organisations)
+        var lineageControls = LineageControls(analysis: analysis, producers: DatasetProducers.shared(by: collector))
+        for index in model.flows.indices {
+            let level = wireLevels[index]
             guard level == .aggregate || level == .anonymised,
-                  leavesControlledEnvironment(flow, enclosures: enclosures, in: model) else { continue }
-            let control = disclosureControl(for: flow, producers: producers)
+                  leavesControlledEnvironment(index, enclosures: enclosures, declarations: declarations, in: model) else { continue }
+            let flow = model.flows[index]
+            let control = lineageControls.control(of: declarations.flowDatasets[index]).under(flow)
             if control.assessment != nil { continue }
             if level == .anonymised, control.suppressBelow == nil, control.roundTo == nil {
                 // Record-level or narrative data: small-number rules do not fit; the anonymisation
@@ -154,51 +156,90 @@ enum FG023 {
         var suppressBelow: Int?
         var roundTo: Int?
         var assessment: String?
+
+        /// The flow's own disclosure control, falling back on this one.
+        func under(_ flow: Flow) -> Control {
+            Control(
+                suppressBelow: flow.suppressBelow ?? suppressBelow, roundTo: flow.roundTo ?? roundTo,
+                assessment: flow.anonymisationAssessment ?? assessment
+            )
+        }
     }
 
-    /// The flow's own disclosure control, else that of the nearest aggregate or anonymise transform
-    /// in the dataset's lineage.
-    static func disclosureControl(for flow: Flow, producers: [String: Transform]) -> Control {
-        var control = Control(suppressBelow: flow.suppressBelow, roundTo: flow.roundTo, assessment: flow.anonymisationAssessment)
-        var seen: Set<String> = []
-        var pending = [flow.dataset.name]
-        while !pending.isEmpty {
-            let current = pending.removeFirst()
-            guard seen.insert(current).inserted, let transform = producers[current] else { continue }
-            if transform.operation == .aggregate || transform.operation == .anonymise {
-                control.suppressBelow = control.suppressBelow ?? transform.suppressBelow
-                control.roundTo = control.roundTo ?? transform.roundTo
-                control.assessment = control.assessment ?? transform.anonymisationAssessment
-                break
-            }
-            control.suppressBelow = control.suppressBelow ?? transform.suppressBelow
-            control.roundTo = control.roundTo ?? transform.roundTo
-            pending += transform.inputs.map(\.name)
+    /// By dataset id, the disclosure control of the nearest aggregate or anonymise transform in the
+    /// dataset's lineage (and the settings of the transforms on the way to it), worked out once per
+    /// dataset: a region's flows of one output all share it.
+    struct LineageControls {
+        let analysis: Analysis
+        let producers: DatasetProducers
+        private var known: [Control?]
+
+        init(analysis: Analysis, producers: DatasetProducers) {
+            self.analysis = analysis
+            self.producers = producers
+            known = Array(repeating: nil, count: analysis.graph.datasets.count)
         }
-        return control
+
+        mutating func control(of dataset: Int) -> Control {
+            if let control = known[dataset] { return control }
+            let control = walk(from: dataset)
+            known[dataset] = control
+            return control
+        }
+
+        /// Breadth first up the lineage, stopping at the first aggregate or anonymise transform.
+        private func walk(from dataset: Int) -> Control {
+            let graph = analysis.graph
+            let transforms = analysis.model.transforms
+            var control = Control()
+            var seen: Set<Int> = []
+            var pending = [dataset]
+            var next = 0
+            while next < pending.count {
+                let current = pending[next]
+                next += 1
+                guard seen.insert(current).inserted, let transform = producers[current] else { continue }
+                control.suppressBelow = control.suppressBelow ?? transforms[transform].suppressBelow
+                control.roundTo = control.roundTo ?? transforms[transform].roundTo
+                let operation = transforms[transform].operation
+                if operation == .aggregate || operation == .anonymise {
+                    control.assessment = control.assessment ?? transforms[transform].anonymisationAssessment
+                    break
+                }
+                pending += graph.inputHoldings(ofTransform: transform).map(graph.datasetID(ofHolding:))
+            }
+            return control
+        }
     }
 
     /// Whether the flow takes the data outside the sender's control.
-    static func leavesControlledEnvironment(_ flow: Flow, enclosures: [String: Set<String>], in model: SemanticModel) -> Bool {
-        let from = flow.from.name
-        let to = flow.to.name
+    static func leavesControlledEnvironment(
+        _ index: Int, enclosures: [Set<String>], declarations: DeclarationsByID, in model: SemanticModel
+    ) -> Bool {
+        let from = declarations.senders[index]
+        let to = declarations.recipients[index]
         guard from != to else { return false }
+        let flow = model.flows[index]
         if flow.role == .processor { return false }
-        if model.organisations[to]?.processorFor.contains(where: { $0.name == from }) == true { return false }
-        if model.organisations[from]?.processorFor.contains(where: { $0.name == to }) == true { return false }
-        return (enclosures[from] ?? []).isDisjoint(with: enclosures[to] ?? [])
+        if declarations.organisations[to]?.processorFor.contains(where: { $0.name == flow.from.name }) == true { return false }
+        if declarations.organisations[from]?.processorFor.contains(where: { $0.name == flow.to.name }) == true { return false }
+        return enclosures[from].isDisjoint(with: enclosures[to])
     }
 
-    /// The controlled-environment boundaries each organisation is inside, directly or through nesting.
-    static func enclosingBoundaries(in model: SemanticModel) -> [String: Set<String>] {
+    /// By organisation id, the controlled-environment boundaries each organisation is inside,
+    /// directly or through nesting.
+    static func enclosingBoundaries(in model: SemanticModel, organisations: NameTable) -> [Set<String>] {
         let controlled: Set<BoundaryKind> = [.organisation, .secureDataEnvironment, .safeHaven, .controlledEnvironmentForFinance]
-        var result: [String: Set<String>] = [:]
+        var result = [Set<String>](repeating: [], count: organisations.count)
         for boundary in model.boundaries.values {
             var current: Boundary? = boundary
             var depth = 0
             while let node = current, depth < 64 {
                 if controlled.contains(node.kind) {
-                    for member in boundary.members { result[member.name, default: []].insert(node.id) }
+                    // A member no flow or declaration names has no id, and no flow to judge.
+                    for member in boundary.members {
+                        if let id = organisations.id(member.name) { result[id].insert(node.id) }
+                    }
                 }
                 current = node.parent.flatMap { model.boundaries[$0] }
                 depth += 1

@@ -177,26 +177,39 @@ enum FG028 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
-        let matching = dataMatching(in: model)
+        let matching = dataMatching(in: analysis)
         let organisations = OrganisationIndex.shared(by: collector)
+        let facts = TriggerFacts(
+            model: model, declarations: DeclarationsByID.shared(by: collector), purposeCategories: PurposeCategorySet.PerFlow.shared(by: collector),
+            matching: matching, recipientHoldings: analysis.graph.recipientHoldings
+        )
         // DPIAs by each purpose they list (in id order): a flow's candidates without scanning them all.
         var dpiasByPurpose: [String: [ImpactAssessment]] = [:]
         for dpia in model.impactAssessments.values.sorted(by: { $0.id < $1.id }) {
             for purpose in Set(dpia.purposes.map(\.name)) { dpiasByPurpose[purpose, default: []].append(dpia) }
         }
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            let found = triggers(for: flow, matching: matching, in: model, organisations: organisations)
-            let cited = flow.dpia.flatMap { model.impactAssessments[$0.name] }
-            guard !found.isEmpty || cited != nil else { continue }
-            let covering = cited.map { [$0] } ?? implicitDPIAs(for: flow, byPurpose: dpiasByPurpose, organisations: organisations)
-            if covering.isEmpty {
-                collector.report(
-                    flow: index,
-                    "\(collector.label(flow)) needs a DPIA (\(found.reasons(for: flow).joined(separator: "; "))) but none is recorded",
-                    discriminator: "missing", severity: found.mandatory ? .error : .warning,
-                    help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow"
-                )
-                continue
+        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+            let flow = model.flows[index]
+            // A flow that cites its DPIA is covered by it whatever triggers it has: the triggers are
+            // worked out only for the others.
+            let cited = flow.dpia.flatMap { model.impactAssessments.index(forKey: $0.name) }
+            let covering: [ImpactAssessment]
+            if let cited {
+                guard flow.changed != nil else { continue }
+                covering = [model.impactAssessments.values[cited]]
+            } else {
+                let found = triggers(forFlow: index, facts: facts)
+                guard !found.isEmpty else { continue }
+                covering = implicitDPIAs(for: flow, byPurpose: dpiasByPurpose, organisations: organisations)
+                if covering.isEmpty {
+                    collector.report(
+                        flow: index,
+                        "\(collector.label(flow)) needs a DPIA (\(found.reasons(for: flow).joined(separator: "; "))) but none is recorded",
+                        discriminator: "missing", severity: found.mandatory ? .error : .warning,
+                        help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow"
+                    )
+                    continue
+                }
             }
             guard let changed = flow.changed else { continue }
             let completedDates = covering.compactMap(\.completed)
@@ -248,43 +261,58 @@ enum FG028 {
         }
     }
 
-    static func triggers(
-        for flow: Flow, matching: [Holding: [String]], in model: SemanticModel, organisations: OrganisationIndex
-    ) -> Triggers {
+    /// What the triggers are read from, by flow and by id.
+    struct TriggerFacts {
+        let model: SemanticModel
+        let declarations: DeclarationsByID
+        let purposeCategories: [PurposeCategorySet]
+        let matching: [Int: [String]]
+        let recipientHoldings: [Int]
+    }
+
+    static let scoringCategories: Set<PurposeCategory> = [.riskStratificationCaseFinding, .riskStratificationCommissioning]
+
+    static func triggers(forFlow index: Int, facts: TriggerFacts) -> Triggers {
+        let model = facts.model
+        let flow = model.flows[index]
+        let categories = facts.purposeCategories[index]
         var triggers = Triggers()
-        let purposes = flow.purposes.compactMap { model.purposes[$0.name] }
-        triggers.scoringPurpose = purposes.first(where: { [.riskStratificationCaseFinding, .riskStratificationCommissioning].contains($0.category) })?.id
-        triggers.linkedWith = matching[Holding(flow.to.name, flow.dataset.name)]
-        let country = organisations.organisation(flow.to.name)?.country ?? "GB"
+        if !categories.isDisjoint(with: PurposeCategorySet(scoringCategories)) {
+            triggers.scoringPurpose = flow.purposes.lazy.compactMap { model.purposes[$0.name] }.first { scoringCategories.contains($0.category) }?.id
+        }
+        triggers.linkedWith = facts.matching[facts.recipientHoldings[index]]
+        let country = facts.declarations.organisations[facts.declarations.recipients[index]]?.country ?? "GB"
         if country != "GB" { triggers.country = country }
-        if let frequency = flow.frequency, recurring.contains(frequency), let dataset = model.datasets[flow.dataset.name],
-           !dataset.specialCategories.isEmpty || dataset.hasCriminalOffenceData,
-           !purposes.contains(where: { $0.category == .mandatedCollection }) {
-            triggers.largeScale = (frequency, dataset.specialCategories.isEmpty ? "criminal offence" : "special category")
+        if let frequency = flow.frequency, recurring.contains(frequency), let dataset = facts.declarations.datasets[facts.declarations.flowDatasets[index]],
+           dataset.hasSpecialCategories || dataset.hasCriminalOffenceData,
+           !categories.contains(PurposeCategorySet(.mandatedCollection)) {
+            triggers.largeScale = (frequency, dataset.hasSpecialCategories ? "special category" : "criminal offence")
         }
         return triggers
     }
 
-    /// Holdings that a `link` transform matches with a dataset from another source: the holding,
-    /// mapped to the datasets it is linked with.
-    static func dataMatching(in model: SemanticModel) -> [Holding: [String]] {
-        var result: [Holding: [String]] = [:]
+    /// Holdings (by id) that a `link` transform matches with a dataset from another source: the
+    /// holding, mapped to the datasets it is linked with.
+    static func dataMatching(in analysis: Analysis) -> [Int: [String]] {
+        let model = analysis.model
+        let transforms = model.transforms
+        var result: [Int: [String]] = [:]
         // A national dataset is an input of every practice's linkage: its lineage is walked once.
         var ancestorsOf: [String: Set<String>] = [:]
-        for transform in model.transforms(doing: .link) {
-            let inputs = transform.inputs.map(\.name)
+        for transform in transforms.indices where transforms[transform].operation == .link {
+            let inputs = transforms[transform].inputs.map(\.name)
             var ancestry: [String: Set<String>] = [:]
             for input in Set(inputs) {
                 let ancestors = ancestorsOf[input] ?? Lineage.ancestors(of: input, in: model)
                 ancestorsOf[input] = ancestors
                 ancestry[input] = ancestors
             }
-            for input in inputs {
+            for (input, holding) in zip(inputs, analysis.graph.inputHoldings(ofTransform: transform)) {
                 let others = inputs.filter { other in
                     other != input && !ancestry[input]!.contains(other) && !ancestry[other]!.contains(input)
                 }
                 guard !others.isEmpty else { continue }
-                result[Holding(transform.holder.name, input), default: []].append(contentsOf: others)
+                result[holding, default: []].append(contentsOf: others)
             }
         }
         return result.mapValues { Array(Set($0)).sorted() }

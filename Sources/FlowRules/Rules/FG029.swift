@@ -134,56 +134,82 @@ enum FG029 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
-        let noticed = Set(model.notices.values.map(\.controller.name))
-        let organisationIndex = OrganisationIndex.shared(by: collector)
-        let documented: (OrganisationIndex.Entry) -> Bool = { entry in
-            let org = entry.organisation
-            return isAnswerable(org) && (noticed.contains(org.id) || org.icoRegistration != nil || org.dataProtectionOfficer != nil
-                || org.security != nil || org.dspt != nil)
+        let partyTable = FlowParties.shared(by: collector)
+        let organisations = partyTable.declarations.organisations
+        let isAnswerable = partyTable.isAnswerable
+        var isNoticed = [Bool](repeating: false, count: organisations.count)
+        let notices = model.notices
+        for position in notices.indices {
+            if let id = analysis.graph.organisations.id(notices.values[position].controller.name) { isNoticed[id] = true }
         }
-        var activities: [String: Set<String>] = [:]
-        var processorFor: [String: Set<String>] = [:]
+        let documented = organisations.indices.map { id in
+            isAnswerable[id] && (isNoticed[id] || organisations[id]?.icoRegistration != nil || organisations[id]?.dataProtectionOfficer != nil
+                || organisations[id]?.security != nil || organisations[id]?.dspt != nil)
+        }
+        // Only an organisation whose record lacks a field can be reported, so only its flows are
+        // gathered (by organisation id); their purposes are collected for the message.
+        let mayLack = organisations.indices.map { id in
+            isAnswerable[id] && organisations[id].map { org in
+                (FG007.isPublicAuthority(org) && org.dataProtectionOfficer == nil) || (org.security == nil && org.dspt == nil)
+            } == true
+        }
+        var controllerFlows: [Int: [Int]] = [:]
+        var processorFlows: [Int: [Int]] = [:]
         // Only the uses of base datasets that lack an Art 30(1)(c) field end up in a message, and a
         // complete estate has none: the (controller, purpose) pairs are gathered only for datasets
         // derived from an incomplete one, found by walking down from it once.
-        let incomplete = model.datasets.values.filter { !$0.isDerived && !StandardLibrary.isLibraryPath($0.span.path) && !missingFields(of: $0).isEmpty }
-        let incompleteBehind = basesBehind(incomplete.map(\.id), in: model)
+        let incompleteBehind = basesBehind(incompleteBaseDatasets(in: model), in: model, datasets: analysis.graph.datasets)
+        let flowDatasets = partyTable.declarations.flowDatasets
         var baseDatasets: [String: Set<[String]>] = [:]
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            let parties = parties(of: flow, in: organisationIndex)
-            let purposes = flow.purposes.map(\.name)
-            let engaged = (parties.disclosing + (parties.recipientIsProcessor ? parties.receiving : [])).filter(documented)
-            for controller in engaged { activities[controller.id, default: []].formUnion(purposes) }
+        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+            let flow = model.flows[index]
+            let parties = partyTable.parties(ofFlow: index, role: flow.role)
+            for controller in parties.disclosing where documented[controller] && mayLack[controller] {
+                controllerFlows[controller, default: []].append(index)
+            }
+            if parties.recipientIsProcessor {
+                for controller in parties.receiving where documented[controller] && mayLack[controller] {
+                    controllerFlows[controller, default: []].append(index)
+                }
+            }
             // A processor's record matters here when it acts for a controller the model answers for.
-            if parties.senderIsProcessor, let sender = parties.processors.first, parties.disclosing.contains(where: documented) {
-                processorFor[sender.id, default: []].formUnion(purposes)
+            if let sender = parties.sendingProcessor, mayLack[sender], parties.disclosing.contains(where: { documented[$0] }) {
+                processorFlows[sender, default: []].append(index)
             }
-            if parties.recipientIsProcessor, let recipient = parties.processors.last,
-               (parties.receiving.isEmpty ? parties.disclosing : parties.receiving).contains(where: documented) {
-                processorFor[recipient.id, default: []].formUnion(purposes)
+            if let recipient = parties.receivingProcessor, mayLack[recipient],
+               (parties.receiving.isEmpty ? parties.disclosing : parties.receiving).contains(where: { documented[$0] }) {
+                processorFlows[recipient, default: []].append(index)
             }
-            guard let bases = incompleteBehind[flow.dataset.name] else { continue }
-            for controller in (parties.disclosing + parties.receiving).filter(isAnswerable) {
+            guard !incompleteBehind.isEmpty, let bases = incompleteBehind[flowDatasets[index]] else { continue }
+            let purposes = flow.purposes.map(\.name)
+            for controller in (parties.disclosing + parties.receiving) where isAnswerable[controller] {
+                let name = analysis.graph.organisations.names[controller]
                 for purpose in purposes {
-                    for base in bases { baseDatasets[base, default: []].insert([controller.id, purpose]) }
+                    for base in bases { baseDatasets[base, default: []].insert([name, purpose]) }
                 }
             }
         }
-        let organisations = Set(activities.keys).union(processorFor.keys).sorted()
-        for id in organisations {
-            guard let org = model.organisations[id], isAnswerable(org) else { continue }
+        func purposes(of flows: [Int]?) -> Set<String>? {
+            flows.map { Set($0.flatMap { model.flows[$0].purposes.map(\.name) }) }
+        }
+        // Ids are numbered in name order.
+        for organisation in organisations.indices where controllerFlows[organisation] != nil || processorFlows[organisation] != nil {
+            guard let org = organisations[organisation] else { continue }
+            let id = org.id
+            let activities = purposes(of: controllerFlows[organisation])
+            let processorFor = purposes(of: processorFlows[organisation])
             var missing: [String] = []
-            if activities[id] != nil, FG007.isPublicAuthority(org), org.dataProtectionOfficer == nil {
+            if activities != nil, FG007.isPublicAuthority(org), org.dataProtectionOfficer == nil {
                 missing.append("the DPO's contact details (Art 30(1)(a); a public authority must designate a DPO)")
             }
             if org.security == nil, org.dspt == nil {
-                let article = activities[id] != nil ? "Art 30(1)(g)" : "Art 30(2)(d)"
+                let article = activities != nil ? "Art 30(1)(g)" : "Art 30(2)(d)"
                 missing.append("a description of its security measures (\(article))")
             }
             guard !missing.isEmpty else { continue }
             var roles: [String] = []
-            if let purposes = activities[id] { roles.append("as controller for \(purposes.sorted().map { "`\($0)`" }.joined(separator: ", "))") }
-            if let purposes = processorFor[id] { roles.append("as processor for \(purposes.sorted().map { "`\($0)`" }.joined(separator: ", "))") }
+            if let purposes = activities { roles.append("as controller for \(purposes.sorted().map { "`\($0)`" }.joined(separator: ", "))") }
+            if let purposes = processorFor { roles.append("as processor for \(purposes.sorted().map { "`\($0)`" }.joined(separator: ", "))") }
             var fixes: [String] = []
             if missing.contains(where: { $0.hasPrefix("the DPO") }) { fixes.append("`dpo \"name and contact\"`") }
             if missing.contains(where: { $0.hasPrefix("a description") }) { fixes.append("`security \"…\"` (or `dspt standards-met \"YEAR\"`)") }
@@ -219,19 +245,31 @@ enum FG029 {
         return missing
     }
 
-    /// For each dataset that is one of `bases` or derived from one (transitively), those bases.
-    static func basesBehind(_ bases: [String], in model: SemanticModel) -> [String: [String]] {
-        guard !bases.isEmpty else { return [:] }
+    /// Base datasets (outside the shipped library) that do not record an Art 30(1)(c) field.
+    static func incompleteBaseDatasets(in model: SemanticModel) -> [String] {
+        // Read in place: copying every dataset out of the model would cost more than the check.
+        let datasets = model.datasets
+        return datasets.indices.compactMap { position in
+            !datasets.values[position].isDerived && !StandardLibrary.isLibraryPath(datasets.values[position].span.path)
+                && !missingFields(of: datasets.values[position]).isEmpty ? datasets.values[position].id : nil
+        }
+    }
+
+    /// By dataset id, for each dataset that is one of `bases` or derived from one (transitively),
+    /// those bases; empty when there are no bases.
+    static func basesBehind(_ bases: [String], in model: SemanticModel, datasets: NameTable) -> [[String]?] {
+        guard !bases.isEmpty else { return [] }
         var derivedFrom: [String: [String]] = [:]
         for (output, inputs) in model.derivationInputs {
             for input in inputs { derivedFrom[input, default: []].append(output) }
         }
-        var result: [String: [String]] = [:]
+        var result = [[String]?](repeating: nil, count: datasets.count)
         for base in bases {
             var seen: Set<String> = [base]
             var pending = [base]
             while let current = pending.popLast() {
-                result[current, default: []].append(base)
+                // A dataset no flow or transform mentions has no id, and no flow carries it.
+                if let id = datasets.id(current) { result[id] = (result[id] ?? []) + [base] }
                 for output in derivedFrom[current] ?? [] where seen.insert(output).inserted { pending.append(output) }
             }
         }
@@ -244,49 +282,5 @@ enum FG029 {
 
     static func isAnswerable(_ org: Organisation) -> Bool {
         !exemptKinds.contains(org.kind) && !StandardLibrary.isLibraryPath(org.span.path)
-    }
-
-    static func isAnswerable(_ org: OrganisationIndex.Entry) -> Bool { isAnswerable(org.organisation) }
-
-    /// Who is accountable for a flow: the controllers disclosing it (the sender, or the controllers
-    /// a sending processor acts for), the controllers receiving it (the recipient, or the controllers
-    /// a receiving processor acts for), and the processors involved. Individuals and the public are
-    /// never controllers here.
-    struct Parties {
-        var disclosing: [OrganisationIndex.Entry] = []
-        var receiving: [OrganisationIndex.Entry] = []
-        /// The sending processor first (when the sender is one), then the receiving processor.
-        var processors: [OrganisationIndex.Entry] = []
-        var senderIsProcessor = false
-        var recipientIsProcessor = false
-    }
-
-    static func parties(of flow: Flow, in organisations: OrganisationIndex) -> Parties {
-        var parties = Parties()
-        let audiences: Set<OrganisationKind> = [.individual, .publicAudience]
-        if let from = organisations.organisation(flow.from.name), !audiences.contains(from.kind) {
-            if from.processorFor.isEmpty {
-                parties.disclosing = [from]
-            } else {
-                parties.disclosing = organisations.declaredControllers(servedBy: from.id)
-                parties.processors.append(from)
-                parties.senderIsProcessor = true
-            }
-        }
-        if let to = organisations.organisation(flow.to.name), !audiences.contains(to.kind) {
-            let isProcessor = switch flow.role {
-            case .processor: true
-            case .controller, .jointController: false
-            case nil: !to.processorFor.isEmpty
-            }
-            if isProcessor {
-                parties.recipientIsProcessor = true
-                parties.processors.append(to)
-                parties.receiving = organisations.declaredControllers(servedBy: to.id)
-            } else {
-                parties.receiving = [to]
-            }
-        }
-        return parties
     }
 }

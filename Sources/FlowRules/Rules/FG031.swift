@@ -160,50 +160,66 @@ enum FG031 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
-        // Holdings of personal data, with the flows that fill them (in model order).
-        let purposeCategories = analysis.flowPurposeCategories
-        let organisations = OrganisationIndex.shared(by: collector)
-        var inbound: [Holding: [Int]] = [:]
-        var order: [Holding] = []
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            guard let recipient = organisations.organisation(flow.to.name), !audiences.contains(recipient.kind) else { continue }
+        let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
+        let directCare = PurposeCategorySet(.individualCare)
+        let partyTable = FlowParties.shared(by: collector)
+        let declarations = partyTable.declarations
+        let recipientHoldings = analysis.graph.recipientHoldings
+        // By organisation id: recipients whose holdings are records the model answers for, and care providers.
+        let keepsRecords = declarations.organisations.map { $0.map { !audiences.contains($0.kind) } ?? false }
+        let isCareProvider = declarations.organisations.map { $0.map { careProviders.contains($0.kind) } ?? false }
+        // Holdings (by id) of personal data, with the flows that fill them (in model order).
+        var inbound: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+            let recipient = declarations.recipients[index]
+            guard keepsRecords[recipient] else { continue }
+            let flow = model.flows[index]
             // Whoever keeps the holding must be someone the model answers for (not the shipped
             // library's national bodies or their processors).
-            let parties = FG029.parties(of: flow, in: organisations)
+            let parties = partyTable.parties(ofFlow: index, role: flow.role)
             let keepers = parties.recipientIsProcessor && parties.receiving.isEmpty ? parties.disclosing : parties.receiving
-            guard keepers.contains(where: FG029.isAnswerable) else { continue }
+            guard keepers.contains(where: { partyTable.isAnswerable[$0] }) else { continue }
             // Disclosures an independent recipient receives because the law or a court requires it
             // (or in the overriding public interest) are kept under the recipient's own schedule.
             if !parties.recipientIsProcessor, let basis = flow.confidentiality?.basis,
-               [.statutory, .courtOrder, .overridingPublicInterest].contains(basis) { continue }
+               basis == .statutory || basis == .courtOrder || basis == .overridingPublicInterest { continue }
             // Care records at a provider follow the Records Management Code's health record schedule.
             let categories = purposeCategories[index]
-            if careProviders.contains(recipient.kind), !categories.isEmpty, categories.allSatisfy(\.isDirectCare) { continue }
-            let holding = Holding(flow.to.name, flow.dataset.name)
+            if isCareProvider[recipient], !categories.isEmpty, directCare.isSuperset(of: categories) { continue }
+            let holding = recipientHoldings[index]
             if inbound[holding] == nil { order.append(holding) }
             inbound[holding, default: []].append(index)
         }
-        var undefined: Set<Holding> = []
+        let agreementsWithRetention = Set(model.agreements.values.lazy.filter { $0.retention != nil }.map(\.id))
+        var undefined: Set<Int> = []
         for holding in order {
             let indices = inbound[holding]!
-            let all = analysis.graph.contributions[holding] ?? []
-            let defined = all.contains { contribution in
+            let defined = analysis.graph.contributions(toHolding: holding).contains { contribution in
                 guard case .flow(let index) = contribution else { return false }
-                return hasRetention(model.flows[index], in: model)
+                return hasRetention(model.flows[index], agreementsWithRetention: agreementsWithRetention)
             }
             guard !defined else { continue }
             undefined.insert(holding)
             let first = model.flows[indices[0]]
+            let organisation = first.to.name
+            let dataset = first.dataset.name
             let labels = indices.map { collector.label(model.flows[$0]) }
             let shown = labels.prefix(3).joined(separator: ", ") + (labels.count > 3 ? " and \(labels.count - 3) more" : "")
             collector.report(
-                "`\(holding.organisation)` holds personal data `\(holding.dataset)` (from \(shown)) with no retention period",
-                at: first.span, target: holding.organisation, discriminator: "undefined:\(holding.dataset)",
+                "`\(organisation)` holds personal data `\(dataset)` (from \(shown)) with no retention period",
+                at: first.span, target: organisation, discriminator: "undefined:\(dataset)",
                 help: "add `retention \"period and trigger\" ACTION` to the flow, e.g. `retention \"8 years after closure\" destroy`, or a `retention` term to the agreement it cites"
             )
         }
+        // NHS England DSAs with a term, by id: the ones whose term a retention period can outlast.
+        var dsaTerms: [String: (agreement: Agreement, start: Day, end: Day)] = [:]
+        for agreement in model.agreements.values where agreement.kind == .nhsEnglandDSA {
+            if let start = agreement.validFrom, let end = agreement.validUntil?.day { dsaTerms[agreement.id] = (agreement, start, end) }
+        }
         var wordings = TextMemo<RetentionWording>()
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+            let flow = model.flows[index]
             for statement in flow.retention {
                 guard wordings.value(of: statement.text, RetentionWording.init).isContradictory(with: statement.action) else { continue }
                 collector.report(
@@ -214,8 +230,8 @@ enum FG031 {
                     at: statement.span
                 )
             }
-            for agreement in flow.agreements.compactMap({ model.agreements[$0.name] }) where agreement.kind == .nhsEnglandDSA {
-                guard let start = agreement.validFrom, let end = agreement.validUntil?.day else { continue }
+            for reference in flow.agreements where !dsaTerms.isEmpty {
+                guard let (agreement, start, end) = dsaTerms[reference.name] else { continue }
                 let term = start.days(until: end)
                 for statement in flow.retention {
                     guard let days = longestPeriod(in: statement.text), days > term + 31 else { continue }
@@ -229,8 +245,8 @@ enum FG031 {
                     )
                 }
             }
-            let isInvoiceValidation = purposeCategories[index].contains(.invoiceValidation)
-            let holding = Holding(flow.to.name, flow.dataset.name)
+            let isInvoiceValidation = purposeCategories[index].contains(PurposeCategorySet(.invoiceValidation))
+            let holding = recipientHoldings[index]
             if isInvoiceValidation, !undefined.contains(holding), inbound[holding] != nil,
                !flow.retention.contains(where: { [.delete, .destroy, .anonymise].contains($0.action) }) {
                 collector.report(
@@ -249,8 +265,8 @@ enum FG031 {
 
     static let careProviders: Set<OrganisationKind> = [.gpPractice, .trust, .communityProvider, .independentProvider]
 
-    static func hasRetention(_ flow: Flow, in model: SemanticModel) -> Bool {
-        !flow.retention.isEmpty || flow.agreements.contains { model.agreements[$0.name]?.retention != nil }
+    static func hasRetention(_ flow: Flow, agreementsWithRetention: Set<String>) -> Bool {
+        !flow.retention.isEmpty || flow.agreements.contains { agreementsWithRetention.contains($0.name) }
     }
 
     /// What a retention text says, whatever the action.

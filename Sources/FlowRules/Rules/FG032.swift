@@ -95,17 +95,31 @@ enum FG032 {
         ]
     ) { collector in
         let model = collector.model
-        let organisations = OrganisationIndex.shared(by: collector)
-        // Each dataset's identifiers, so a flow is checked without copying its dataset out of the model.
-        let identifiersOf = model.datasets.mapValues(\.identifiers)
-        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
-            guard let identifiers = identifiersOf[flow.dataset.name], let recipient = organisations.organisation(flow.to.name) else { continue }
+        let analysis = collector.analysis
+        let declarations = DeclarationsByID.shared(by: collector)
+        let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
+        let categoryLists = analysis.flowPurposeCategories
+        // By organisation id, the categories with a profile there: a flow with any other purpose (or
+        // an undeclared one) is not constrained. By dataset id, whether it has a direct identifier
+        // at all: only then can a flow carry a surplus one.
+        let profiledByKind = Dictionary(uniqueKeysWithValues: OrganisationKind.allCases.map { kind in
+            (kind, PurposeCategorySet(PurposeCategory.allCases.filter { profile(for: $0, recipientKind: kind) != nil }))
+        })
+        let profiledCategories = declarations.organisations.map { $0.flatMap { profiledByKind[$0.kind] } ?? [] }
+        let hasDirectIdentifier = declarations.datasets.map { $0?.hasDirectIdentifier == true }
+        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+            guard hasDirectIdentifier[declarations.flowDatasets[index]], !categoryLists[index].isEmpty,
+                  categoryLists[index].count == model.flows[index].purposes.count,
+                  profiledCategories[declarations.recipients[index]].isSuperset(of: purposeCategories[index]),
+                  let recipient = declarations.organisations[declarations.recipients[index]] else { continue }
+            let flow = model.flows[index]
+            guard let dataset = model.datasets[flow.dataset.name] else { continue }
             var allowed: Set<Identifier> = Set(flow.neededIdentifiers)
             var profiled: [String] = []
             var unconstrained = flow.purposes.isEmpty
             for reference in flow.purposes {
                 guard let purpose = model.purposes[reference.name],
-                      let profile = profile(for: purpose.category, recipient: recipient.organisation) else {
+                      let profile = profile(for: purpose.category, recipientKind: recipient.kind) else {
                     unconstrained = true
                     break
                 }
@@ -113,8 +127,8 @@ enum FG032 {
                 profiled.append(purpose.id)
             }
             guard !unconstrained else { continue }
-            let surplus = identifiers.filter { $0.isDirect && !allowed.contains($0) }
-            guard !surplus.isEmpty, let dataset = model.datasets[flow.dataset.name] else { continue }
+            let surplus = dataset.identifiers.filter { $0.isDirect && !allowed.contains($0) }
+            guard !surplus.isEmpty else { continue }
             let names = surplus.map { "`\($0.rawValue)`" }.joined(separator: ", ")
             let permitted = allowed.isEmpty ? "no direct identifier" : allowed.sorted { $0.rawValue < $1.rawValue }.map { "`\($0.rawValue)`" }.joined(separator: ", ")
             collector.report(
@@ -131,13 +145,13 @@ enum FG032 {
     ]
 
     /// The direct identifiers a purpose may use at this recipient; nil when the purpose has no profile.
-    static func profile(for category: PurposeCategory, recipient: Organisation) -> Set<Identifier>? {
+    static func profile(for category: PurposeCategory, recipientKind kind: OrganisationKind) -> Set<Identifier>? {
         switch category {
         case .invoiceValidation:
             return [.nhsNumber]
-        case .riskStratificationCaseFinding where recipient.kind == .gpPractice:
+        case .riskStratificationCaseFinding where kind == .gpPractice:
             return [.nhsNumber]
-        case _ where commissioningCategories.contains(category) && (recipient.kind == .icb || recipient.kind == .ccg):
+        case _ where commissioningCategories.contains(category) && (kind == .icb || kind == .ccg):
             return []
         default:
             return nil

@@ -127,57 +127,68 @@ enum FG033 {
         ]
     ) { collector in
         let model = collector.model
-        var notices: [String: [PrivacyNotice]] = [:]
-        for notice in model.notices.values.sorted(by: { $0.id < $1.id }) {
-            notices[notice.controller.name, default: []].append(notice)
+        let analysis = collector.analysis
+        let partyTable = FlowParties.shared(by: collector)
+        let declarations = partyTable.declarations
+        let organisationNames = analysis.graph.organisations
+        // By the controller's organisation id, its notices in id order (a controller no flow or
+        // declaration names has no id, and no flow to be described in).
+        var notices = [[PrivacyNotice]](repeating: [], count: organisationNames.count)
+        let allNotices = model.notices
+        for position in allNotices.indices {
+            if let id = organisationNames.id(allNotices.values[position].controller.name) { notices[id].append(allNotices.values[position]) }
         }
+        for id in notices.indices where notices[id].count > 1 { notices[id].sort { $0.id < $1.id } }
         // Controllers with no notice at all that an approval's condition requires one of:
         // (controller, approval) -> the flows concerned, reported once per pair.
         var unnoticed: [String: [Int]] = [:]
         var unnoticedOrder: [(controller: String, approval: String)] = []
-        let organisations = OrganisationIndex.shared(by: collector)
         // Only an approval whose conditions require a notice matters below (it mandates notices and
         // adds its controllers); its conditions are read once, not once per flow made under it.
         let noticeApprovals = model.approvals.filter { $0.value.conditions.contains(where: requiresNotice) }
-        for (index, flow) in collector.flows where flow.from.name != flow.to.name && collector.analysis.carriesPersonalData(index) {
-            let parties = FG029.parties(of: flow, in: organisations)
-            var controllers: [OrganisationIndex.Entry] = []
-            for org in parties.disclosing + parties.receiving where !controllers.contains(where: { $0.id == org.id }) {
-                controllers.append(org)
-            }
-            let approval = flow.confidentiality?.instrument.flatMap { noticeApprovals[$0.name] }
+        // Reused for every flow: the flow's controllers, without repeats.
+        var controllers: [Int] = []
+        for index in model.flows.indices where declarations.senders[index] != declarations.recipients[index] && analysis.carriesPersonalData(index) {
+            let flow = model.flows[index]
+            let parties = partyTable.parties(ofFlow: index, role: flow.role)
+            controllers.removeAll(keepingCapacity: true)
+            for org in parties.disclosing where !controllers.contains(org) { controllers.append(org) }
+            for org in parties.receiving where !controllers.contains(org) { controllers.append(org) }
+            let approval = noticeApprovals.isEmpty ? nil : flow.confidentiality?.instrument.flatMap { noticeApprovals[$0.name] }
             var mandated: Set<String> = []
             if let approval {
-                mandated = approval.controllers.isEmpty ? Set(controllers.map(\.id)) : Set(approval.controllers.map(\.name))
-                for name in approval.controllers.map(\.name).sorted() where !controllers.contains(where: { $0.id == name }) {
-                    if let org = organisations.organisation(name) { controllers.append(org) }
+                mandated = approval.controllers.isEmpty ? Set(controllers.map { organisationNames.names[$0] }) : Set(approval.controllers.map(\.name))
+                for name in approval.controllers.map(\.name).sorted() {
+                    guard let org = organisationNames.id(name), declarations.organisations[org] != nil, !controllers.contains(org) else { continue }
+                    controllers.append(org)
                 }
             }
-            for controller in controllers where FG029.isAnswerable(controller) {
-                let own = notices[controller.id] ?? []
-                let isMandated = mandated.contains(controller.id)
+            for controller in controllers where partyTable.isAnswerable[controller] {
+                let own = notices[controller]
+                let controllerID = organisationNames.names[controller]
+                let isMandated = mandated.contains(controllerID)
                 if own.isEmpty {
                     guard isMandated, let approval else { continue }
-                    let key = "\(controller.id)|\(approval.id)"
-                    if unnoticed[key] == nil { unnoticedOrder.append((controller.id, approval.id)) }
+                    let key = "\(controllerID)|\(approval.id)"
+                    if unnoticed[key] == nil { unnoticedOrder.append((controllerID, approval.id)) }
                     unnoticed[key, default: []].append(index)
                     continue
                 }
                 guard !own.contains(where: { describes($0, flow) }) else { continue }
                 let role: String
-                if parties.disclosing.contains(where: { $0.id == controller.id }) {
-                    role = "discloses personal data for `\(controller.id)`"
-                } else if parties.receiving.contains(where: { $0.id == controller.id }) {
-                    role = "delivers personal data to `\(controller.id)`"
+                if parties.disclosing.contains(controller) {
+                    role = "discloses personal data for `\(controllerID)`"
+                } else if parties.receiving.contains(controller) {
+                    role = "delivers personal data to `\(controllerID)`"
                 } else {
-                    role = "is made under approval `\(approval?.id ?? "")`, which names `\(controller.id)` as a controller"
+                    role = "is made under approval `\(approval?.id ?? "")`, which names `\(controllerID)` as a controller"
                 }
                 let names = own.map { "`\($0.id)`" }.joined(separator: ", ")
                 let required = isMandated ? " (approval `\(approval?.id ?? "")` requires the notice to describe it)" : ""
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) \(role), but \(names) lists neither the flow nor its purpose\(required)",
-                    discriminator: controller.id,
+                    discriminator: controllerID,
                     related: own.map { DiagnosticNote("`\($0.id)` is declared here", at: $0.span) },
                     help: "add `flows \(flow.id)` or `purposes \(flow.purposes.map(\.name).joined(separator: ", "))` to `\(own[0].id)`, and update the published notice"
                 )

@@ -120,6 +120,13 @@ enum FG036 {
                 )
             }
         }
+        // By organisation id, whether it has ended: a flow between live organisations (nearly all of
+        // them) is passed over without gathering its references.
+        let declarations = DeclarationsByID.shared(by: collector)
+        let graphNames = collector.analysis.graph.organisations.names
+        let isEnded = graphNames.map { ended[$0] != nil }
+        // Gateways that had ended by `asOf`: most estates have none, and then no flow looks one up.
+        let endedGateways = model.gateways.filter { $0.value.validUntil.map { $0 < asOf } == true }
         var mentionsByText = TextMemo<[StaleMention]>()
         func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             guard let text else { return }
@@ -134,15 +141,18 @@ enum FG036 {
         for (index, flow) in collector.flows {
             // Built only when something is reported: most flows report nothing.
             lazy var label = FindingCollector.label(flow)
-            checkReferences([flow.from, flow.to] + flow.reidentificationAllowedBy, of: flow.id, described: label, into: &collector)
+            if isEnded[declarations.senders[index]] || isEnded[declarations.recipients[index]] || !flow.reidentificationAllowedBy.isEmpty {
+                checkReferences([flow.from, flow.to] + flow.reidentificationAllowedBy, of: flow.id, described: label, into: &collector)
+            }
             if let claim = flow.article6 { checkText(claim.citation, at: claim.span, of: flow.id, described: label, into: &collector) }
             for statement in flow.retention { checkText(statement.text, at: statement.span, of: flow.id, described: label, into: &collector) }
             for exemption in flow.exemptions { checkText(exemption.evidence, at: exemption.span, of: flow.id, described: label, into: &collector) }
+            guard !endedGateways.isEmpty else { continue }
             var gateways: [(Reference, SourceSpan)] = []
             if let claim = flow.article6, let gateway = claim.gateway { gateways.append((gateway, claim.span)) }
             if let claim = flow.confidentiality, let instrument = claim.instrument { gateways.append((instrument, claim.span)) }
             for (reference, span) in gateways {
-                guard let gateway = model.gateways[reference.name], let until = gateway.validUntil, until < collector.asOf else { continue }
+                guard let gateway = endedGateways[reference.name], let until = gateway.validUntil else { continue }
                 collector.report(
                     flow: index,
                     "\(label) rests on gateway `\(gateway.id)` (\(gateway.citation)), which ended on \(until)",
@@ -155,18 +165,23 @@ enum FG036 {
         }
         // Declarations without free text report only when they name an ended organisation: those
         // few are picked out before sorting, rather than sorting every dataset of an estate.
+        // Inlined at each call, so that each kind's references are read out of the dictionary
+        // without copying every declaration.
+        @inline(__always)
         func checkNames<Declaration>(
-            of declarations: Dictionary<String, Declaration>.Values, id: (Declaration) -> String, span: (Declaration) -> SourceSpan,
+            of declarations: [String: Declaration], id: (Declaration) -> String, span: (Declaration) -> SourceSpan,
             kind: String, including include: (Declaration) -> Bool = { _ in true }, references: (Declaration) -> [Reference],
             into collector: inout FindingCollector
         ) {
             guard !ended.isEmpty else { return }
-            let naming = declarations.filter { references($0).contains { ended[$0.name] != nil } }.sorted { id($0) < id($1) }
+            // Read in place: copying every declaration out of its dictionary would cost more than the check.
+            let naming = declarations.indices.filter { references(declarations.values[$0]).contains { ended[$0.name] != nil } }
+                .map { declarations.values[$0] }.sorted { id($0) < id($1) }
             for declaration in naming where include(declaration) && !isLibrary(span(declaration)) {
                 checkReferences(references(declaration), of: id(declaration), described: "\(kind) `\(id(declaration))`", into: &collector)
             }
         }
-        checkNames(of: model.organisations.values, id: \.id, span: \.span, kind: "organisation", including: { ended[$0.id] == nil },
+        checkNames(of: model.organisations, id: \.id, span: \.span, kind: "organisation", including: { ended[$0.id] == nil },
                    references: { $0.processorFor + $0.jointControllerWith }, into: &collector)
         for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) where !isLibrary(approval.span) {
             let label = "approval `\(approval.id)`"
@@ -178,15 +193,15 @@ enum FG036 {
             checkReferences(agreement.parties, of: agreement.id, described: "agreement `\(agreement.id)`", into: &collector)
             checkText(agreement.retention, at: agreement.span, of: agreement.id, described: "agreement `\(agreement.id)`", into: &collector)
         }
-        checkNames(of: model.contracts.values, id: \.id, span: \.span, kind: "contract",
+        checkNames(of: model.contracts, id: \.id, span: \.span, kind: "contract",
                    references: { [$0.controller, $0.processor] + $0.subProcessors }, into: &collector)
-        checkNames(of: model.arrangements.values, id: \.id, span: \.span, kind: "arrangement", references: \.controllers, into: &collector)
-        checkNames(of: model.impactAssessments.values, id: \.id, span: \.span, kind: "DPIA", references: { [$0.controller].compactMap { $0 } }, into: &collector)
-        checkNames(of: model.notices.values, id: \.id, span: \.span, kind: "privacy notice", references: { [$0.controller] }, into: &collector)
-        checkNames(of: model.optOuts.values, id: \.id, span: \.span, kind: "opt-out", references: \.recordedAt, into: &collector)
-        checkNames(of: model.keys.values, id: \.id, span: \.span, kind: "key", references: \.heldBy, into: &collector)
-        checkNames(of: model.datasets.values, id: \.id, span: \.span, kind: "dataset", including: { !$0.isDerived }, references: \.sources, into: &collector)
-        checkNames(of: model.boundaries.values, id: \.id, span: \.span, kind: "boundary", references: \.members, into: &collector)
+        checkNames(of: model.arrangements, id: \.id, span: \.span, kind: "arrangement", references: \.controllers, into: &collector)
+        checkNames(of: model.impactAssessments, id: \.id, span: \.span, kind: "DPIA", references: { [$0.controller].compactMap { $0 } }, into: &collector)
+        checkNames(of: model.notices, id: \.id, span: \.span, kind: "privacy notice", references: { [$0.controller] }, into: &collector)
+        checkNames(of: model.optOuts, id: \.id, span: \.span, kind: "opt-out", references: \.recordedAt, into: &collector)
+        checkNames(of: model.keys, id: \.id, span: \.span, kind: "key", references: \.heldBy, into: &collector)
+        checkNames(of: model.datasets, id: \.id, span: \.span, kind: "dataset", including: { !$0.isDerived }, references: \.sources, into: &collector)
+        checkNames(of: model.boundaries, id: \.id, span: \.span, kind: "boundary", references: \.members, into: &collector)
     }
 
     /// Declarations shipped in the standard library are not the model author's to correct.
