@@ -183,7 +183,7 @@ enum FG026 {
         check(&collector)
     }
 
-    static let routineExempt = PurposeMask([
+    static let routineExempt = PurposeCategorySet([
         .individualCare, .mandatedCollection, .safeguarding, .complaints, .continuingHealthcare,
         .individualFundingRequests, .emergencyPlanning, .legalProceedings,
     ])
@@ -194,7 +194,7 @@ enum FG026 {
         let model = collector.model
         let roles = ProcessorRoles.shared(by: collector)
         let instruments = roles.instruments
-        let purposes = FlowPurposeMasks.shared(by: collector)
+        let purposes = PurposeCategorySet.PerFlow.shared(by: collector)
         var coverage = InstrumentCoverage(collector)
         let parties = PartyLists(roles: roles)
         // Both the sublicensing walk and the agreement check need each flow's share: worked out once.
@@ -214,8 +214,8 @@ enum FG026 {
             guard let share = shares[index] else { continue }
             if let kind = roles.kinds[roles.senders[index]], nonParties.contains(kind) { continue }
             if let kind = roles.kinds[roles.recipients[index]], nonParties.contains(kind) { continue }
-            let categories = purposes.masks[index]
-            if !categories.isEmpty, routineExempt.contains(categories) { continue }
+            let categories = purposes[index]
+            if !categories.isEmpty, routineExempt.isSuperset(of: categories) { continue }
             let flow = model.flows[index]
             if flow.frequency == .oneOff || flow.frequency == .onRequest { continue }
             if flow.confidentiality?.basis == .courtOrder { continue }

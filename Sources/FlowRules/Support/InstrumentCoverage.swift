@@ -7,13 +7,13 @@ import FlowModel
 struct InstrumentCoverage {
     let asOf: Day
     private let model: SemanticModel
-    private let purposes: FlowPurposeMasks
+    private let purposes: [PurposeCategorySet]
     private var ancestors: [String: Set<String>] = [:]
 
     init(_ collector: FindingCollector) {
         asOf = collector.asOf
         model = collector.model
-        purposes = FlowPurposeMasks.shared(by: collector)
+        purposes = PurposeCategorySet.PerFlow.shared(by: collector)
     }
 
     /// True when nothing is listed; else whether the flow's dataset, or one it is derived from, is.
@@ -30,7 +30,7 @@ struct InstrumentCoverage {
     /// True when nothing is listed; else whether the listed purposes (`mask`, their categories)
     /// cover every purpose of the flow by category — purposes that act for someone else
     /// (processing support, archiving, destruction) need no listing.
-    func coversPurposes(_ listed: [Reference], mask: PurposeMask, flow index: Int) -> Bool {
-        listed.isEmpty || mask.covers(purposes.masks[index])
+    func coversPurposes(_ listed: [Reference], mask: PurposeCategorySet, flow index: Int) -> Bool {
+        listed.isEmpty || mask.covers(purposes[index])
     }
 }

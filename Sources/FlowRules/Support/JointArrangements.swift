@@ -13,7 +13,7 @@ struct JointArrangements: Sendable {
         /// Ascending, without repeats.
         let controllers: [Int]
         let listedPurposes: [Reference]
-        let purposes: PurposeMask
+        let purposes: PurposeCategorySet
         let validUntil: KnownDate?
     }
 
@@ -28,7 +28,7 @@ struct JointArrangements: Sendable {
         func arrangement(_ id: String, _ declaration: borrowing JointArrangement) -> Arrangement {
             Arrangement(
                 id: id, span: declaration.span, controllers: declaration.controllers.compactMap { ids.id($0.name) }.idSet,
-                listedPurposes: declaration.purposes, purposes: PurposeMask(listing: declaration.purposes, in: model), validUntil: declaration.validUntil
+                listedPurposes: declaration.purposes, purposes: PurposeCategorySet(listing: declaration.purposes, in: model), validUntil: declaration.validUntil
             )
         }
         let declared = model.arrangements

@@ -9,7 +9,7 @@ struct PartyInstruments: Sendable {
         let declaration: ProcessorContract
         let controller: Int
         let processor: Int
-        let purposes: PurposeMask
+        let purposes: PurposeCategorySet
         let subProcessors: [Int]
     }
 
@@ -17,7 +17,7 @@ struct PartyInstruments: Sendable {
         let declaration: Agreement
         /// In declaration order, as written.
         let parties: [Int]
-        let purposes: PurposeMask
+        let purposes: PurposeCategorySet
     }
 
     struct ApprovalParties: Sendable {
@@ -70,14 +70,14 @@ struct PartyInstruments: Sendable {
         contracts = model.contracts.values.sorted { $0.id < $1.id }.map { contract in
             Contract(
                 declaration: contract, controller: ids.id(contract.controller.name)!, processor: ids.id(contract.processor.name)!,
-                purposes: PurposeMask(listing: contract.purposes, in: model), subProcessors: idsOf(contract.subProcessors)
+                purposes: PurposeCategorySet(listing: contract.purposes, in: model), subProcessors: idsOf(contract.subProcessors)
             )
         }
         contractNamed = positions(contracts.map(\.declaration.id))
         contractsByProcessor = grouped(contracts.map { [$0.processor] })
 
         agreements = model.agreements.values.sorted { $0.id < $1.id }.map { agreement in
-            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties), purposes: PurposeMask(listing: agreement.purposes, in: model))
+            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties), purposes: PurposeCategorySet(listing: agreement.purposes, in: model))
         }
         agreementNamed = positions(agreements.map(\.declaration.id))
         agreementsByParty = grouped(agreements.map(\.parties))

@@ -17,6 +17,16 @@ struct PurposeCategorySet: OptionSet, Sendable, Hashable {
         rawValue = bits
     }
 
+    /// The categories of the listed purposes (undeclared names contribute none).
+    init(listing purposes: [Reference], in model: SemanticModel) {
+        self.init(purposes.compactMap { model.purposes[$0.name]?.category })
+    }
+
+    /// Whether every category of `needed`, other than the pass-through ones (FG020), is here.
+    func covers(_ needed: PurposeCategorySet) -> Bool {
+        needed.subtracting(FG020.passThroughBits).isSubset(of: self)
+    }
+
     /// The members, for messages (which sort them by their own wording).
     var members: Set<PurposeCategory> {
         Set(PurposeCategory.allCases.filter { contains(PurposeCategorySet($0)) })
