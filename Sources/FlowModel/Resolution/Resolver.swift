@@ -63,18 +63,19 @@ struct Resolver {
                     counts.waivers += 1
                     continue
                 }
-                if let previous = names[defined.name] {
+                // Inserted first and put right in the rare clash: one hash of the name, not two.
+                if let previous = names.updateValue(NameEntry(kind: defined.kind, span: defined.span, kept: kept.count), forKey: defined.name) {
                     if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path),
                        previous.kind == defined.kind {
                         kept[previous.kept] = position
                         names[defined.name] = NameEntry(kind: defined.kind, span: defined.span, kept: previous.kept)
                         continue
                     }
+                    names[defined.name] = previous
                     report(.duplicateDeclaration, "`\(defined.name)` is already declared", at: defined.span,
                            notes: [DiagnosticNote("\(previous.kind.withArticle) `\(defined.name)` is declared here", at: previous.span)])
                     continue
                 }
-                names[defined.name] = NameEntry(kind: defined.kind, span: defined.span, kept: kept.count)
                 kept.append(position)
                 counts.count(defined.kind, isTransform: file.declarations[index].isTransform)
             }
@@ -175,9 +176,9 @@ struct Resolver {
             while !pending.isEmpty, progress {
                 progress = false
                 pending.removeAll { index in
-                    // Looked up without copying the datasets until every input is there.
-                    guard transforms[index].inputs.allSatisfy({ model.datasets.index(forKey: $0.name) != nil }) else { return false }
+                    // Each input looked up once; a copy of a dataset is one reference count.
                     let inputs = transforms[index].inputs.compactMap { model.datasets[$0.name] }
+                    guard inputs.count == transforms[index].inputs.count else { return false }
                     model.datasets[transforms[index].output] = DerivedDataset.make(from: inputs, by: transforms[index])
                     progress = true
                     return true
