@@ -11,8 +11,10 @@ public struct SourceFile: Sendable, Hashable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 24 + 1)
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                starts.append(index + 1)
+            }
         }
         self.lineStarts = starts
     }

@@ -1,22 +1,44 @@
 /// A half-open byte range `[start, end)` in one source file.
+///
+/// The path is held as an interned `SourcePath` that lives as long as the process, without a
+/// reference count: spans are copied with every token, reference and declaration, and retaining
+/// the path's string on each copy was a large share of loading and checking a big estate.
 public struct SourceSpan: Sendable, Hashable, Comparable {
-    public let path: String
+    private unowned(unsafe) let file: SourcePath
     public let start: Int
     public let end: Int
 
+    public var path: String { file.path }
+
     public init(path: String, start: Int, end: Int) {
-        self.path = path
+        self.init(file: SourcePath.interned(path), start: start, end: end)
+    }
+
+    init(file: SourcePath, start: Int, end: Int) {
+        self.file = file
         self.start = start
         self.end = max(start, end)
     }
 
     /// The smallest span covering both (same file assumed).
     public func union(_ other: SourceSpan) -> SourceSpan {
-        SourceSpan(path: path, start: min(start, other.start), end: max(end, other.end))
+        SourceSpan(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+
+    // Interning makes one path one object, so identity stands for equal paths.
+    public static func == (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
+        lhs.file === rhs.file && lhs.start == rhs.start && lhs.end == rhs.end
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(file))
+        hasher.combine(start)
+        hasher.combine(end)
     }
 
     public static func < (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
-        (lhs.path, lhs.start, lhs.end) < (rhs.path, rhs.start, rhs.end)
+        guard lhs.file === rhs.file else { return lhs.path < rhs.path }
+        return (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }
 }
 

@@ -1,13 +1,14 @@
 /// Turns a file's bytes into tokens. Never traps: any byte sequence yields tokens and diagnostics.
 public struct Lexer {
     private let bytes: [UInt8]
-    private let path: String
+    private let path: SourcePath
     private var index = 0
+    private var words = TextInterner()
     public private(set) var sink: DiagnosticSink
 
     public init(file: SourceFile, sink: DiagnosticSink = DiagnosticSink()) {
         self.bytes = file.bytes
-        self.path = file.path
+        self.path = SourcePath.interned(file.path)
         self.sink = sink
         // Editors on Windows often save a UTF-8 byte-order mark; it is not part of the text.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
@@ -39,7 +40,7 @@ public struct Lexer {
     }
 
     private func span(_ start: Int, _ end: Int) -> SourceSpan {
-        SourceSpan(path: path, start: start, end: end)
+        SourceSpan(file: path, start: start, end: end)
     }
 
     private mutating func nextToken() -> Token? {
@@ -104,8 +105,7 @@ public struct Lexer {
             if bytes[index] == UInt8(ascii: "-"), peek(1) == UInt8(ascii: ">") { break }
             index += 1
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        return Token(kind: .word, text: text, span: span(start, index))
+        return Token(kind: .word, text: words.text(of: bytes, start..<index), span: span(start, index))
     }
 
     private mutating func lexComment() -> Token {

@@ -10,6 +10,11 @@ public struct Parser {
     private var depth = 0
     /// The parser's own diagnostics; the lexer keeps its own, and they are merged lexer-first.
     private var sink = DiagnosticSink()
+    /// Reused while a statement's arguments, or a block's statements at each depth, are gathered,
+    /// then copied out at their final size: growing a fresh array for every statement was several
+    /// allocations each.
+    private var argumentBuffer: [Token] = []
+    private var blockBuffers: [[SyntaxNode]] = []
 
     private init(lexer: Lexer) {
         self.lexer = lexer
@@ -110,11 +115,12 @@ public struct Parser {
     private mutating func parseStatement() -> SyntaxNode {
         let keyword = current
         advance()
-        var arguments: [Token] = []
         while current.kind.isArgument {
-            arguments.append(current)
+            argumentBuffer.append(current)
             advance()
         }
+        let arguments = argumentBuffer.exactCopy()
+        argumentBuffer.removeAll(keepingCapacity: true)
         var block: SyntaxBlock?
         if current.kind == .openBrace {
             block = parseBlock()
@@ -142,10 +148,15 @@ public struct Parser {
             return nil
         }
         advance()
+        if blockBuffers.count == depth { blockBuffers.append([]) }
+        var buffer: [SyntaxNode] = []
+        swap(&buffer, &blockBuffers[depth])
         depth += 1
-        var statements: [SyntaxNode] = []
-        let comments = parseStatements(openedBy: open) { statements.append($0) }
+        let comments = parseStatements(openedBy: open) { buffer.append($0) }
         depth -= 1
+        let statements = buffer.exactCopy()
+        buffer.removeAll(keepingCapacity: true)
+        swap(&buffer, &blockBuffers[depth])
         var closeSpan: SourceSpan?
         if current.kind == .closeBrace {
             closeSpan = current.span
@@ -199,29 +210,42 @@ public struct Parser {
 enum UTF8Validation {
     /// The offset of the first byte that is not part of valid UTF-8, or nil when valid.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
-            let length: Int
-            let minimum: UInt32
-            var scalar: UInt32
-            switch byte {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
-            default: return index
+        bytes.withUnsafeBytes { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 { index = endOfASCII(in: bytes, from: index + 1); continue }
+                let length: Int
+                let minimum: UInt32
+                var scalar: UInt32
+                switch byte {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+                default: return index
+                }
+                guard index + length <= count else { return index }
+                for offset in 1..<length {
+                    let continuation = bytes[index + offset]
+                    guard continuation & 0xC0 == 0x80 else { return index }
+                    scalar = (scalar << 6) | UInt32(continuation & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+                index += length
             }
-            guard index + length <= count else { return index }
-            for offset in 1..<length {
-                let continuation = bytes[index + offset]
-                guard continuation & 0xC0 == 0x80 else { return index }
-                scalar = (scalar << 6) | UInt32(continuation & 0x3F)
-            }
-            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
-            index += length
+            return nil
         }
-        return nil
+    }
+
+    /// Where the run of ASCII bytes from `index` ends, found eight bytes at a time: nearly all of a
+    /// model is ASCII.
+    private static func endOfASCII(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= bytes.count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
+        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
+        return index
     }
 }

@@ -45,9 +45,7 @@ public enum Declaration: Sendable {
 extension Declaration {
     /// What a slot holds after its declaration was moved out: only empty strings, so it costs no
     /// allocation and no reference counting.
-    static var placeholder: Declaration {
-        .key(KeyDomain(id: "", title: nil, span: SourceSpan(path: "", start: 0, end: 0)))
-    }
+    static let placeholder = Declaration.key(KeyDomain(id: "", title: nil, span: SourceSpan(path: "", start: 0, end: 0)))
 
     var isTransform: Bool {
         if case .transform = self { return true }
@@ -58,7 +56,7 @@ extension Declaration {
 /// A name written somewhere that must resolve to a declaration of one of `kinds`.
 struct PendingReference: Sendable {
     let reference: Reference
-    let kinds: [DeclarationKind]
+    let kinds: DeclarationKinds
 }
 
 /// What one file contributes to the model.

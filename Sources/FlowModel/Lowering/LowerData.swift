@@ -1,8 +1,9 @@
 import FlowLanguage
 
 extension Lowerer {
-    static let datasetTable: PropertyTable<Dataset> = {
-        var table = PropertyTable<Dataset>("a dataset")
+    /// Handlers write the fields directly, as for flows, not through the key-path members.
+    static let datasetTable: PropertyTable<Dataset.Fields> = {
+        var table = PropertyTable<Dataset.Fields>("a dataset")
         table.required = ["origin"]
         table.on("origin") { lowerer, node, dataset in dataset.origins = lowerer.values(node, as: DataOrigin.self) }
         table.on("special-category") { lowerer, node, dataset in dataset.specialCategories = lowerer.values(node, as: SpecialCategory.self) }
@@ -19,13 +20,13 @@ extension Lowerer {
 
     mutating func lowerDataset(_ node: SyntaxNode) -> Declaration? {
         guard let (name, title) = namedHeader(node, what: "a dataset") else { return nil }
-        var dataset = Dataset(id: name.text, title: title, span: node.headerSpan)
+        var dataset = Dataset.Fields(id: name.text, title: title, span: node.headerSpan)
         lowerProperties(of: node, into: &dataset, using: Self.datasetTable)
-        return .dataset(dataset)
+        return .dataset(Dataset(fields: dataset))
     }
 
-    static let transformTable: PropertyTable<Transform> = {
-        var table = PropertyTable<Transform>("a transform")
+    static let transformTable: PropertyTable<Transform.Fields> = {
+        var table = PropertyTable<Transform.Fields>("a transform")
         table.on("key") { lowerer, node, transform in transform.key = lowerer.reference(node, .key) }
         table.on("suppress-below") { lowerer, node, transform in transform.suppressBelow = lowerer.integer(node, in: 1...1_000_000) }
         table.on("round-to") { lowerer, node, transform in transform.roundTo = lowerer.integer(node, in: 1...1_000_000) }
@@ -79,7 +80,7 @@ extension Lowerer {
         if operation == .link, inputs.count < 2 {
             sink.report(.malformedValue, "`link` joins two or more datasets", at: arguments[2].span)
         }
-        var transform = Transform(output: outputToken.text, title: title, span: node.headerSpan, holder: holder, operation: operation, inputs: inputs)
+        var transform = Transform.Fields(output: outputToken.text, title: title, span: node.headerSpan, holder: holder, operation: operation, inputs: inputs)
         lowerProperties(of: node, into: &transform, using: Self.transformTable)
         if operation == .pseudonymise || operation == .reidentify, transform.key == nil {
             sink.report(.missingProperty, "`\(operation.rawValue)` needs the pseudonymisation key it uses", at: node.headerSpan,
@@ -88,7 +89,7 @@ extension Lowerer {
         if operation == .filter, transform.optOuts.isEmpty {
             sink.report(.missingProperty, "`filter` needs the opt-outs it applies", at: node.headerSpan, help: "add `opt-out ndoo, type1`")
         }
-        return .transform(transform)
+        return .transform(Transform(fields: transform))
     }
 
     static let purposeTable: PropertyTable<Purpose> = {

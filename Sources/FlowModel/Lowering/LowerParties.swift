@@ -17,8 +17,9 @@ extension Lowerer {
         return (name, title)
     }
 
-    static let organisationTable: PropertyTable<Organisation> = {
-        var table = PropertyTable<Organisation>("an organisation")
+    /// Handlers write the fields directly, as for flows, not through the key-path members.
+    static let organisationTable: PropertyTable<Organisation.Fields> = {
+        var table = PropertyTable<Organisation.Fields>("an organisation")
         table.required = ["kind"]
         table.on("kind") { lowerer, node, org in lowerer.value(node, as: OrganisationKind.self).map { org.kind = $0 } }
         table.on("public-authority") { lowerer, node, org in org.isPublicAuthority = lowerer.flag(node) }
@@ -56,9 +57,9 @@ extension Lowerer {
 
     mutating func lowerOrganisation(_ node: SyntaxNode) -> Declaration? {
         guard let (name, title) = namedHeader(node, what: "an organisation") else { return nil }
-        var org = Organisation(id: name.text, title: title, span: node.headerSpan, kind: .other)
+        var org = Organisation.Fields(id: name.text, title: title, span: node.headerSpan, kind: .other)
         lowerProperties(of: node, into: &org, using: Self.organisationTable)
-        return .organisation(org)
+        return .organisation(Organisation(fields: org))
     }
 
     static let boundaryTable: PropertyTable<Boundary> = {

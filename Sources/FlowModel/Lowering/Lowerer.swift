@@ -225,7 +225,7 @@ struct Lowerer {
             return nil
         }
         let reference = Reference(name: token.text, span: token.span)
-        references.append(PendingReference(reference: reference, kinds: kinds))
+        references.append(PendingReference(reference: reference, kinds: DeclarationKinds(kinds)))
         return reference
     }
 

@@ -1,32 +1,5 @@
 import FlowLanguage
 
-public struct Organisation: Sendable, Hashable {
-    public var id: String
-    public var title: String?
-    public var span: SourceSpan
-    public var kind: OrganisationKind
-    public var isPublicAuthority: Bool?
-    public var odsCode: String?
-    public var icoRegistration: String?
-    /// ISO 3166-1 alpha-2; `GB` for the UK.
-    public var country: String = "GB"
-    public var dspt: DSPTStatus?
-    public var dsptYear: String?
-    public var hasAppropriatePolicyDocument: Bool?
-    /// Health professional, or bound by a statutory or contractual duty of confidentiality (Art 9(3)).
-    public var hasConfidentialityDuty: Bool?
-    public var validFrom: Day?
-    public var validUntil: Day?
-    public var successor: Reference?
-    public var processorFor: [Reference] = []
-    public var jointControllerWith: [Reference] = []
-    /// Assurance evidence on file, e.g. `cef-listed`, `rs-assurance-statement`.
-    public var evidence: [String] = []
-    public var security: String?
-    public var dataProtectionOfficer: String?
-    public var description: String?
-}
-
 public struct Boundary: Sendable, Hashable {
     public var id: String
     public var title: String?
@@ -35,47 +8,6 @@ public struct Boundary: Sendable, Hashable {
     public var members: [Reference] = []
     public var parent: String?
     public var promises: [BoundaryPromise] = []
-    public var description: String?
-}
-
-public struct Dataset: Sendable, Hashable {
-    public var id: String
-    public var title: String?
-    public var span: SourceSpan
-    public var origins: [DataOrigin] = []
-    public var specialCategories: [SpecialCategory] = []
-    public var hasCriminalOffenceData = false
-    public var identifiers: [Identifier] = []
-    public var subjects: [DataSubject] = []
-    /// The level at which the data exists at its source (before any transform).
-    public var level: IdentifiabilityLevel = .identifiable
-    /// The pseudonym domain the data's pseudonyms belong to, if any.
-    public var key: Reference?
-    /// Organisations where the data is collected or first recorded (its origin holders).
-    public var sources: [Reference] = []
-    public var items: String?
-    public var description: String?
-    /// The transform that derives this dataset, when it is derived (its output id is this id).
-    public var isDerived = false
-}
-
-/// A lineage step: at `holder`, `operation` turns `inputs` into the dataset `output`.
-public struct Transform: Sendable, Hashable {
-    public var output: String
-    public var title: String?
-    public var span: SourceSpan
-    public var holder: Reference
-    public var operation: TransformOperation
-    public var inputs: [Reference]
-    public var key: Reference?
-    public var suppressBelow: Int?
-    public var roundTo: Int?
-    public var optOuts: [Reference] = []
-    public var anonymisationAssessment: String?
-    /// The resulting level where it differs from what the operation implies.
-    public var level: IdentifiabilityLevel?
-    public var identifiers: [Identifier]?
-    public var purposes: [Reference] = []
     public var description: String?
 }
 

@@ -2,7 +2,7 @@
 /// and criminal-offence flags carry through; identifiers and level follow the operation.
 enum DerivedDataset {
     static func make(from inputs: [Dataset], by transform: Transform) -> Dataset {
-        var dataset = Dataset(id: transform.output, title: transform.title, span: transform.span)
+        var dataset = Dataset.Fields(id: transform.output, title: transform.title, span: transform.span)
         dataset.isDerived = true
         dataset.origins = unique(inputs.flatMap(\.origins))
         dataset.specialCategories = unique(inputs.flatMap(\.specialCategories))
@@ -35,7 +35,7 @@ enum DerivedDataset {
         }
         if let level = transform.level { dataset.level = level }
         if let identifiers = transform.identifiers { dataset.identifiers = identifiers }
-        return dataset
+        return Dataset(fields: dataset)
     }
 
     /// First occurrences in order. Lists here are a handful of vocabulary values, for which a

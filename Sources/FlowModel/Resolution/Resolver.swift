@@ -63,31 +63,25 @@ struct Resolver {
                     counts.waivers += 1
                     continue
                 }
-                if let previous = names[defined.name] {
+                // Inserted first and put right in the rare clash: one hash of the name, not two.
+                if let previous = names.updateValue(NameEntry(kind: defined.kind, span: defined.span, kept: kept.count), forKey: defined.name) {
                     if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path),
                        previous.kind == defined.kind {
                         kept[previous.kept] = position
                         names[defined.name] = NameEntry(kind: defined.kind, span: defined.span, kept: previous.kept)
                         continue
                     }
+                    names[defined.name] = previous
                     report(.duplicateDeclaration, "`\(defined.name)` is already declared", at: defined.span,
                            notes: [DiagnosticNote("\(previous.kind.withArticle) `\(defined.name)` is declared here", at: previous.span)])
                     continue
                 }
-                names[defined.name] = NameEntry(kind: defined.kind, span: defined.span, kept: kept.count)
                 kept.append(position)
                 counts.count(defined.kind, isTransform: file.declarations[index].isTransform)
             }
         }
-        for file in files {
-            file.references.withUnsafeBufferPointer { references in
-                for index in references.indices {
-                    // The common case, a name of the right kind, is decided in place, without
-                    // copying the reference out of the file.
-                    if let found = names[references[index].reference.name], references[index].kinds.contains(found.kind) { continue }
-                    check(references[index])
-                }
-            }
+        for (file, unresolved) in zip(files, Self.unresolvedReferences(in: files, names: names)) {
+            for index in unresolved { check(file.references[index]) }
         }
         counts.reserve(in: &model)
         for position in kept {
@@ -108,6 +102,20 @@ struct Resolver {
         return model
     }
 
+    /// The positions of each file's references that do not name a declaration of a right kind,
+    /// found for all files at once: the names are all known by now, and most references resolve.
+    private static func unresolvedReferences(in files: [LoweredFile], names: [String: NameEntry]) -> [[Int]] {
+        Parallel.map(files) { file in
+            file.references.withUnsafeBufferPointer { references in
+                references.indices.filter { index in
+                    // Decided in place, without copying the reference out of the file.
+                    guard let found = names[references[index].reference.name] else { return true }
+                    return !references[index].kinds.contains(found.kind)
+                }
+            }
+        }
+    }
+
     /// Moves a declaration out of its file, leaving an empty placeholder: a copy would retain
     /// each of its strings and arrays once more, and every declaration is added exactly once.
     private mutating func takeDeclaration(at position: Position) -> Declaration {
@@ -123,7 +131,7 @@ struct Resolver {
     private mutating func check(_ pending: PendingReference) {
         if let found = names[pending.reference.name], pending.kinds.contains(found.kind) { return }
         let reference = pending.reference
-        let expected = pending.kinds.map(\.withArticle).joined(separator: " or ")
+        let expected = pending.kinds.members.map(\.withArticle).joined(separator: " or ")
         guard let found = names[reference.name] else {
             let candidates = names.filter { pending.kinds.contains($0.value.kind) }.keys
             report(.unknownReference, "unknown name `\(reference.name)`: expected \(expected)", at: reference.span,
@@ -168,9 +176,9 @@ struct Resolver {
             while !pending.isEmpty, progress {
                 progress = false
                 pending.removeAll { index in
-                    // Looked up without copying the datasets until every input is there.
-                    guard transforms[index].inputs.allSatisfy({ model.datasets.index(forKey: $0.name) != nil }) else { return false }
+                    // Each input looked up once; a copy of a dataset is one reference count.
                     let inputs = transforms[index].inputs.compactMap { model.datasets[$0.name] }
+                    guard inputs.count == transforms[index].inputs.count else { return false }
                     model.datasets[transforms[index].output] = DerivedDataset.make(from: inputs, by: transforms[index])
                     progress = true
                     return true

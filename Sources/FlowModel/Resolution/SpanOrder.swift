@@ -18,6 +18,11 @@ enum SpanOrder {
             last = (span.path, rank)
             return (rank: rank, start: span.start, end: span.end)
         }
+        // Declarations arrive file by file in path order, so they are usually sorted already.
+        let isSorted = zip(keys, keys.dropFirst()).allSatisfy { lhs, rhs in
+            (lhs.rank, lhs.start, lhs.end) <= (rhs.rank, rhs.start, rhs.end)
+        }
+        if isSorted { return }
         // The original position breaks ties, so the order is that of a stable sort.
         let order = elements.indices.sorted { lhs, rhs in
             (keys[lhs].rank, keys[lhs].start, keys[lhs].end, lhs) < (keys[rhs].rank, keys[rhs].start, keys[rhs].end, rhs)

@@ -1,0 +1,21 @@
+/// The shared, copy-on-write home of a declaration's fields (`Dataset`, `Organisation`,
+/// `Transform`): rules, analyses and the resolver copy declarations out of the model constantly,
+/// and a copy must cost one reference count, not one per string and array field.
+@usableFromInline
+final class FieldsBox<Fields: Sendable & Hashable>: @unchecked Sendable {
+    // Mutated only through `unique`.
+    @usableFromInline var fields: Fields
+
+    @usableFromInline init(_ fields: Fields) { self.fields = fields }
+
+    /// `box`, first given storage of its own when it is shared, ready to be written.
+    @inlinable
+    static func unique(_ box: inout FieldsBox) -> FieldsBox {
+        if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
+        return box
+    }
+
+    static func same(_ lhs: FieldsBox, _ rhs: FieldsBox) -> Bool {
+        lhs === rhs || lhs.fields == rhs.fields
+    }
+}
