@@ -32,7 +32,6 @@ public struct RetentionStatement: Sendable, Hashable {
 ///
 /// A value type whose fields live in one shared, copy-on-write box: rules and analyses copy flows
 /// out of the model constantly, and a copy must cost one reference count, not one per field.
-@dynamicMemberLookup
 public struct Flow: Sendable, Hashable {
     public struct Fields: Sendable, Hashable {
         public var id: String
@@ -76,44 +75,63 @@ public struct Flow: Sendable, Hashable {
         public var description: String?
     }
 
-    @usableFromInline
-    final class Storage: @unchecked Sendable {
-        // Mutated only through `Flow`'s setter, and only when uniquely referenced.
-        @usableFromInline var fields: Fields
-
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline var storage: Storage
+    @usableFromInline var storage: FieldsBox<Fields>
 
     public init(
         id: String, hasExplicitID: Bool, title: String?, span: SourceSpan,
         from: Reference, to: Reference, dataset: Reference, level: IdentifiabilityLevel
     ) {
-        storage = Storage(Fields(
+        storage = FieldsBox(Fields(
             id: id, hasExplicitID: hasExplicitID, title: title, span: span,
             from: from, to: to, dataset: dataset, level: level
         ))
     }
 
     init(fields: Fields) {
-        storage = Storage(fields)
+        storage = FieldsBox(fields)
     }
 
-    @inlinable
-    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
-        get { storage.fields[keyPath: keyPath] }
-        set {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            storage.fields[keyPath: keyPath] = newValue
-        }
-    }
+    // Properties spelled out rather than reached by dynamic member lookup: a key path through a
+    // dynamic member is built at run time wherever one is used as a function, e.g. `map(\.id)`.
+    @inlinable public var id: String { get { storage.fields.id } set { FieldsBox.unique(&storage).fields.id = newValue } }
+    @inlinable public var hasExplicitID: Bool { get { storage.fields.hasExplicitID } set { FieldsBox.unique(&storage).fields.hasExplicitID = newValue } }
+    @inlinable public var title: String? { get { storage.fields.title } set { FieldsBox.unique(&storage).fields.title = newValue } }
+    @inlinable public var span: SourceSpan { get { storage.fields.span } set { FieldsBox.unique(&storage).fields.span = newValue } }
+    @inlinable public var from: Reference { get { storage.fields.from } set { FieldsBox.unique(&storage).fields.from = newValue } }
+    @inlinable public var to: Reference { get { storage.fields.to } set { FieldsBox.unique(&storage).fields.to = newValue } }
+    @inlinable public var dataset: Reference { get { storage.fields.dataset } set { FieldsBox.unique(&storage).fields.dataset = newValue } }
+    @inlinable public var level: IdentifiabilityLevel { get { storage.fields.level } set { FieldsBox.unique(&storage).fields.level = newValue } }
+    @inlinable public var levelSpan: SourceSpan? { get { storage.fields.levelSpan } set { FieldsBox.unique(&storage).fields.levelSpan = newValue } }
+    @inlinable public var purposes: [Reference] { get { storage.fields.purposes } set { FieldsBox.unique(&storage).fields.purposes = newValue } }
+    @inlinable public var role: RecipientRole? { get { storage.fields.role } set { FieldsBox.unique(&storage).fields.role = newValue } }
+    @inlinable public var article6: Article6Claim? { get { storage.fields.article6 } set { FieldsBox.unique(&storage).fields.article6 = newValue } }
+    @inlinable public var article9Conditions: [Article9Condition] { get { storage.fields.article9Conditions } set { FieldsBox.unique(&storage).fields.article9Conditions = newValue } }
+    @inlinable public var article9Span: SourceSpan? { get { storage.fields.article9Span } set { FieldsBox.unique(&storage).fields.article9Span = newValue } }
+    @inlinable public var schedule1: [Schedule1Condition] { get { storage.fields.schedule1 } set { FieldsBox.unique(&storage).fields.schedule1 = newValue } }
+    @inlinable public var article10: Article10Route? { get { storage.fields.article10 } set { FieldsBox.unique(&storage).fields.article10 = newValue } }
+    @inlinable public var confidentiality: ConfidentialityClaim? { get { storage.fields.confidentiality } set { FieldsBox.unique(&storage).fields.confidentiality = newValue } }
+    @inlinable public var appliedOptOuts: [Reference] { get { storage.fields.appliedOptOuts } set { FieldsBox.unique(&storage).fields.appliedOptOuts = newValue } }
+    @inlinable public var exemptions: [OptOutExemption] { get { storage.fields.exemptions } set { FieldsBox.unique(&storage).fields.exemptions = newValue } }
+    @inlinable public var agreements: [Reference] { get { storage.fields.agreements } set { FieldsBox.unique(&storage).fields.agreements = newValue } }
+    @inlinable public var dpia: Reference? { get { storage.fields.dpia } set { FieldsBox.unique(&storage).fields.dpia = newValue } }
+    @inlinable public var retention: [RetentionStatement] { get { storage.fields.retention } set { FieldsBox.unique(&storage).fields.retention = newValue } }
+    @inlinable public var transfer: TransferMechanism? { get { storage.fields.transfer } set { FieldsBox.unique(&storage).fields.transfer = newValue } }
+    @inlinable public var frequency: Frequency? { get { storage.fields.frequency } set { FieldsBox.unique(&storage).fields.frequency = newValue } }
+    @inlinable public var suppressBelow: Int? { get { storage.fields.suppressBelow } set { FieldsBox.unique(&storage).fields.suppressBelow = newValue } }
+    @inlinable public var roundTo: Int? { get { storage.fields.roundTo } set { FieldsBox.unique(&storage).fields.roundTo = newValue } }
+    @inlinable public var anonymisationAssessment: String? { get { storage.fields.anonymisationAssessment } set { FieldsBox.unique(&storage).fields.anonymisationAssessment = newValue } }
+    @inlinable public var reidentificationAllowedBy: [Reference] { get { storage.fields.reidentificationAllowedBy } set { FieldsBox.unique(&storage).fields.reidentificationAllowedBy = newValue } }
+    @inlinable public var neededIdentifiers: [Identifier] { get { storage.fields.neededIdentifiers } set { FieldsBox.unique(&storage).fields.neededIdentifiers = newValue } }
+    @inlinable public var changed: Day? { get { storage.fields.changed } set { FieldsBox.unique(&storage).fields.changed = newValue } }
+    @inlinable public var siroApproval: String? { get { storage.fields.siroApproval } set { FieldsBox.unique(&storage).fields.siroApproval = newValue } }
+    @inlinable public var items: String? { get { storage.fields.items } set { FieldsBox.unique(&storage).fields.items = newValue } }
+    @inlinable public var description: String? { get { storage.fields.description } set { FieldsBox.unique(&storage).fields.description = newValue } }
 
     /// The first condition cited, for display.
-    public var article9: Article9Condition? { self.article9Conditions.first }
+    public var article9: Article9Condition? { article9Conditions.first }
 
     public static func == (lhs: Flow, rhs: Flow) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        FieldsBox.same(lhs.storage, rhs.storage)
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }

@@ -8,8 +8,18 @@ public enum IdentifiabilityLevel: String, Vocabulary, Comparable {
     case aggregate
     public static let vocabularyName = "identifiability level"
 
-    /// 0 is the most identifiable.
-    public var rank: Int { Self.allCases.firstIndex(of: self)! }
+    /// 0 is the most identifiable: the position in declaration order, by a switch, since levels are
+    /// compared on every flow and `allCases` builds an array each time it is read.
+    public var rank: Int {
+        switch self {
+        case .identifiable: 0
+        case .pseudonymisedWeak: 1
+        case .pseudonymised: 2
+        case .anonymisedInContext: 3
+        case .anonymised: 4
+        case .aggregate: 5
+        }
+    }
 
     /// `a < b` means `a` is LESS identifiable than `b`.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank > rhs.rank }
