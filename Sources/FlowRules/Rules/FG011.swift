@@ -142,6 +142,7 @@ enum FG011 {
                 )
             }
         }
+        lazy var referenceFamilies = ReferenceFamilies()
         for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) where !StandardLibrary.isLibraryPath(approval.span.path) {
             guard let reference = approval.reference, !reference.trimmingCharacters(in: .whitespaces).isEmpty else {
                 collector.report(
@@ -151,7 +152,7 @@ enum FG011 {
                 )
                 continue
             }
-            guard !isWellFormed(reference) else { continue }
+            guard !referenceFamilies.matches(reference) else { continue }
             collector.report(
                 "approval `\(approval.id)` has reference \"\(reference)\", which is not a recognised CAG reference",
                 at: approval.referenceSpan ?? approval.span, target: approval.id, discriminator: "unparsed", severity: .warning,
@@ -168,9 +169,23 @@ enum FG011 {
     /// Whether a reference matches one of the CAG reference families (domain.md §2.4), after
     /// normalising whitespace.
     static func isWellFormed(_ reference: String) -> Bool {
-        let normalised = reference.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let pattern = #"(CAG ?\d+-\d+\([a-z0-9]+(-[a-z0-9]+)?\)/\d{4}|\d{2}/CAG/\d{4}|ECC ?\d+-\d+\([a-z0-9]+(-[a-z0-9]+)?\)/\d{4}|PIAG ?\S.*)"#
-        guard let regex = try? Regex(pattern).ignoresCase() else { return false }
-        return normalised.wholeMatch(of: regex) != nil
+        ReferenceFamilies().matches(reference)
+    }
+
+    /// The reference families as one compiled pattern: compiling it costs far more than matching
+    /// a reference, so a run compiles it once for all its approvals.
+    struct ReferenceFamilies {
+        private let regex: Regex<AnyRegexOutput>?
+
+        init() {
+            let pattern = #"(CAG ?\d+-\d+\([a-z0-9]+(-[a-z0-9]+)?\)/\d{4}|\d{2}/CAG/\d{4}|ECC ?\d+-\d+\([a-z0-9]+(-[a-z0-9]+)?\)/\d{4}|PIAG ?\S.*)"#
+            regex = try? Regex(pattern).ignoresCase()
+        }
+
+        func matches(_ reference: String) -> Bool {
+            guard let regex else { return false }
+            let normalised = reference.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return normalised.wholeMatch(of: regex) != nil
+        }
     }
 }

@@ -154,11 +154,14 @@ enum FG014 {
     /// the one the specific conditions address.
     static func actsUnder(_ approval: Approval, _ processor: Organisation) -> Bool {
         if approval.processors.contains(where: { $0.name == processor.id }) { return true }
-        let actsFor = Set(processor.processorFor.map(\.name))
-        let controllers = Set(approval.controllers.map(\.name))
-        if !controllers.isEmpty { return !actsFor.isDisjoint(with: controllers) }
+        // The lists are a few names each: scanned in place rather than hashed into sets per flow.
+        let actsFor = processor.processorFor
+        if !approval.controllers.isEmpty {
+            return actsFor.contains { served in approval.controllers.contains { $0.name == served.name } }
+        }
         if !approval.processors.isEmpty { return false }
         guard let applicant = approval.applicant?.name else { return true }
-        return actsFor.isEmpty || actsFor != [applicant]
+        // Acting for no one, or for someone other than the applicant.
+        return actsFor.isEmpty || actsFor.contains { $0.name != applicant }
     }
 }

@@ -163,7 +163,7 @@ enum FG021 {
         for (index, flow) in collector.flows {
             let wire = analysis.identifiability.wireLevels[index]
             guard wire.isPersonalData, !wire.isConfidentialByItself else { continue }
-            let keys = (analysis.identifiability.escalations[Holding(flow.to.name, flow.dataset.name)] ?? []).compactMap { escalation -> String? in
+            let keys = analysis.identifiability.escalationsByHolding[analysis.graph.recipientHoldings[index]].compactMap { escalation -> String? in
                 if case .holdsKey(let key) = escalation { return key }
                 return nil
             }
@@ -185,7 +185,7 @@ enum FG021 {
             let holder = transform.holder.name
             let arriving = transform.inputs.flatMap { arrivingFlows(at: Holding(holder, $0.name), in: analysis) }
             guard let first = arriving.first else { continue }
-            let onward = analysis.graph.readers[Holding(holder, transform.output)] ?? []
+            let onward = analysis.graph.holdingID(Holding(holder, transform.output)).map { Array(analysis.graph.readers(ofHolding: $0)) } ?? []
             let policy = arriving + arriving.flatMap { upstreamFlows(of: Holding(model.flows[$0].from.name, model.flows[$0].dataset.name), in: analysis) } + onward
             guard !isAuthorised(holder, by: policy, in: model) else { continue }
             let inputs = transform.inputs.map { "`\($0.name)`" }.joined(separator: ", ")

@@ -206,7 +206,8 @@ enum FG023 {
                     control.assessment = control.assessment ?? transforms[transform].anonymisationAssessment
                     break
                 }
-                pending += graph.inputHoldings(ofTransform: transform).map(graph.datasetID(ofHolding:))
+                // Not `map(graph.datasetID(ofHolding:))`: a method reference copies the whole graph.
+                for input in graph.inputHoldings(ofTransform: transform) { pending.append(graph.datasetID(ofHolding: input)) }
             }
             return control
         }

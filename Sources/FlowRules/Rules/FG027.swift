@@ -216,7 +216,7 @@ enum FG027 {
             if let name = model.flows[index].confidentiality?.instrument?.name, model.approvals[name] != nil { relying[name, default: []].append(index) }
         }
         guard !relying.isEmpty else { return }
-        let producers = Producers(graph: collector.analysis.graph)
+        let producers = DatasetProducers.shared(by: collector)
         var linkTables: [Int: LinkTable] = [:]
         func names(_ group: [Int]) -> [String] { group.map { ids.names[$0] }.sorted() }
         for (id, indices) in relying.sorted(by: { $0.key < $1.key }) {
@@ -277,7 +277,7 @@ enum FG027 {
     /// is doing one processing for them together.
     static func sharedProcessing(
         under approval: Approval, relying indices: [Int], declaredPairs: Set<[String]>, roles: ProcessorRoles,
-        linkTables: inout [Int: LinkTable], producers: Producers, collector: inout FindingCollector
+        linkTables: inout [Int: LinkTable], producers: DatasetProducers, collector: inout FindingCollector
     ) {
         let model = collector.model
         let ids = roles.ids
@@ -319,36 +319,6 @@ enum FG027 {
         }
     }
 
-    /// Which transform makes each dataset (the first in model order), by dataset id, and each
-    /// transform's holder, output and inputs as ids.
-    struct Producers {
-        let graph: FlowGraph
-        private let byDataset: [Int?]
-
-        init(graph: FlowGraph) {
-            self.graph = graph
-            var byDataset = [Int?](repeating: nil, count: graph.datasets.count)
-            for (index, holding) in graph.outputHoldings.enumerated() where byDataset[graph.datasetID(ofHolding: holding)] == nil {
-                byDataset[graph.datasetID(ofHolding: holding)] = index
-            }
-            self.byDataset = byDataset
-        }
-
-        /// The `link` transforms at `processor` behind `dataset` (through its own transforms).
-        func linkages(behind dataset: Int, at processor: Int, in model: SemanticModel) -> [Int] {
-            var result: [Int] = []
-            var seen: Set<Int> = []
-            var pending = [dataset]
-            while let current = pending.popLast() {
-                guard seen.insert(current).inserted, let index = byDataset[current],
-                      graph.organisationID(ofHolding: graph.outputHoldings[index]) == processor else { continue }
-                if model.transforms[index].operation == .link { result.append(index) }
-                for input in graph.inputHoldings(ofTransform: index) { pending.append(graph.datasetID(ofHolding: input)) }
-            }
-            return result
-        }
-    }
-
     /// A processor's `link` transforms: which controllers (it acts for, as ids) get results made
     /// from each, by which flows, and which arriving flows feed each.
     struct LinkTable {
@@ -356,16 +326,36 @@ enum FG027 {
         var outputsBy: [Int: [Int]] = [:]
         var linksFedBy: [Int: [Int]] = [:]
 
-        init(processor: Int, acting: [Int], producers: Producers, roles: ProcessorRoles) {
+        init(processor: Int, acting: [Int], producers: DatasetProducers, roles: ProcessorRoles) {
             let graph = roles.analysis.graph
             let model = roles.analysis.model
             var linksByDataset: [Int: [Int]] = [:]
+            // Datasets visited by the current walk carry its number: no set to allocate per walk.
+            var visitedBy = [Int](repeating: -1, count: graph.datasets.count)
+            var pending: [Int] = []
             for index in graph.flows(fromOrganisation: processor) {
                 let recipient = roles.recipients[index]
                 guard acting.contains(recipient) else { continue }
                 let dataset = graph.datasetID(ofHolding: graph.senderHoldings[index])
-                let links = linksByDataset[dataset] ?? producers.linkages(behind: dataset, at: processor, in: model)
-                linksByDataset[dataset] = links
+                let links: [Int]
+                if let known = linksByDataset[dataset] {
+                    links = known
+                } else {
+                    // The `link` transforms at `processor` behind `dataset` (through its own transforms).
+                    var found: [Int] = []
+                    pending.removeAll(keepingCapacity: true)
+                    pending.append(dataset)
+                    while let current = pending.popLast() {
+                        guard visitedBy[current] != dataset else { continue }
+                        visitedBy[current] = dataset
+                        guard let transform = producers[current],
+                              graph.organisationID(ofHolding: graph.outputHoldings[transform]) == processor else { continue }
+                        if model.transforms[transform].operation == .link { found.append(transform) }
+                        for input in graph.inputHoldings(ofTransform: transform) { pending.append(graph.datasetID(ofHolding: input)) }
+                    }
+                    links = found
+                    linksByDataset[dataset] = found
+                }
                 for link in links {
                     if !(servedBy[link]?.contains(recipient) ?? false) { servedBy[link, default: []].append(recipient) }
                     outputsBy[link, default: []].append(index)

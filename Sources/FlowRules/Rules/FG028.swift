@@ -177,11 +177,11 @@ enum FG028 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
-        let matching = dataMatching(in: analysis)
+        let matching = dataMatching(in: analysis, lineage: DatasetLineage.shared(by: collector))
         let organisations = OrganisationIndex.shared(by: collector)
         let facts = TriggerFacts(
             model: model, declarations: DeclarationsByID.shared(by: collector), purposeCategories: PurposeCategorySet.PerFlow.shared(by: collector),
-            matching: matching, recipientHoldings: analysis.graph.recipientHoldings
+            matching: matching, datasetNames: analysis.graph.datasets.names, recipientHoldings: analysis.graph.recipientHoldings
         )
         // DPIAs by each purpose they list (in id order): a flow's candidates without scanning them all.
         var dpiasByPurpose: [String: [ImpactAssessment]] = [:]
@@ -266,7 +266,9 @@ enum FG028 {
         let model: SemanticModel
         let declarations: DeclarationsByID
         let purposeCategories: [PurposeCategorySet]
-        let matching: [Int: [String]]
+        /// `dataMatching(in:lineage:)`.
+        let matching: [[Int]?]
+        let datasetNames: [String]
         let recipientHoldings: [Int]
     }
 
@@ -280,7 +282,7 @@ enum FG028 {
         if !categories.isDisjoint(with: PurposeCategorySet(scoringCategories)) {
             triggers.scoringPurpose = flow.purposes.lazy.compactMap { model.purposes[$0.name] }.first { scoringCategories.contains($0.category) }?.id
         }
-        triggers.linkedWith = facts.matching[facts.recipientHoldings[index]]
+        triggers.linkedWith = facts.matching[facts.recipientHoldings[index]].map { $0.map { facts.datasetNames[$0] } }
         let country = facts.declarations.organisations[facts.declarations.recipients[index]]?.country ?? "GB"
         if country != "GB" { triggers.country = country }
         if let frequency = flow.frequency, recurring.contains(frequency), let dataset = facts.declarations.datasets[facts.declarations.flowDatasets[index]],
@@ -291,31 +293,29 @@ enum FG028 {
         return triggers
     }
 
-    /// Holdings (by id) that a `link` transform matches with a dataset from another source: the
-    /// holding, mapped to the datasets it is linked with.
-    static func dataMatching(in analysis: Analysis) -> [Int: [String]] {
-        let model = analysis.model
-        let transforms = model.transforms
-        var result: [Int: [String]] = [:]
+    /// By holding id, the datasets (ids, ascending, so in name order) that a `link` transform
+    /// matches the holding's data with from another source; nil for a holding no linkage reads.
+    static func dataMatching(in analysis: Analysis, lineage: DatasetLineage) -> [[Int]?] {
+        let graph = analysis.graph
+        let transforms = analysis.model.transforms
+        var result = [[Int]?](repeating: nil, count: graph.holdingCount)
         // A national dataset is an input of every practice's linkage: its lineage is walked once.
-        var ancestorsOf: [String: Set<String>] = [:]
+        var ancestorsOf = [Set<Int>?](repeating: nil, count: graph.datasets.count)
         for transform in transforms.indices where transforms[transform].operation == .link {
-            let inputs = transforms[transform].inputs.map(\.name)
-            var ancestry: [String: Set<String>] = [:]
-            for input in Set(inputs) {
-                let ancestors = ancestorsOf[input] ?? Lineage.ancestors(of: input, in: model)
-                ancestorsOf[input] = ancestors
-                ancestry[input] = ancestors
-            }
-            for (input, holding) in zip(inputs, analysis.graph.inputHoldings(ofTransform: transform)) {
+            let holdings = graph.inputHoldings(ofTransform: transform)
+            // A closure: the method reference `graph.datasetID(ofHolding:)` would copy the whole graph.
+            let inputs = holdings.map { graph.datasetID(ofHolding: $0) }
+            for input in inputs where ancestorsOf[input] == nil { ancestorsOf[input] = lineage.ancestors(of: input) }
+            for (input, holding) in zip(inputs, holdings) {
                 let others = inputs.filter { other in
-                    other != input && !ancestry[input]!.contains(other) && !ancestry[other]!.contains(input)
+                    other != input && !ancestorsOf[input]!.contains(other) && !ancestorsOf[other]!.contains(input)
                 }
                 guard !others.isEmpty else { continue }
-                result[holding, default: []].append(contentsOf: others)
+                result[holding] = (result[holding] ?? []) + others
             }
         }
-        return result.mapValues { Array(Set($0)).sorted() }
+        for holding in result.indices where result[holding] != nil { result[holding] = result[holding]!.idSet }
+        return result
     }
 
     /// Declared DPIAs for the processing activity the flow belongs to: one of its purposes, and a

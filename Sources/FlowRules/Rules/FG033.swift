@@ -133,10 +133,10 @@ enum FG033 {
         let organisationNames = analysis.graph.organisations
         // By the controller's organisation id, its notices in id order (a controller no flow or
         // declaration names has no id, and no flow to be described in).
-        var notices = [[PrivacyNotice]](repeating: [], count: organisationNames.count)
+        var notices = [[Notice]](repeating: [], count: organisationNames.count)
         let allNotices = model.notices
         for position in allNotices.indices {
-            if let id = organisationNames.id(allNotices.values[position].controller.name) { notices[id].append(allNotices.values[position]) }
+            if let id = organisationNames.id(allNotices.values[position].controller.name) { notices[id].append(Notice(allNotices.values[position])) }
         }
         for id in notices.indices where notices[id].count > 1 { notices[id].sort { $0.id < $1.id } }
         // Controllers with no notice at all that an approval's condition requires one of:
@@ -174,7 +174,7 @@ enum FG033 {
                     unnoticed[key, default: []].append(index)
                     continue
                 }
-                guard !own.contains(where: { describes($0, flow) }) else { continue }
+                guard !own.contains(where: { $0.describes(flow) }) else { continue }
                 let role: String
                 if parties.disclosing.contains(controller) {
                     role = "discloses personal data for `\(controllerID)`"
@@ -210,9 +210,27 @@ enum FG033 {
         }
     }
 
-    static func describes(_ notice: PrivacyNotice, _ flow: Flow) -> Bool {
-        notice.flows.contains { $0.name == flow.id }
-            || notice.purposes.contains { purpose in flow.purposes.contains { $0.name == purpose.name } }
+    /// What the rule reads of a notice for every flow of its controller: a whole declaration is a
+    /// large value, copied each time it is read out of a list.
+    struct Notice {
+        let id: String
+        let span: SourceSpan
+        let flows: [Reference]
+        let purposes: [Reference]
+
+        // Inlined so that reading a declaration out of its dictionary loads only these fields.
+        @inline(__always)
+        init(_ notice: borrowing PrivacyNotice) {
+            id = notice.id
+            span = notice.span
+            flows = notice.flows
+            purposes = notice.purposes
+        }
+
+        func describes(_ flow: Flow) -> Bool {
+            flows.contains { $0.name == flow.id }
+                || purposes.contains { purpose in flow.purposes.contains { $0.name == purpose.name } }
+        }
     }
 
     static func requiresNotice(_ condition: String) -> Bool {

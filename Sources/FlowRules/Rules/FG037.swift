@@ -130,9 +130,10 @@ enum FG037 {
             }
         }
         for transform in model.transforms(doing: .filter) {
-            let holding = Holding(transform.holder.name, transform.output)
-            let readers = analysis.graph.readers[holding] ?? []
-            guard !readers.isEmpty, (analysis.graph.transformReaders[holding] ?? []).isEmpty else { continue }
+            // By holding id: the name-keyed views of the graph are built for the whole estate on first use.
+            guard let holding = analysis.graph.holdingID(Holding(transform.holder.name, transform.output)) else { continue }
+            let readers = analysis.graph.readers(ofHolding: holding)
+            guard !readers.isEmpty, analysis.graph.transformReaders(ofHolding: holding).isEmpty else { continue }
             for optOut in transform.optOuts.map(\.name) where national.contains(optOut) {
                 let needless = readers.allSatisfy { index in
                     analysis.requirements.requirement(flow: index, optOut: optOut).map { !$0.isRequired } ?? false

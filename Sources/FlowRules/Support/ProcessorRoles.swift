@@ -62,16 +62,24 @@ struct ProcessorRoles: Sendable {
         }
         self.isProcessorFlow = isProcessorFlow
 
+        // A loop rather than a nested function: state captured by a function is boxed and checked
+        // for exclusive access at every read.
         var byHolding = [[Int]?](repeating: nil, count: graph.holdingCount)
         // Holdings visited by the current walk carry its number: no set to allocate per walk.
         var visitedBy = [Int](repeating: -1, count: graph.holdingCount)
-        func processorControllers(ofHolding start: Int) -> [Int] {
-            if let known = byHolding[start] { return known }
-            let holder = graph.organisationID(ofHolding: start)
+        var pending: [Int] = []
+        var senderControllers: [[Int]] = []
+        senderControllers.reserveCapacity(graph.senderHoldings.count)
+        for start in graph.senderHoldings {
+            if let known = byHolding[start] {
+                senderControllers.append(known)
+                continue
+            }
             // What `ArrivingFlows.walk(fromHolding:in:while:)` finds, all processor flows: their senders.
-            var result = served[holder]
+            var processorSenders: [Int] = []
             var arrived = false
-            var pending = [start]
+            pending.removeAll(keepingCapacity: true)
+            pending.append(start)
             visitedBy[start] = start
             walk: while let holding = pending.popLast() {
                 for contribution in graph.contributions(toHolding: holding) {
@@ -79,7 +87,7 @@ struct ProcessorRoles: Sendable {
                     case .flow(let index):
                         guard isProcessorFlow[index] else { arrived = false; break walk }
                         arrived = true
-                        result.insertID(senders[index])
+                        processorSenders.insertID(senders[index])
                     case .transform(let index):
                         for input in graph.inputHoldings(ofTransform: index) where visitedBy[input] != start {
                             visitedBy[input] = start
@@ -88,11 +96,11 @@ struct ProcessorRoles: Sendable {
                     }
                 }
             }
-            result = arrived ? result.filter { $0 != holder } : []
-            byHolding[start] = result
-            return result
+            let holder = graph.organisationID(ofHolding: start)
+            let controllers = arrived ? served[holder].mergingIDs(processorSenders).filter { $0 != holder } : []
+            byHolding[start] = controllers
+            senderControllers.append(controllers)
         }
-        let senderControllers = graph.senderHoldings.map(processorControllers(ofHolding:))
         self.senderControllers = senderControllers
         isSubProcessing = model.flows.indices.map { index in
             let controllers = senderControllers[index]
