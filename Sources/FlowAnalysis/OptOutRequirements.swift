@@ -18,21 +18,19 @@ public struct OptOutRequirements: Sendable {
         let tables = graph.tables
         let facts = RequirementFacts(model: model)
         let upstream = UpstreamOrganisations(tables: tables)
-        // Per organisation id, looked up when a flow first asks: 0 not yet, 1 no, 2 yes.
-        var isGPPractice = [UInt8](repeating: 0, count: tables.organisations.count)
+        // Per organisation id, read once: asking the model per flow (inside a closure) copied the
+        // whole model for every flow.
+        var isGPPractice = [Bool](repeating: false, count: tables.organisations.count)
+        for (name, organisation) in model.organisations where organisation.kind == .gpPractice {
+            if let id = tables.organisations.id(name) { isGPPractice[id] = true }
+        }
         var byFlow: [[OptOutRequirement]] = []
         byFlow.reserveCapacity(model.flows.count)
         for (index, flow) in model.flows.enumerated() {
-            let recipient = tables.recipientOrganisation[index]
             byFlow.append(OptOutRequirements.requirements(
                 for: flow, index: index, dataset: tables.datasetFacts[tables.holdings.dataset[tables.recipientHolding[index]]],
                 level: identifiability.recipientLevels[index], facts: facts, upstream: upstream,
-                toGPPractice: {
-                    if isGPPractice[recipient] == 0 {
-                        isGPPractice[recipient] = model.organisations[flow.to.name]?.kind == .gpPractice ? 2 : 1
-                    }
-                    return isGPPractice[recipient] == 2
-                }
+                toGPPractice: isGPPractice[tables.recipientOrganisation[index]]
             ))
         }
         self.byFlow = byFlow
@@ -44,7 +42,7 @@ public struct OptOutRequirements: Sendable {
 
     static func requirements(
         for flow: Flow, index: Int, dataset: DatasetFacts, level: IdentifiabilityLevel, facts: RequirementFacts,
-        upstream: UpstreamOrganisations, toGPPractice: () -> Bool
+        upstream: UpstreamOrganisations, toGPPractice: Bool
     ) -> [OptOutRequirement] {
         guard dataset.isDeclared else { return [] }
         let categories = flow.purposes.compactMap { facts.categories[$0.name] }
@@ -67,7 +65,7 @@ public struct OptOutRequirements: Sendable {
                     add(optOut.id, false, "the data is not identifiable to the recipient")
                 } else if !isSecondary {
                     add(optOut.id, false, "the flow is for individual care")
-                } else if toGPPractice() {
+                } else if toGPPractice {
                     add(optOut.id, false, "the data stays with a GP practice")
                 } else if flow.confidentiality?.basis == .statutory {
                     add(optOut.id, true, facts.type1OnCollection.reason, policyDependent: facts.type1OnCollection.isPolicyDependent)
