@@ -80,13 +80,14 @@ struct Lowerer {
 
     // MARK: - Arguments
 
-    /// Arguments split at commas.
-    func items(_ node: SyntaxNode) -> [[Token]] {
-        var result: [[Token]] = [[]]
-        for token in node.arguments {
-            if token.kind == .comma { result.append([]) } else { result[result.count - 1].append(token) }
+    /// Calls `body` with each run of `tokens` between commas (one empty run when there are none),
+    /// as slices of the arguments: an array per item cost an allocation and a copy of its tokens.
+    static func forEachItem(of tokens: [Token], _ body: (ArraySlice<Token>) -> Void) {
+        var itemStart = 0
+        for index in 0...tokens.count where index == tokens.count || tokens[index].kind == .comma {
+            body(tokens[itemStart..<index])
+            itemStart = index + 1
         }
-        return result
     }
 
     /// Exactly `count` arguments with no commas, else a diagnostic. Shapes are built only for a
