@@ -71,24 +71,32 @@ extension Lowerer {
     /// `part1 para2[, part2 para18…]`
     mutating func schedule1Conditions(_ node: SyntaxNode) -> [Schedule1Condition] {
         var result: [Schedule1Condition] = []
-        for item in items(node) {
-            guard item.count == 2, item.allSatisfy({ $0.kind == .word }),
-                  item[0].text.hasPrefix("part"), item[1].text.hasPrefix("para"),
-                  let part = Int(item[0].text.dropFirst(4)), let paragraph = Int(item[1].text.dropFirst(4)) else {
-                let span = item.first.map { $0.span.union(item.last!.span) } ?? node.keyword.span
-                sink.report(.malformedValue, "a Schedule 1 condition is written `partN paraM`, e.g. `part1 para2`", at: span)
-                continue
+        Self.forEachItem(of: node.arguments) { item in
+            guard item.count == 2, item.allSatisfy({ $0.kind == .word }) else {
+                reportMalformedSchedule1Condition(item, in: node)
+                return
+            }
+            let (first, second) = (item[item.startIndex], item[item.startIndex + 1])
+            guard first.text.hasPrefix("part"), second.text.hasPrefix("para"),
+                  let part = Int(first.text.dropFirst(4)), let paragraph = Int(second.text.dropFirst(4)) else {
+                reportMalformedSchedule1Condition(item, in: node)
+                return
             }
             guard let condition = Schedule1Condition(part: part, paragraph: paragraph) else {
                 let valid = Schedule1Condition.validParagraphs.sorted { $0.key < $1.key }
                     .map { "part\($0.key) para\($0.value.lowerBound)–para\($0.value.upperBound)" }.joined(separator: ", ")
-                sink.report(.unknownValue, "DPA 2018 Schedule 1 has no condition `\(item[0].text) \(item[1].text)`", at: item[0].span.union(item[1].span),
+                sink.report(.unknownValue, "DPA 2018 Schedule 1 has no condition `\(first.text) \(second.text)`", at: first.span.union(second.span),
                             notes: [DiagnosticNote("valid conditions: \(valid)")])
-                continue
+                return
             }
             result.append(condition)
         }
         return result
+    }
+
+    private mutating func reportMalformedSchedule1Condition(_ item: ArraySlice<Token>, in node: SyntaxNode) {
+        let span = item.first.map { $0.span.union(item.last!.span) } ?? node.keyword.span
+        sink.report(.malformedValue, "a Schedule 1 condition is written `partN paraM`, e.g. `part1 para2`", at: span)
     }
 
     /// `flow [ID] FROM -> TO ["Title"] { … }`

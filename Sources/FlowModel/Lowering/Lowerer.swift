@@ -13,7 +13,8 @@ struct Lowerer {
     /// index so that a block's "given before?" bookkeeping is an array, not a dictionary per block.
     struct PropertyTable<Target>: Sendable {
         let what: String
-        private(set) var indices: [String: Int] = [:]
+        /// Each property's name and its index into `handlers`.
+        private(set) var indices = SpellingIndex<Int>()
         private(set) var handlers: [Handler<Target>] = []
         private(set) var isRepeatable: [Bool] = []
         var required: [String] = []
@@ -26,7 +27,7 @@ struct Lowerer {
                 isRepeatable[index] = isRepeatable[index] || repeatable
                 return
             }
-            indices[name] = handlers.count
+            indices.insert(name, handlers.count)
             handlers.append(handler)
             isRepeatable.append(repeatable)
         }
@@ -57,8 +58,8 @@ struct Lowerer {
         guard let index = table.indices[name] else {
             sink.report(
                 .unknownProperty, "`\(name)` is not a property of \(table.what)", at: statement.keywordSpan,
-                help: Suggestion.help(for: name, in: table.indices.keys)
-                    ?? "the properties of \(table.what) are: \(table.indices.keys.sorted().joined(separator: ", "))"
+                help: Suggestion.help(for: name, in: table.indices.spellings)
+                    ?? "the properties of \(table.what) are: \(table.indices.spellings.sorted().joined(separator: ", "))"
             )
             return
         }
@@ -79,13 +80,14 @@ struct Lowerer {
 
     // MARK: - Arguments
 
-    /// Arguments split at commas.
-    func items(_ node: SyntaxNode) -> [[Token]] {
-        var result: [[Token]] = [[]]
-        for token in node.arguments {
-            if token.kind == .comma { result.append([]) } else { result[result.count - 1].append(token) }
+    /// Calls `body` with each run of `tokens` between commas (one empty run when there are none),
+    /// as slices of the arguments: an array per item cost an allocation and a copy of its tokens.
+    static func forEachItem(of tokens: [Token], _ body: (ArraySlice<Token>) -> Void) {
+        var itemStart = 0
+        for index in 0...tokens.count where index == tokens.count || tokens[index].kind == .comma {
+            body(tokens[itemStart..<index])
+            itemStart = index + 1
         }
-        return result
     }
 
     /// Exactly `count` arguments with no commas, else a diagnostic. Shapes are built only for a
@@ -142,8 +144,8 @@ struct Lowerer {
         return result
     }
 
-    mutating func value<V: Vocabulary>(_ token: Token, as type: V.Type) -> V? {
-        if token.kind == .word, let value = V(rawValue: token.text) { return value }
+    mutating func value<V: IndexedVocabulary>(_ token: Token, as type: V.Type) -> V? {
+        if token.kind == .word, let value = V.spellingIndex[token.text] { return value }
         sink.report(
             .unknownValue, "unknown \(V.vocabularyName) `\(token.text)`", at: token.span,
             notes: [DiagnosticNote("valid values: \(V.spellings.joined(separator: ", "))")],
@@ -152,12 +154,12 @@ struct Lowerer {
         return nil
     }
 
-    mutating func value<V: Vocabulary>(_ node: SyntaxNode, as type: V.Type) -> V? {
+    mutating func value<V: IndexedVocabulary>(_ node: SyntaxNode, as type: V.Type) -> V? {
         guard let token = singleToken(node, shape: "one \(V.vocabularyName)") else { return nil }
         return value(token, as: type)
     }
 
-    mutating func values<V: Vocabulary>(_ node: SyntaxNode, as type: V.Type) -> [V] {
+    mutating func values<V: IndexedVocabulary>(_ node: SyntaxNode, as type: V.Type) -> [V] {
         listTokens(node, shape: "\(V.vocabularyName), …").compactMap { value($0, as: type) }
     }
 
