@@ -163,13 +163,14 @@ enum FG027 {
 
         // 1. Flows to a joint controller.
         for index in model.flows.indices where model.flows[index].role == .jointController && roles.senders[index] != roles.recipients[index] {
-            let flow = model.flows[index]
             let recipient = roles.recipients[index]
             let controllers = roles.senderControllers[index]
             let partners = (controllers.isEmpty ? [roles.senders[index]] : controllers).filter { $0 != recipient }
-            let named = joint.named(by: flow)
+            // Read in place until there is something to report: copying a flow retains each of its fields.
+            let named = joint.named(by: model.flows[index])
             let candidates = matching(named.isEmpty ? nil : named, including: [recipient], partners: partners)
             guard !candidates.isEmpty else {
+                let flow = model.flows[index]
                 let partnerNames = partners.map { ids.names[$0] }.sorted()
                 collector.report(
                     flow: index,
@@ -180,6 +181,7 @@ enum FG027 {
                 continue
             }
             guard candidates.allSatisfy({ problem($0, purposesOf: index) != nil }), let found = problem(candidates[0], purposesOf: index) else { continue }
+            let flow = model.flows[index]
             let arrangement = arrangements[candidates[0]]
             collector.report(
                 flow: index,
@@ -213,7 +215,7 @@ enum FG027 {
         // 3. Approvals whose controllers share a processor for the approved processing.
         var relying: [String: [Int]] = [:]
         for index in model.flows.indices {
-            if let name = model.flows[index].confidentiality?.instrument?.name, model.approvals[name] != nil { relying[name, default: []].append(index) }
+            if let name = model.flows[index].confidentiality?.instrument?.name, model.approvals.index(forKey: name) != nil { relying[name, default: []].append(index) }
         }
         guard !relying.isEmpty else { return }
         let producers = DatasetProducers.shared(by: collector)
@@ -285,7 +287,8 @@ enum FG027 {
         let joint = JointArrangements.shared(by: collector, roles: roles)
         let arrangements = joint.all
         let byReceiver = Dictionary(grouping: indices) { roles.recipients[$0] }
-        for processor in byReceiver.keys.sorted(by: { ids.names[$0] < ids.names[$1] }) {
+        // Recipients are the graph's organisations, whose ids are in name order.
+        for processor in byReceiver.keys.sorted() {
             let acting = roles.controllersServed[processor]
             guard acting.count >= 2 else { continue }
             // The processor's linkages do not depend on the approval: tabulated once per processor
@@ -294,11 +297,12 @@ enum FG027 {
             linkTables[processor] = table
             // The linkages this approval's deliveries feed, and for each the controllers that get
             // results made from it: one tool, run for them together.
-            let fed = Set((byReceiver[processor] ?? []).flatMap { table.linksFedBy[$0] ?? [] })
+            let fed = (byReceiver[processor] ?? []).flatMap { table.linksFedBy[$0] ?? [] }.idSet
             var groups: [[String]: [Int]] = [:]
             for link in fed {
-                guard let served = table.servedBy[link], served.count >= 2 else { continue }
-                groups[served.map { ids.names[$0] }.sorted(), default: []] += table.outputsBy[link] ?? []
+                let served = table.servedBy[link]
+                guard served.count >= 2 else { continue }
+                groups[served.map { ids.names[$0] }.sorted(), default: []] += table.outputsBy[link]
             }
             for (group, outputs) in groups.sorted(by: { $0.key.joined(separator: ",") < $1.key.joined(separator: ",") }) {
                 if group.count == 2, declaredPairs.contains(group) { continue }
@@ -322,20 +326,29 @@ enum FG027 {
     /// A processor's `link` transforms: which controllers (it acts for, as ids) get results made
     /// from each, by which flows, and which arriving flows feed each.
     struct LinkTable {
-        var servedBy: [Int: [Int]] = [:]
-        var outputsBy: [Int: [Int]] = [:]
+        /// The transforms, ascending.
+        var links: [Int] = []
+        /// Per position in `links`: the controllers getting results, ascending without repeats.
+        var servedBy: [[Int]] = []
+        /// Per position in `links`: the flows returning its results.
+        var outputsBy: [[Int]] = []
+        /// By arriving flow: positions in `links` of the linkages it feeds, ascending.
         var linksFedBy: [Int: [Int]] = [:]
 
         init(processor: Int, acting: [Int], producers: DatasetProducers, roles: ProcessorRoles) {
             let graph = roles.analysis.graph
             let model = roles.analysis.model
-            var linksByDataset: [Int: [Int]] = [:]
+            var isActing = [Bool](repeating: false, count: roles.ids.count)
+            for controller in acting { isActing[controller] = true }
+            var linksByDataset = [[Int]?](repeating: nil, count: graph.datasets.count)
             // Datasets visited by the current walk carry its number: no set to allocate per walk.
             var visitedBy = [Int](repeating: -1, count: graph.datasets.count)
             var pending: [Int] = []
+            var servedByLink: [Int: [Int]] = [:]
+            var outputsByLink: [Int: [Int]] = [:]
             for index in graph.flows(fromOrganisation: processor) {
                 let recipient = roles.recipients[index]
-                guard acting.contains(recipient) else { continue }
+                guard isActing[recipient] else { continue }
                 let dataset = graph.datasetID(ofHolding: graph.senderHoldings[index])
                 let links: [Int]
                 if let known = linksByDataset[dataset] {
@@ -357,16 +370,20 @@ enum FG027 {
                     linksByDataset[dataset] = found
                 }
                 for link in links {
-                    if !(servedBy[link]?.contains(recipient) ?? false) { servedBy[link, default: []].append(recipient) }
-                    outputsBy[link, default: []].append(index)
+                    servedByLink[link, default: []].append(recipient)
+                    outputsByLink[link, default: []].append(index)
                 }
             }
-            for link in servedBy.keys.sorted() {
-                var feeding: Set<Int> = []
+            for link in servedByLink.keys.sorted() {
+                let position = links.count
+                links.append(link)
+                servedBy.append(servedByLink[link, default: []].idSet)
+                outputsBy.append(outputsByLink[link, default: []])
+                var feeding: [Int] = []
                 for input in graph.inputHoldings(ofTransform: link) {
-                    feeding.formUnion(ArrivingFlows.walk(fromHolding: input, in: graph) ?? [])
+                    feeding += ArrivingFlows.walk(fromHolding: input, in: graph) ?? []
                 }
-                for flow in feeding { linksFedBy[flow, default: []].append(link) }
+                for flow in feeding.idSet { linksFedBy[flow, default: []].append(position) }
             }
         }
     }
