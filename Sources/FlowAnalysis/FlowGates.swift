@@ -16,8 +16,7 @@ struct FlowGates: Sendable {
 
         init(model: SemanticModel, tables: FlowGraphTables) {
             let facts = tables.datasetFacts
-            let datasetOfHolding = tables.holdings.dataset
-            isPatientInformation = tables.senderHolding.map { facts[datasetOfHolding[$0]].isPatientInformation }
+            isPatientInformation = tables.carriedDataset.map { facts[$0].isPatientInformation }
             let categories = model.purposes.mapValues(\.category)
             let flows = model.flows
             purposeCategories = flows.indices.map { index in flows[index].purposes.compactMap { categories[$0.name] } }

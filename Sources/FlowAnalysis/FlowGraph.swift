@@ -36,6 +36,12 @@ public struct FlowGraph: Sendable {
     public var senderHoldings: [Int] { tables.senderHolding }
     /// Per flow: the recipient's holding of the data (what the flow feeds).
     public var recipientHoldings: [Int] { tables.recipientHolding }
+    /// Per flow: the sender's organisation id.
+    public var senderOrganisations: [Int] { tables.senderOrganisation }
+    /// Per flow: the recipient's organisation id.
+    public var recipientOrganisations: [Int] { tables.recipientOrganisation }
+    /// Per flow: the id of the dataset it carries.
+    public var carriedDatasets: [Int] { tables.carriedDataset }
     /// Per transform: the holding it makes.
     public var outputHoldings: [Int] { tables.outputHolding }
     /// A transform's input holdings, in the order of its inputs.

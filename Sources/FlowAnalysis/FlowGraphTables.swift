@@ -15,6 +15,7 @@ struct FlowGraphTables: Sendable {
     /// Per flow.
     let senderOrganisation: [Int]
     let recipientOrganisation: [Int]
+    let carriedDataset: [Int]
     let senderHolding: [Int]
     let recipientHolding: [Int]
     /// Per transform.
@@ -76,6 +77,7 @@ struct FlowGraphTables: Sendable {
         self.sourceHoldings = holdingIDs(sourceOrganisation, sourceDataset)
         self.senderOrganisation = from
         self.recipientOrganisation = to
+        self.carriedDataset = carried
         self.senderHolding = sender
         self.recipientHolding = recipient
         self.outputHolding = outputs

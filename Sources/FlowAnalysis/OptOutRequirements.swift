@@ -28,7 +28,7 @@ public struct OptOutRequirements: Sendable {
         byFlow.reserveCapacity(model.flows.count)
         for (index, flow) in model.flows.enumerated() {
             byFlow.append(OptOutRequirements.requirements(
-                for: flow, index: index, dataset: tables.datasetFacts[tables.holdings.dataset[tables.recipientHolding[index]]],
+                for: flow, index: index, dataset: tables.datasetFacts[tables.carriedDataset[index]],
                 level: identifiability.recipientLevels[index], facts: facts, upstream: upstream,
                 toGPPractice: isGPPractice[tables.recipientOrganisation[index]]
             ))

@@ -32,9 +32,9 @@ struct DeclarationsByID: Sendable {
         }
         self.organisations = organisations
         self.datasets = datasets
-        senders = graph.senderHoldings.map(graph.organisationID(ofHolding:))
-        recipients = graph.recipientHoldings.map(graph.organisationID(ofHolding:))
-        flowDatasets = graph.recipientHoldings.map(graph.datasetID(ofHolding:))
+        senders = graph.senderOrganisations
+        recipients = graph.recipientOrganisations
+        flowDatasets = graph.carriedDatasets
     }
 
     static func shared(by collector: FindingCollector) -> DeclarationsByID {

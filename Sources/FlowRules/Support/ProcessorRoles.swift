@@ -51,8 +51,8 @@ struct ProcessorRoles: Sendable {
         controllersServed = served
         self.kinds = kinds
         self.successors = successors
-        let senders = graph.senderHoldings.map(graph.organisationID(ofHolding:))
-        let recipients = graph.recipientHoldings.map(graph.organisationID(ofHolding:))
+        let senders = graph.senderOrganisations
+        let recipients = graph.recipientOrganisations
         self.senders = senders
         self.recipients = recipients
 
