@@ -255,7 +255,7 @@ enum FG021 {
     /// The flows that brought the data at `start` to its holder, looking back through the holder's
     /// own transforms only.
     static func arrivingFlows(at start: Holding, in analysis: Analysis) -> [Int] {
-        ArrivingFlows.walk(from: start, in: analysis) ?? []
+        analysis.graph.holdingID(start).flatMap { ArrivingFlows.walk(fromHolding: $0, in: analysis.graph) } ?? []
     }
 
     /// Whether `dataset` is the output of a `re-identify` at `holder`, or derived there from one.
