@@ -4,7 +4,7 @@ import Testing
 
 @testable import FlowRules
 
-/// The per-flow answers worked out once per run (the analysis's gate tables, OrganisationIndex)
+/// The per-flow answers worked out once per run (the analysis's gate tables, ProcessorRoles)
 /// must stay what their definitions say, on every rule example.
 struct FlowFactsTests {
     static let models: [SemanticModel] = RuleCatalog.all.flatMap { $0.triggeringExamples + $0.passingExamples }.compactMap { text in
@@ -30,8 +30,8 @@ struct FlowFactsTests {
 
     @Test func processorFlowsAsDefined() {
         for model in Self.models {
-            let index = OrganisationIndex(model: model)
-            #expect(index.isProcessorFlow == model.flows.map { flow in
+            let roles = ProcessorRoles(analysis: Analysis(model: model))
+            #expect(roles.isProcessorFlow == model.flows.map { flow in
                 if let role = flow.role { return role == .processor }
                 return model.organisations[flow.to.name]?.processorFor.contains { $0.name == flow.from.name } ?? false
             })

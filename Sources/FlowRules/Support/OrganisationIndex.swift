@@ -1,15 +1,12 @@
 import FlowModel
 
-/// What rules ask about organisations for every flow — whose processor each is, which flows go to
-/// a processor, each one's kind — worked out once per run: reading them through
+/// What rules ask about organisations for every flow — whose processor each is, each one's kind
+/// (which flows go to a processor is `ProcessorRoles.isProcessorFlow`) — worked out once per run: reading them through
 /// `model.organisations` copies the whole declaration (twenty-odd fields) per lookup, and rules
 /// rebuilt the `processor-for` set each time.
 struct OrganisationIndex: Sendable {
     /// Each organisation's `processor-for` controllers (only organisations that declare some).
     private let controllersServed: [String: Set<String>]
-    /// Per flow (model order): whether the recipient acts as a processor for it: `role processor`, or
-    /// no role and a recipient that is `processor-for` the sender.
-    let isProcessorFlow: [Bool]
     /// Every declared organisation, by id.
     private let entries: [String: Entry]
     /// Each organisation's declared `processor-for` controllers (undeclared names left out), in
@@ -41,10 +38,6 @@ struct OrganisationIndex: Sendable {
         self.entries = entries
         self.declaredControllers = declaredControllers
         controllersServed = served
-        isProcessorFlow = model.flows.map { flow in
-            if let role = flow.role { return role == .processor }
-            return served[flow.to.name]?.contains(flow.from.name) ?? false
-        }
     }
 
     static func shared(by collector: FindingCollector) -> OrganisationIndex {

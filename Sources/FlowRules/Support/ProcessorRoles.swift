@@ -11,7 +11,8 @@ struct ProcessorRoles: Sendable {
     /// Per flow (model order): the sender's and the recipient's ids.
     let senders: [Int]
     let recipients: [Int]
-    /// Per flow: whether the recipient acts as a processor for it (`OrganisationIndex.isProcessorFlow`).
+    /// Per flow: whether the recipient acts as a processor for it: the flow's `role`, or without one,
+    /// the recipient being declared `processor-for` the sender.
     let isProcessorFlow: [Bool]
     /// Per organisation id: the controllers it declares itself `processor-for`, ascending.
     let controllersServed: [[Int]]
