@@ -20,6 +20,9 @@ public struct SourceSpan: Sendable, Hashable, Comparable {
         self.end = max(start, end)
     }
 
+    /// Whether both spans are in the same file, decided without comparing paths.
+    public func isInSameFile(as other: SourceSpan) -> Bool { file === other.file }
+
     /// The smallest span covering both (same file assumed).
     public func union(_ other: SourceSpan) -> SourceSpan {
         SourceSpan(file: file, start: min(start, other.start), end: max(end, other.end))

@@ -29,6 +29,35 @@ public enum Parallel {
         }
         return (firstSlot.take()[0], secondSlot.take()[0])
     }
+
+    /// Starts `work` on another thread and returns at once, so the caller can do other work in
+    /// place (mutating its own state, which `both` cannot) while it runs; `wait()` gives the result.
+    public static func start<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> Pending<Result> {
+        let pending = Pending<Result>()
+        DispatchQueue.global().async { pending.finish(work()) }
+        return pending
+    }
+}
+
+/// The result of work begun with `Parallel.start`.
+public final class Pending<Result: Sendable>: @unchecked Sendable {
+    // Written once by the worker before it signals, read only after `wait` has seen the signal.
+    private var result: Result?
+    private let done = DispatchSemaphore(value: 0)
+
+    fileprivate init() {}
+
+    fileprivate func finish(_ value: Result) {
+        result = value
+        done.signal()
+    }
+
+    /// Blocks until the work has finished; call once.
+    public func wait() -> Result {
+        done.wait()
+        defer { result = nil }
+        return result!
+    }
 }
 
 /// Each index is written by exactly one iteration, and read only after `concurrentPerform` returns.

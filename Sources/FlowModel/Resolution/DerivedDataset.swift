@@ -4,11 +4,11 @@ enum DerivedDataset {
     static func make(from inputs: [Dataset], by transform: Transform) -> Dataset {
         var dataset = Dataset.Fields(id: transform.output, title: transform.title, span: transform.span)
         dataset.isDerived = true
-        dataset.origins = unique(inputs.flatMap(\.origins))
-        dataset.specialCategories = unique(inputs.flatMap(\.specialCategories))
-        dataset.subjects = unique(inputs.flatMap(\.subjects))
+        dataset.origins = union(inputs) { $0.origins }
+        dataset.specialCategories = union(inputs) { $0.specialCategories }
+        dataset.subjects = union(inputs) { $0.subjects }
         dataset.hasCriminalOffenceData = inputs.contains(where: \.hasCriminalOffenceData)
-        let inputIdentifiers = unique(inputs.flatMap(\.identifiers))
+        let inputIdentifiers = union(inputs) { $0.identifiers }
         let mostIdentifiable = inputs.map(\.level).max() ?? .identifiable
         switch transform.operation {
         case .pseudonymise:
@@ -38,10 +38,18 @@ enum DerivedDataset {
         return Dataset(fields: dataset)
     }
 
+    /// The inputs' lists joined, first occurrences in order. Most transforms have one input whose
+    /// lists have no repeats, and then its list is shared as it is rather than rebuilt.
+    private static func union<T: Hashable>(_ inputs: [Dataset], _ list: (Dataset) -> [T]) -> [T] {
+        inputs.count == 1 ? unique(list(inputs[0])) : unique(inputs.flatMap(list))
+    }
+
     /// First occurrences in order. Lists here are a handful of vocabulary values, for which a
     /// scan is cheaper than building a set (this runs several times per transform).
     private static func unique<T: Hashable>(_ values: [T]) -> [T] {
+        guard values.count > 1 else { return values }
         guard values.count > 16 else {
+            if !values.indices.dropFirst().contains(where: { values[..<$0].contains(values[$0]) }) { return values }
             var result: [T] = []
             result.reserveCapacity(values.count)
             for value in values where !result.contains(value) { result.append(value) }

@@ -80,9 +80,12 @@ struct Resolver {
                 counts.count(defined.kind, isTransform: file.declarations[index].isTransform)
             }
         }
-        for (file, unresolved) in zip(files, Self.unresolvedReferences(in: files, names: names)) {
-            for index in unresolved { check(file.references[index]) }
-        }
+        // Checking references needs only the names, and building the model only the declarations:
+        // the two run at once, one on each core. The references are handed over on their own, so
+        // moving declarations out of the files below copies nothing the checker still holds.
+        let references = files.map(\.references)
+        let checking = Parallel.start { [names] in Self.unresolvedReferences(in: references, names: names) }
+        let reportedBeforeBuilding = diagnostics.count
         counts.reserve(in: &model)
         for position in kept {
             // Taken before the call: evaluating a method of `self` first would hold a copy of
@@ -99,14 +102,22 @@ struct Resolver {
         SpanOrder.sort(&model.waivers) { $0.span }
         deriveDatasets(in: &model)
         checkConsistency(of: model)
+        // Reported in the order they always were: references before the model's consistency.
+        let foundWhileBuilding = diagnostics[reportedBeforeBuilding...]
+        diagnostics.removeSubrange(reportedBeforeBuilding...)
+        for (fileReferences, unresolved) in zip(references, checking.wait()) {
+            for index in unresolved { check(fileReferences[index]) }
+        }
+        diagnostics += foundWhileBuilding
         return model
     }
 
     /// The positions of each file's references that do not name a declaration of a right kind,
-    /// found for all files at once: the names are all known by now, and most references resolve.
-    private static func unresolvedReferences(in files: [LoweredFile], names: [String: NameEntry]) -> [[Int]] {
-        Parallel.map(files) { file in
-            file.references.withUnsafeBufferPointer { references in
+    /// found once the names are all known (most references resolve). One core does this while
+    /// the other builds the model.
+    private static func unresolvedReferences(in files: [[PendingReference]], names: [String: NameEntry]) -> [[Int]] {
+        files.map { file in
+            file.withUnsafeBufferPointer { references in
                 references.indices.filter { index in
                     // Decided in place, without copying the reference out of the file.
                     guard let found = names[references[index].reference.name] else { return true }
@@ -192,24 +203,14 @@ struct Resolver {
     }
 
     private mutating func checkConsistency(of model: SemanticModel) {
-        for org in model.sortedOrganisations {
-            if org.processorFor.contains(where: { $0.name == org.id }) {
-                report(.inconsistentDeclaration, "`\(org.id)` cannot be a processor for itself", at: org.span)
-            }
-            if let from = org.validFrom, let until = org.validUntil, until < from {
-                report(.inconsistentDeclaration, "`\(org.id)` is valid until \(until), before it is valid from \(from)", at: org.span)
-            }
-            var seen: Set<String> = [org.id]
-            var next = org.successor?.name
-            while let current = next, let successor = model.organisations[current] {
-                if seen.contains(current) {
-                    report(.inconsistentDeclaration, "`\(org.id)` is its own successor through a chain of successors", at: org.span)
-                    break
-                }
-                seen.insert(current)
-                next = successor.successor?.name
-            }
+        // Problems are rare: organisations are visited in any order and only those with one are
+        // put in name order, rather than sorting every organisation.
+        var problems: [(id: String, diagnostics: [Diagnostic])] = []
+        for org in model.organisations.values {
+            let found = Self.consistencyProblems(of: org, in: model.organisations)
+            if !found.isEmpty { problems.append((org.id, found)) }
         }
+        for problem in problems.sorted(by: { $0.id < $1.id }) { diagnostics += problem.diagnostics }
         for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) {
             if let from = approval.validFrom, let until = approval.validUntil?.day, until < from {
                 report(.inconsistentDeclaration, "approval `\(approval.id)` ends (\(until)) before it starts (\(from))", at: approval.span)
@@ -218,5 +219,27 @@ struct Resolver {
         for transform in model.transforms where transform.inputs.contains(where: { $0.name == transform.output }) {
             report(.inconsistentDeclaration, "a transform cannot write to its own input `\(transform.output)`", at: transform.span)
         }
+    }
+
+    private static func consistencyProblems(of org: Organisation, in organisations: [String: Organisation]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if org.processorFor.contains(where: { $0.name == org.id }) {
+            found.append(Diagnostic(.inconsistentDeclaration, "`\(org.id)` cannot be a processor for itself", at: org.span))
+        }
+        if let from = org.validFrom, let until = org.validUntil, until < from {
+            found.append(Diagnostic(.inconsistentDeclaration, "`\(org.id)` is valid until \(until), before it is valid from \(from)", at: org.span))
+        }
+        guard var next = org.successor?.name else { return found }
+        var seen: Set<String> = [org.id]
+        while let successor = organisations[next] {
+            if seen.contains(next) {
+                found.append(Diagnostic(.inconsistentDeclaration, "`\(org.id)` is its own successor through a chain of successors", at: org.span))
+                break
+            }
+            seen.insert(next)
+            guard let following = successor.successor?.name else { break }
+            next = following
+        }
+        return found
     }
 }

@@ -7,16 +7,28 @@ enum SpanOrder {
     static func sort<Element>(_ elements: inout [Element], by span: (Element) -> SourceSpan) {
         guard elements.count > 1 else { return }
         let spans = elements.map(span)
-        var ranks: [String: Int] = [:]
-        for span in spans where ranks[span.path] == nil { ranks[span.path] = 0 }
-        for (rank, path) in ranks.keys.sorted().enumerated() { ranks[path] = rank }
-        // Neighbours nearly always share a file, and a string compared with itself is not hashed.
-        var last: (path: String, rank: Int)?
-        let keys = spans.map { span in
-            let rank: Int
-            if let last, last.path == span.path { rank = last.rank } else { rank = ranks[span.path] ?? 0 }
-            last = (span.path, rank)
-            return (rank: rank, start: span.start, end: span.end)
+        // Neighbours nearly always share a file, so a path is looked up only where the file changes.
+        var paths: [String] = []
+        var pathNumbers: [String: Int] = [:]
+        var pathNumber = [Int](repeating: 0, count: spans.count)
+        for index in spans.indices {
+            if index > 0, spans[index].isInSameFile(as: spans[index - 1]) {
+                pathNumber[index] = pathNumber[index - 1]
+                continue
+            }
+            let path = spans[index].path
+            if let known = pathNumbers[path] {
+                pathNumber[index] = known
+            } else {
+                pathNumber[index] = paths.count
+                pathNumbers[path] = paths.count
+                paths.append(path)
+            }
+        }
+        var rankOfPath = [Int](repeating: 0, count: paths.count)
+        for (rank, number) in paths.indices.sorted(by: { paths[$0] < paths[$1] }).enumerated() { rankOfPath[number] = rank }
+        let keys = spans.indices.map { index in
+            (rank: rankOfPath[pathNumber[index]], start: spans[index].start, end: spans[index].end)
         }
         // Declarations arrive file by file in path order, so they are usually sorted already.
         let isSorted = zip(keys, keys.dropFirst()).allSatisfy { lhs, rhs in
