@@ -20,14 +20,14 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private func write(into output: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
         switch self {
-        case .string(let value): output += JSONValue.quote(value)
+        case .string(let value): JSONValue.appendQuoted(value, to: &output)
         case .number(let value): output += String(value)
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
         case .array(let values):
             if values.isEmpty { output += "[]"; return }
+            let pad = String(repeating: "  ", count: indent)
             output += "[\n"
             for (index, value) in values.enumerated() {
                 output += pad + "  "
@@ -37,9 +37,13 @@ public indirect enum JSONValue: Sendable, Hashable {
             output += pad + "]"
         case .object(let members):
             if members.isEmpty { output += "{}"; return }
+            let pad = String(repeating: "  ", count: indent)
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                output += pad + "  " + JSONValue.quote(key) + ": "
+                output += pad
+                output += "  "
+                JSONValue.appendQuoted(key, to: &output)
+                output += ": "
                 value.write(into: &output, indent: indent + 1)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
@@ -48,6 +52,29 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     public static func quote(_ text: String) -> String {
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Most text needs no escape: it is appended whole, after one pass over its bytes.
+    private static func appendQuoted(_ text: String, to output: inout String) {
+        if !text.utf8.contains(where: needsEscapeScan) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
+        output += escaped(text)
+    }
+
+    /// Bytes that may start something `escaped` rewrites: controls, `"`, `\\`, DEL, and the lead
+    /// byte of U+2028 and U+2029 (0xE2, checked exactly by `escaped`).
+    private static func needsEscapeScan(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
+    }
+
+    private static func escaped(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
