@@ -93,6 +93,8 @@ struct Resolver {
             let declaration = takeDeclaration(at: position)
             Self.add(declaration, to: &model)
         }
+        // The lists hold only placeholders now; freed here, their memory serves the later stages.
+        for index in files.indices { files[index].declarations = [] }
         SpanOrder.sort(&model.flows) { $0.span }
         SpanOrder.sort(&model.transforms) { $0.span }
         model.derivationInputs.reserveCapacity(model.transforms.count)
