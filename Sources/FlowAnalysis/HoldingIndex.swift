@@ -10,15 +10,28 @@ struct HoldingIndex: Sendable {
     private let firstOfOrganisation: [Int]
 
     /// `organisations[i]`, `datasets[i]` are the ids of one (possibly repeated) holding.
-    init(organisationCount: Int, organisations: [Int], datasets: [Int]) {
-        let grouped = Adjacency(rowCount: organisationCount, rows: organisations, elements: datasets)
+    init(organisationCount: Int, datasetCount: Int, organisations: [Int], datasets: [Int]) {
+        // Two stable counting sorts (by dataset, then by organisation) leave each organisation's
+        // datasets ascending: no comparison sort per organisation.
+        let byDataset = Adjacency(rowCount: datasetCount, rows: datasets, elements: organisations)
+        var rows: [Int] = [], elements: [Int] = []
+        rows.reserveCapacity(datasets.count)
+        elements.reserveCapacity(datasets.count)
+        for dataset in 0..<datasetCount {
+            for position in byDataset.positions(ofRow: dataset) {
+                rows.append(byDataset.element(at: position))
+                elements.append(dataset)
+            }
+        }
+        let grouped = Adjacency(rowCount: organisationCount, rows: rows, elements: elements)
         var organisationOf: [Int] = []
         var datasetOf: [Int] = []
         var first = [Int](repeating: 0, count: organisationCount + 1)
         for organisation in 0..<organisationCount {
             first[organisation] = datasetOf.count
             var previous = -1
-            for dataset in grouped[organisation].sorted() where dataset != previous {
+            for position in grouped.positions(ofRow: organisation) where grouped.element(at: position) != previous {
+                let dataset = grouped.element(at: position)
                 organisationOf.append(organisation)
                 datasetOf.append(dataset)
                 previous = dataset
