@@ -34,4 +34,7 @@ struct Adjacency<Element: Sendable>: Sendable {
     func positions(ofRow row: Int) -> Range<Int> { offsets[row]..<offsets[row + 1] }
 
     func element(at position: Int) -> Element { items[position] }
+
+    /// Every element, row by row.
+    var elements: [Element] { items }
 }

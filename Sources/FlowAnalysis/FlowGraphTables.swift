@@ -66,34 +66,34 @@ struct FlowGraphTables: Sendable {
             keyOfDataset[declaredDatasetID[seen]] = key
         }
 
-        let index = HoldingIndex(
+        let (index, holdingOfEntry) = HoldingIndex.numbering(
             organisationCount: organisationTable.count, datasetCount: datasetTable.count,
             organisations: from + to + holder + inputHolder + sourceOrganisation,
             datasets: carried + carried + output + input + sourceDataset
         )
-        @Sendable func holdingIDs(_ organisations: [Int], _ datasets: [Int]) -> [Int] {
-            zip(organisations, datasets).map { index.holding(organisation: $0, dataset: $1)! }
+        // The entries' holdings, cut back into the lists they were made from, in the same order.
+        var cut = 0
+        func nextHoldings(_ count: Int) -> [Int] {
+            defer { cut += count }
+            return Array(holdingOfEntry[cut..<(cut + count)])
         }
+        let sender = nextHoldings(from.count)
+        let recipient = nextHoldings(to.count)
+        let outputs = nextHoldings(holder.count)
+        let inputs = nextHoldings(inputHolder.count)
+        let sources = nextHoldings(sourceOrganisation.count)
         let transformCount = model.transforms.count
         let organisationCount = organisationTable.count
         // Given the holdings, what reads each holding and what feeds it are independent: a core each.
         let (outgoing, incoming) = Parallel.both({
-            let sender = holdingIDs(from, carried)
-            return (
-                sender: sender,
+            (
                 readers: Adjacency(rowCount: index.count, rows: sender, elements: Array(0..<flowCount)),
                 flowsFrom: Adjacency(rowCount: organisationCount, rows: from, elements: Array(0..<flowCount)),
                 flowsTo: Adjacency(rowCount: organisationCount, rows: to, elements: Array(0..<flowCount)),
                 purposes: Adjacency(rowCount: flowCount, rows: flowNames.purposeOf, elements: flowNames.purpose)
             )
         }, {
-            let recipient = holdingIDs(to, carried)
-            let outputs = holdingIDs(holder, output)
-            let inputs = holdingIDs(inputHolder, input)
-            return (
-                recipient: recipient,
-                outputs: outputs,
-                sources: holdingIDs(sourceOrganisation, sourceDataset),
+            (
                 inputHoldings: Adjacency(rowCount: transformCount, rows: inputOf, elements: inputs),
                 // Flows before transforms, each in model order: the order the rules and witnesses rely on.
                 contributions: Adjacency(
@@ -110,13 +110,13 @@ struct FlowGraphTables: Sendable {
         self.datasetFacts = facts
         self.keys = declarations.keys
         self.keyOfDataset = keyOfDataset
-        self.sourceHoldings = incoming.sources
+        self.sourceHoldings = sources
         self.senderOrganisation = from
         self.recipientOrganisation = to
         self.carriedDataset = carried
-        self.senderHolding = outgoing.sender
-        self.recipientHolding = incoming.recipient
-        self.outputHolding = incoming.outputs
+        self.senderHolding = sender
+        self.recipientHolding = recipient
+        self.outputHolding = outputs
         self.inputHoldings = incoming.inputHoldings
         self.contributions = incoming.contributions
         self.readers = outgoing.readers

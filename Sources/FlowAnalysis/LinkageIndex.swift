@@ -22,22 +22,26 @@ struct LinkageIndex {
         self.ancestors = ancestors
         self.keyCount = keyCount
         let fieldCount = keyCount + 1
-        var entries: [(group: Int, order: Int, dataset: Int)] = []
+        var organisations: [Int] = [], fields: [Int] = [], entryDatasets: [Int] = []
         for holding in 0..<tables.holdings.count where inherent[holding].isPersonalData {
             let dataset = tables.holdings.dataset[holding]
             let facts = tables.datasetFacts[dataset]
             guard facts.isDeclared else { continue }
             let organisation = tables.holdings.organisation[holding]
             if let key = keyOfDataset[dataset] {
-                entries.append((organisation * fieldCount + key, entries.count, dataset))
+                organisations.append(organisation)
+                fields.append(key)
+                entryDatasets.append(dataset)
             }
             if facts.hasNHSNumber {
-                entries.append((organisation * fieldCount + keyCount, entries.count, dataset))
+                organisations.append(organisation)
+                fields.append(keyCount)
+                entryDatasets.append(dataset)
             }
         }
-        entries.sort { ($0.group, $0.order) < ($1.group, $1.order) }
-        groups = entries.map(\.group)
-        datasets = entries.map(\.dataset)
+        let order = CountingSort.order(major: organisations, majorCount: tables.organisations.count, minor: fields, minorCount: fieldCount)
+        groups = order.map { organisations[$0] * fieldCount + fields[$0] }
+        datasets = order.map { entryDatasets[$0] }
     }
 
     /// The entries of one group.
