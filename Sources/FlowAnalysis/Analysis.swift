@@ -61,6 +61,10 @@ public struct Analysis: Sendable {
 
     /// About someone's health, condition, diagnosis, care or treatment (including social care).
     public static func isPatientInformation(_ dataset: Dataset) -> Bool {
-        dataset.specialCategories.contains(.health) || dataset.origins.contains { $0 != .nonHealth }
+        isPatientInformation(specialCategories: dataset.specialCategories, origins: dataset.origins)
+    }
+
+    static func isPatientInformation(specialCategories: [SpecialCategory], origins: [DataOrigin]) -> Bool {
+        specialCategories.contains(.health) || origins.contains { $0 != .nonHealth }
     }
 }

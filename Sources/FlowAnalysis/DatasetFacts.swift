@@ -21,8 +21,10 @@ struct DatasetFacts: Sendable {
         level = dataset.level
         isDerived = dataset.isDerived
         hasNHSNumber = dataset.identifiers.contains(.nhsNumber)
-        isFromGPRecord = dataset.origins.contains(.gpRecord)
-        isInNDOOScope = dataset.origins.contains { $0 == .englandHealth || $0 == .englandAdultSocialCare || $0 == .gpRecord }
-        isPatientInformation = Analysis.isPatientInformation(dataset)
+        // Each field read once: every read of a declaration's field is an access check and a retain.
+        let origins = dataset.origins
+        isFromGPRecord = origins.contains(.gpRecord)
+        isInNDOOScope = origins.contains { $0 == .englandHealth || $0 == .englandAdultSocialCare || $0 == .gpRecord }
+        isPatientInformation = Analysis.isPatientInformation(specialCategories: dataset.specialCategories, origins: origins)
     }
 }

@@ -56,9 +56,11 @@ public struct OptOutPropagation: Sendable {
 
         let holdingCount = tables.holdings.count
         let origin = OptOutOrigins.holdings(model: model, tables: tables)
-        var filters: [UInt64] = []
-        filters.reserveCapacity(holdingCount * words)
-        for holding in 0..<holdingCount { filters += origin[holding] ? none : universe }
+        // Origins start with no filters, every other holding with all of them (the fixpoint shrinks them).
+        var filters = [UInt64](repeating: 0, count: holdingCount * words)
+        for holding in 0..<holdingCount where !origin[holding] {
+            for word in 0..<words { filters[holding * words + word] = universe[word] }
+        }
 
         // Upstream holdings first (popLast takes from the end): on acyclic parts every holding is
         // then computed once, from final inputs, instead of once per change of each of its inputs.
