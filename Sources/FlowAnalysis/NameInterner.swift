@@ -1,6 +1,7 @@
 /// Numbers names in the order they are first seen, hashing each occurrence once (`NameHash`).
 /// Open addressing: each slot holds a name's number, or -1; the slot count is a power of two, kept
-/// at least twice the number of names.
+/// at least twice the number of names. Names with different bytes get different numbers: for the
+/// ASCII words the language's names are (`Lexer.isWordContinuation`) that is `String` equality.
 struct NameInterner: Sendable {
     private(set) var names: [String] = []
     /// Per name number: its hash, so growing the table or absorbing names never hashes one again.
