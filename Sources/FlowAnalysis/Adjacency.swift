@@ -28,4 +28,13 @@ struct Adjacency<Element: Sendable>: Sendable {
     }
 
     func isEmpty(row: Int) -> Bool { offsets[row] == offsets[row + 1] }
+
+    /// Where a row's elements are, for `element(at:)`. The hot loops walk rows this way: a slice
+    /// retains and releases the storage for every row it is made for.
+    func positions(ofRow row: Int) -> Range<Int> { offsets[row]..<offsets[row + 1] }
+
+    func element(at position: Int) -> Element { items[position] }
+
+    /// Every element, row by row.
+    var elements: [Element] { items }
 }

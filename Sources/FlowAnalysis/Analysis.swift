@@ -15,14 +15,14 @@ public struct Analysis: Sendable {
         self.model = model
         let graph = FlowGraph(model: model)
         self.graph = graph
-        // Opt-out propagation and the declared half of the gates do not depend on identifiability:
-        // they run beside it.
-        let ((identifiability, requirements), (optOuts, declaredGates)) = Parallel.both({
-            let identifiability = IdentifiabilityAnalysis(model: model, graph: graph)
-            return (identifiability, OptOutRequirements(model: model, graph: graph, identifiability: identifiability))
+        // Opt-out propagation does not depend on identifiability, nor the declared half of the
+        // gates: they run beside it. The requirements, which do, then take both cores themselves.
+        let ((identifiability, declaredGates), optOuts) = Parallel.both({
+            (IdentifiabilityAnalysis(model: model, graph: graph), FlowGates.Declared(tables: graph.tables))
         }, {
-            (OptOutPropagation(model: model, graph: graph), FlowGates.Declared(model: model, tables: graph.tables))
+            OptOutPropagation(model: model, graph: graph)
         })
+        let requirements = OptOutRequirements(model: model, graph: graph, identifiability: identifiability)
         self.identifiability = identifiability
         self.optOuts = optOuts
         self.requirements = requirements
@@ -61,6 +61,10 @@ public struct Analysis: Sendable {
 
     /// About someone's health, condition, diagnosis, care or treatment (including social care).
     public static func isPatientInformation(_ dataset: Dataset) -> Bool {
-        dataset.specialCategories.contains(.health) || dataset.origins.contains { $0 != .nonHealth }
+        isPatientInformation(specialCategories: dataset.specialCategories, origins: dataset.origins)
+    }
+
+    static func isPatientInformation(specialCategories: [SpecialCategory], origins: [DataOrigin]) -> Bool {
+        specialCategories.contains(.health) || origins.contains { $0 != .nonHealth }
     }
 }

@@ -1,13 +1,12 @@
 import FlowModel
 
 /// What the analysis needs to know about one dataset, read once per dataset instead of once per
-/// holding or flow. Referenced datasets that are not declared take the defaults.
+/// holding or flow. Referenced datasets that are not declared take the defaults. Flags and a level
+/// only, so copying one costs no reference counting (its key is `FlowGraphTables.keyOfDataset`).
 struct DatasetFacts: Sendable {
     var isDeclared = false
     var level: IdentifiabilityLevel = .identifiable
     var isDerived = false
-    /// The pseudonym domain the data is keyed by.
-    var key: String?
     var hasNHSNumber = false
     var isFromGPRecord = false
     /// From health or adult social care in England: what the National Data Opt-out covers.
@@ -21,10 +20,11 @@ struct DatasetFacts: Sendable {
         isDeclared = true
         level = dataset.level
         isDerived = dataset.isDerived
-        key = dataset.key?.name
         hasNHSNumber = dataset.identifiers.contains(.nhsNumber)
-        isFromGPRecord = dataset.origins.contains(.gpRecord)
-        isInNDOOScope = dataset.origins.contains { $0 == .englandHealth || $0 == .englandAdultSocialCare || $0 == .gpRecord }
-        isPatientInformation = Analysis.isPatientInformation(dataset)
+        // Each field read once: every read of a declaration's field is an access check and a retain.
+        let origins = dataset.origins
+        isFromGPRecord = origins.contains(.gpRecord)
+        isInNDOOScope = origins.contains { $0 == .englandHealth || $0 == .englandAdultSocialCare || $0 == .gpRecord }
+        isPatientInformation = Analysis.isPatientInformation(specialCategories: dataset.specialCategories, origins: origins)
     }
 }

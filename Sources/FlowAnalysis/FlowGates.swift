@@ -14,12 +14,10 @@ struct FlowGates: Sendable {
         let isPatientInformation: [Bool]
         let purposeCategories: [[PurposeCategory]]
 
-        init(model: SemanticModel, tables: FlowGraphTables) {
+        init(tables: FlowGraphTables) {
             let facts = tables.datasetFacts
             isPatientInformation = tables.carriedDataset.map { facts[$0].isPatientInformation }
-            let categories = model.purposes.mapValues(\.category)
-            let flows = model.flows
-            purposeCategories = flows.indices.map { index in flows[index].purposes.compactMap { categories[$0.name] } }
+            purposeCategories = tables.carriedDataset.indices.map(tables.purposeCategories(ofFlow:))
         }
     }
 

@@ -10,6 +10,9 @@ struct FlowGraphTables: Sendable {
     let holdings: HoldingIndex
     /// Per dataset id.
     let datasetFacts: [DatasetFacts]
+    /// Pseudonym domains, numbered as first seen, and per dataset id the one it is keyed by.
+    let keys: NameInterner
+    let keyOfDataset: [Int?]
     /// Holdings at a dataset's declared sources (data collected there).
     let sourceHoldings: [Int]
     /// Per flow.
@@ -28,69 +31,109 @@ struct FlowGraphTables: Sendable {
     /// Per organisation.
     let flowsFrom: Adjacency<Int>
     let flowsTo: Adjacency<Int>
+    /// Per flow: the purposes it names, by number, in order.
+    let flowPurposes: Adjacency<Int>
+    /// Per purpose number: its category as a one-element array (empty when it is not declared),
+    /// made once and shared by every flow with just that purpose.
+    private let categoriesOfPurpose: [[PurposeCategory]]
 
     init(model: SemanticModel) {
-        var (flowNames, declarations) = Parallel.both({ FlowNames(model: model) }, { DeclarationNames(model: model) })
+        let (flowNames, declarations) = Parallel.both({ FlowNames(model: model) }, { DeclarationNames(model: model) })
         var organisations = flowNames.organisations
         var datasets = flowNames.datasets
-        declarations.renumber(organisations: organisations.absorb(declarations.organisations), datasets: datasets.absorb(declarations.datasets))
+        // The flows' numbers carry over; the declarations' are mapped.
+        let declaredOrganisation = organisations.absorb(declarations.organisations)
+        let declaredDataset = datasets.absorb(declarations.datasets)
         let flowCount = model.flows.count
-        var (from, to, carried) = (flowNames.from, flowNames.to, flowNames.carried)
-        var (holder, output, input) = (declarations.holder, declarations.output, declarations.input)
         let inputOf = declarations.inputOf
-        var (sourceOrganisation, sourceDataset) = (declarations.sourceOrganisation, declarations.sourceDataset)
-        let declared = declarations.declared
 
         let (organisationTable, datasetTable) = Parallel.both({ [organisations] in NameTable(organisations) }, { [datasets] in NameTable(datasets) })
-        func organisationIDs(_ seen: [Int]) -> [Int] { seen.map(organisationTable.id(firstSeen:)) }
-        func datasetIDs(_ seen: [Int]) -> [Int] { seen.map(datasetTable.id(firstSeen:)) }
-        from = organisationIDs(from)
-        to = organisationIDs(to)
-        carried = datasetIDs(carried)
-        holder = organisationIDs(holder)
-        output = datasetIDs(output)
-        input = datasetIDs(input)
-        sourceOrganisation = organisationIDs(sourceOrganisation)
-        sourceDataset = datasetIDs(sourceDataset)
+        let declaredOrganisationID = declaredOrganisation.map { organisationTable.id(firstSeen: $0) }
+        let declaredDatasetID = declaredDataset.map { datasetTable.id(firstSeen: $0) }
+        let from = flowNames.from.map { organisationTable.id(firstSeen: $0) }
+        let to = flowNames.to.map { organisationTable.id(firstSeen: $0) }
+        let carried = flowNames.carried.map { datasetTable.id(firstSeen: $0) }
+        let holder = declarations.holder.map { declaredOrganisationID[$0] }
+        let output = declarations.output.map { declaredDatasetID[$0] }
+        let input = declarations.input.map { declaredDatasetID[$0] }
+        let sourceOrganisation = declarations.sourceOrganisation.map { declaredOrganisationID[$0] }
+        let sourceDataset = declarations.sourceDataset.map { declaredDatasetID[$0] }
         let inputHolder = inputOf.map { holder[$0] }
         var facts = [DatasetFacts](repeating: DatasetFacts(), count: datasetTable.count)
-        for (seen, fact) in declared { facts[datasetTable.id(firstSeen: seen)] = fact }
+        var keyOfDataset = [Int?](repeating: nil, count: datasetTable.count)
+        for (seen, fact, key) in declarations.declared {
+            facts[declaredDatasetID[seen]] = fact
+            keyOfDataset[declaredDatasetID[seen]] = key
+        }
 
-        let index = HoldingIndex(
-            organisationCount: organisationTable.count,
+        let (index, holdingOfEntry) = HoldingIndex.numbering(
+            organisationCount: organisationTable.count, datasetCount: datasetTable.count,
             organisations: from + to + holder + inputHolder + sourceOrganisation,
             datasets: carried + carried + output + input + sourceDataset
         )
-        func holdingIDs(_ organisations: [Int], _ datasets: [Int]) -> [Int] {
-            zip(organisations, datasets).map { index.holding(organisation: $0, dataset: $1)! }
+        // The entries' holdings, cut back into the lists they were made from, in the same order.
+        var cut = 0
+        func nextHoldings(_ count: Int) -> [Int] {
+            defer { cut += count }
+            return Array(holdingOfEntry[cut..<(cut + count)])
         }
-        let sender = holdingIDs(from, carried)
-        let recipient = holdingIDs(to, carried)
-        let outputs = holdingIDs(holder, output)
-        let inputs = holdingIDs(inputHolder, input)
+        let sender = nextHoldings(from.count)
+        let recipient = nextHoldings(to.count)
+        let outputs = nextHoldings(holder.count)
+        let inputs = nextHoldings(inputHolder.count)
+        let sources = nextHoldings(sourceOrganisation.count)
         let transformCount = model.transforms.count
+        let organisationCount = organisationTable.count
+        // Given the holdings, what reads each holding and what feeds it are independent: a core each.
+        let (outgoing, incoming) = Parallel.both({
+            (
+                readers: Adjacency(rowCount: index.count, rows: sender, elements: Array(0..<flowCount)),
+                flowsFrom: Adjacency(rowCount: organisationCount, rows: from, elements: Array(0..<flowCount)),
+                flowsTo: Adjacency(rowCount: organisationCount, rows: to, elements: Array(0..<flowCount)),
+                purposes: Adjacency(rowCount: flowCount, rows: flowNames.purposeOf, elements: flowNames.purpose)
+            )
+        }, {
+            (
+                inputHoldings: Adjacency(rowCount: transformCount, rows: inputOf, elements: inputs),
+                // Flows before transforms, each in model order: the order the rules and witnesses rely on.
+                contributions: Adjacency(
+                    rowCount: index.count, rows: recipient + outputs,
+                    elements: (0..<flowCount).map(Contribution.flow) + (0..<transformCount).map(Contribution.transform)
+                ),
+                transformReaders: Adjacency(rowCount: index.count, rows: inputs, elements: inputOf)
+            )
+        })
 
         self.organisations = organisationTable
         self.datasets = datasetTable
         self.holdings = index
         self.datasetFacts = facts
-        self.sourceHoldings = holdingIDs(sourceOrganisation, sourceDataset)
+        self.keys = declarations.keys
+        self.keyOfDataset = keyOfDataset
+        self.sourceHoldings = sources
         self.senderOrganisation = from
         self.recipientOrganisation = to
         self.carriedDataset = carried
         self.senderHolding = sender
         self.recipientHolding = recipient
         self.outputHolding = outputs
-        self.inputHoldings = Adjacency(rowCount: transformCount, rows: inputOf, elements: inputs)
-        // Flows before transforms, each in model order: the order the rules and witnesses rely on.
-        self.contributions = Adjacency(
-            rowCount: index.count, rows: recipient + outputs,
-            elements: (0..<flowCount).map(Contribution.flow) + (0..<transformCount).map(Contribution.transform)
-        )
-        self.readers = Adjacency(rowCount: index.count, rows: sender, elements: Array(0..<flowCount))
-        self.transformReaders = Adjacency(rowCount: index.count, rows: inputs, elements: inputOf)
-        self.flowsFrom = Adjacency(rowCount: organisationTable.count, rows: from, elements: Array(0..<flowCount))
-        self.flowsTo = Adjacency(rowCount: organisationTable.count, rows: to, elements: Array(0..<flowCount))
+        self.inputHoldings = incoming.inputHoldings
+        self.contributions = incoming.contributions
+        self.readers = outgoing.readers
+        self.transformReaders = incoming.transformReaders
+        self.flowsFrom = outgoing.flowsFrom
+        self.flowsTo = outgoing.flowsTo
+        self.flowPurposes = outgoing.purposes
+        let purposes = model.purposes
+        self.categoriesOfPurpose = flowNames.purposes.names.map { name in purposes[name].map { [$0.category] } ?? [] }
+    }
+
+    /// The categories of a flow's purposes, in order, leaving out undeclared purposes
+    /// (`Analysis.purposeCategories(of:)`).
+    func purposeCategories(ofFlow index: Int) -> [PurposeCategory] {
+        let positions = flowPurposes.positions(ofRow: index)
+        if positions.count == 1 { return categoriesOfPurpose[flowPurposes.element(at: positions.lowerBound)] }
+        return positions.flatMap { categoriesOfPurpose[flowPurposes.element(at: $0)] }
     }
 
     func holding(_ id: Int) -> Holding {

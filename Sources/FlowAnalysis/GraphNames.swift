@@ -1,23 +1,34 @@
 import FlowModel
 
-/// The organisation and dataset names the flows mention, numbered as first seen. Scanned beside
-/// `DeclarationNames` (one core each), then merged: interning is most of building the graph.
+/// The organisation, dataset and purpose names the flows mention, numbered as first seen. Scanned
+/// beside `DeclarationNames` (one core each), then merged: interning is most of building the graph.
 struct FlowNames: Sendable {
     var organisations: NameInterner
     var datasets: NameInterner
+    /// Only flows name purposes, so their numbers are final.
+    var purposes: NameInterner
     /// Per flow, first-seen numbers.
     var from: [Int] = [], to: [Int] = [], carried: [Int] = []
+    /// Per purpose a flow names, in order: the flow and the purpose.
+    var purposeOf: [Int] = [], purpose: [Int] = []
 
     init(model: SemanticModel) {
         organisations = NameInterner(capacity: model.organisations.count + 16)
         datasets = NameInterner(capacity: model.datasets.count + 16)
+        purposes = NameInterner(capacity: model.purposes.count + 16)
         from.reserveCapacity(model.flows.count)
         to.reserveCapacity(model.flows.count)
         carried.reserveCapacity(model.flows.count)
-        for flow in model.flows {
+        purposeOf.reserveCapacity(model.flows.count)
+        purpose.reserveCapacity(model.flows.count)
+        for (index, flow) in model.flows.enumerated() {
             from.append(organisations.intern(flow.from.name))
             to.append(organisations.intern(flow.to.name))
             carried.append(datasets.intern(flow.dataset.name))
+            for name in flow.purposes {
+                purposeOf.append(index)
+                purpose.append(purposes.intern(name.name))
+            }
         }
     }
 }
@@ -26,13 +37,15 @@ struct FlowNames: Sendable {
 struct DeclarationNames: Sendable {
     var organisations: NameInterner
     var datasets: NameInterner
+    /// The pseudonym domains datasets are keyed by; only declarations name them here.
+    var keys = NameInterner(capacity: 16)
     /// Per transform.
     var holder: [Int] = [], output: [Int] = []
     /// Per transform input, in order: the dataset and the transform.
     var input: [Int] = [], inputOf: [Int] = []
     /// Per declared source: data collected there is held there from the start.
     var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
-    var declared: [(seen: Int, facts: DatasetFacts)] = []
+    var declared: [(seen: Int, facts: DatasetFacts, key: Int?)] = []
 
     init(model: SemanticModel) {
         organisations = NameInterner(capacity: model.organisations.count + 16)
@@ -56,20 +69,10 @@ struct DeclarationNames: Sendable {
 
     private mutating func declare(_ name: String, _ dataset: borrowing Dataset) {
         let id = datasets.intern(name)
-        declared.append((id, DatasetFacts(dataset)))
+        declared.append((id, DatasetFacts(dataset), dataset.key.map { keys.intern($0.name) }))
         for source in dataset.sources {
             sourceOrganisation.append(organisations.intern(source.name))
             sourceDataset.append(id)
         }
-    }
-
-    /// Renumbers everything by the merged interners' numbers.
-    mutating func renumber(organisations organisationMap: [Int], datasets datasetMap: [Int]) {
-        holder = holder.map { organisationMap[$0] }
-        output = output.map { datasetMap[$0] }
-        input = input.map { datasetMap[$0] }
-        sourceOrganisation = sourceOrganisation.map { organisationMap[$0] }
-        sourceDataset = sourceDataset.map { datasetMap[$0] }
-        declared = declared.map { (datasetMap[$0.seen], $0.facts) }
     }
 }

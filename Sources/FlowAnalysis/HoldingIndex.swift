@@ -9,25 +9,40 @@ struct HoldingIndex: Sendable {
     /// Per organisation id, the first of its holdings; one more entry than organisations.
     private let firstOfOrganisation: [Int]
 
-    /// `organisations[i]`, `datasets[i]` are the ids of one (possibly repeated) holding.
-    init(organisationCount: Int, organisations: [Int], datasets: [Int]) {
-        let grouped = Adjacency(rowCount: organisationCount, rows: organisations, elements: datasets)
+    /// Numbers the holdings of `organisations[i]`, `datasets[i]` (one entry per mention, repeats
+    /// allowed), and gives each entry's holding.
+    static func numbering(
+        organisationCount: Int, datasetCount: Int, organisations: [Int], datasets: [Int]
+    ) -> (index: HoldingIndex, holdingOfEntry: [Int]) {
         var organisationOf: [Int] = []
         var datasetOf: [Int] = []
         var first = [Int](repeating: 0, count: organisationCount + 1)
-        for organisation in 0..<organisationCount {
-            first[organisation] = datasetOf.count
-            var previous = -1
-            for dataset in grouped[organisation].sorted() where dataset != previous {
+        var holdingOfEntry = [Int](repeating: 0, count: organisations.count)
+        var next = 0
+        for entry in CountingSort.order(major: organisations, majorCount: organisationCount, minor: datasets, minorCount: datasetCount) {
+            let (organisation, dataset) = (organisations[entry], datasets[entry])
+            if organisationOf.last != organisation || datasetOf.last != dataset {
+                // Organisations with no holdings start where the next one does.
+                while next <= organisation {
+                    first[next] = organisationOf.count
+                    next += 1
+                }
                 organisationOf.append(organisation)
                 datasetOf.append(dataset)
-                previous = dataset
             }
+            holdingOfEntry[entry] = organisationOf.count - 1
         }
-        first[organisationCount] = datasetOf.count
-        self.organisation = organisationOf
-        self.dataset = datasetOf
-        self.firstOfOrganisation = first
+        while next <= organisationCount {
+            first[next] = organisationOf.count
+            next += 1
+        }
+        return (HoldingIndex(organisation: organisationOf, dataset: datasetOf, firstOfOrganisation: first), holdingOfEntry)
+    }
+
+    private init(organisation: [Int], dataset: [Int], firstOfOrganisation: [Int]) {
+        self.organisation = organisation
+        self.dataset = dataset
+        self.firstOfOrganisation = firstOfOrganisation
     }
 
     var count: Int { dataset.count }

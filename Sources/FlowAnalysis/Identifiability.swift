@@ -38,7 +38,7 @@ public struct IdentifiabilityAnalysis: Sendable {
 
         let keys = KeyHolders(model: model, tables: tables)
         var linkage = LinkageIndex(
-            tables: tables, inherent: inherent, keyOfDataset: keys.keyOfDataset,
+            tables: tables, inherent: inherent, keyOfDataset: keys.keyOfDataset, keyCount: keys.keyCount,
             ancestors: AncestorSets(model: model, datasets: tables.datasets)
         )
         var escalations: [[Escalation]] = []
@@ -74,11 +74,11 @@ public struct IdentifiabilityAnalysis: Sendable {
         let organisation = tables.holdings.organisation[holding]
         var reasons: [Escalation] = []
         let keyID = keys.keyOfDataset[dataset]
-        if let key = facts.key, let keyID, keys.holds(organisation: organisation, key: keyID) {
-            reasons.append(.holdsKey(key))
+        if let keyID, keys.holds(organisation: organisation, key: keyID) {
+            reasons.append(.holdsKey(keys.name(ofKey: keyID)))
         }
-        if let key = facts.key, let keyID, let other = linkage.partner(of: dataset, at: organisation, sharing: .key(keyID)) {
-            reasons.append(.linkable(with: tables.datasets.names[other], via: "the pseudonym domain `\(key)`"))
+        if let keyID, let other = linkage.partner(of: dataset, at: organisation, sharing: .key(keyID)) {
+            reasons.append(.linkable(with: tables.datasets.names[other], via: "the pseudonym domain `\(keys.name(ofKey: keyID))`"))
         } else if facts.hasNHSNumber, let other = linkage.partner(of: dataset, at: organisation, sharing: .nhsNumber) {
             reasons.append(.linkable(with: tables.datasets.names[other], via: "the NHS number"))
         }
@@ -97,11 +97,13 @@ struct KeyHolders {
     /// Per dataset id: the id of the pseudonym domain it is keyed by.
     let keyOfDataset: [Int?]
     private let held: Set<Int>
-    private let keyCount: Int
+    /// Pseudonym domains are numbered 0..<keyCount.
+    let keyCount: Int
+    private let keyNames: [String]
 
     init(model: SemanticModel, tables: FlowGraphTables) {
-        var keys = NameInterner(capacity: model.keys.count)
-        let keyOfDataset = tables.datasetFacts.map { facts in facts.key.map { keys.intern($0) } }
+        // Numbered after the domains datasets are keyed by.
+        var keys = tables.keys
         var holders: [(organisation: Int, key: Int)] = []
         for key in model.keys.values {
             let id = keys.intern(key.id)
@@ -111,10 +113,13 @@ struct KeyHolders {
             }
         }
         let count = keys.names.count
-        self.keyOfDataset = keyOfDataset
+        self.keyOfDataset = tables.keyOfDataset
+        self.keyNames = keys.names
         self.keyCount = count
         self.held = Set(holders.map { $0.organisation * count + $0.key })
     }
+
+    func name(ofKey key: Int) -> String { keyNames[key] }
 
     func holds(organisation: Int, key: Int) -> Bool {
         held.contains(organisation * keyCount + key)

@@ -4,13 +4,14 @@ struct OptOutBits: Sendable {
     /// Bit -> opt-out name.
     let names: [String]
     let words: Int
-    private let bit: [String: Int]
+    /// Name -> bit.
+    private let bits: NameInterner
 
     /// Bit `i` is the opt-out `interner` numbered `i`: every opt-out any set can hold.
     init(_ interner: NameInterner) {
         self.names = interner.names
         self.words = max(1, (names.count + 63) / 64)
-        self.bit = interner.ids
+        self.bits = interner
     }
 
     /// Rows of bits from each row's bit numbers (`Adjacency` rows).
@@ -26,7 +27,7 @@ struct OptOutBits: Sendable {
     func row(_ members: some Sequence<String>) -> [UInt64] {
         var row = [UInt64](repeating: 0, count: words)
         for name in members {
-            let index = bit[name]!
+            let index = bits.number(of: name)!
             row[index / 64] |= 1 << UInt64(index % 64)
         }
         return row
@@ -34,7 +35,7 @@ struct OptOutBits: Sendable {
 
     /// Whether `rows[row]` has the opt-out `name`.
     func contains(_ rows: [UInt64], _ row: Int, _ name: String) -> Bool {
-        guard let index = bit[name] else { return false }
+        guard let index = bits.number(of: name) else { return false }
         return rows[row * words + index / 64] & (1 << UInt64(index % 64)) != 0
     }
 
@@ -48,23 +49,31 @@ struct OptOutBits: Sendable {
     }
 
     /// Every row as a `Set<String>`, each distinct row made once and shared by the rows equal to it
-    /// (sets are copy-on-write, so sharing costs nothing, and most rows are one of a few sets).
+    /// (sets are copy-on-write, so sharing costs nothing). Most rows are one of a few sets, so the
+    /// distinct rows are searched in turn, neighbours first; past `scanLimit` of them, by hash.
     func sets(_ rows: [UInt64], count: Int) -> [Set<String>] {
-        var made: [[UInt64]: Set<String>] = [:]
+        let scanLimit = 32
+        var made: [(row: Int, set: Set<String>)] = []
+        var byBits: [ArraySlice<UInt64>: Set<String>] = [:]
         var result: [Set<String>] = []
         result.reserveCapacity(count)
-        var previous: (row: Int, set: Set<String>)?
+        func bits(_ row: Int) -> ArraySlice<UInt64> { rows[row * words..<(row + 1) * words] }
         for row in 0..<count {
-            // Neighbouring rows are usually equal: compare with the last one before hashing.
-            if let previous, rows[previous.row * words..<(previous.row + 1) * words] == rows[row * words..<(row + 1) * words] {
-                result.append(previous.set)
-                continue
+            let wanted = bits(row)
+            // Neighbouring rows are usually equal: compare with the last one before the others.
+            if let last = result.indices.last, bits(last) == wanted {
+                result.append(result[last])
+            } else if let found = made.first(where: { bits($0.row) == wanted }) {
+                result.append(found.set)
+            } else if made.count < scanLimit {
+                let set = self.set(rows, row)
+                made.append((row, set))
+                result.append(set)
+            } else {
+                let set = byBits[wanted] ?? self.set(rows, row)
+                byBits[wanted] = set
+                result.append(set)
             }
-            let bits = Array(rows[row * words..<(row + 1) * words])
-            let set = made[bits] ?? self.set(rows, row)
-            made[bits] = set
-            result.append(set)
-            previous = (row, set)
         }
         return result
     }

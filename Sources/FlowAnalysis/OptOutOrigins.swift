@@ -32,12 +32,15 @@ enum OptOutOrigins {
     /// holdings on cycles follow, in id order.
     static func topologicalOrder(tables: FlowGraphTables) -> [Int] {
         let count = tables.holdings.count
+        let (contributions, inputHoldings) = (tables.contributions, tables.inputHoldings)
+        let (readers, transformReaders) = (tables.readers, tables.transformReaders)
+        let (recipientHolding, outputHolding) = (tables.recipientHolding, tables.outputHolding)
         var pendingInputs = [Int](repeating: 0, count: count)
         for holding in 0..<count {
-            for source in tables.contributions[holding] {
-                switch source {
+            for position in contributions.positions(ofRow: holding) {
+                switch contributions.element(at: position) {
                 case .flow: pendingInputs[holding] += 1
-                case .transform(let index): pendingInputs[holding] += tables.inputHoldings[index].count
+                case .transform(let index): pendingInputs[holding] += inputHoldings.positions(ofRow: index).count
                 }
             }
         }
@@ -45,10 +48,11 @@ enum OptOutOrigins {
         order.reserveCapacity(count)
         var placed = [Bool](repeating: false, count: count)
         var ready = (0..<count).filter { pendingInputs[$0] == 0 }
+        ready.reserveCapacity(count)
         var next = 0
         func release(_ successor: Int) {
             // Only holdings something feeds wait for inputs (a transform may name an input twice).
-            guard !tables.contributions.isEmpty(row: successor) else { return }
+            guard !contributions.isEmpty(row: successor) else { return }
             pendingInputs[successor] -= 1
             if pendingInputs[successor] == 0 { ready.append(successor) }
         }
@@ -57,10 +61,13 @@ enum OptOutOrigins {
             next += 1
             order.append(holding)
             placed[holding] = true
-            for index in tables.readers[holding] { release(tables.recipientHolding[index]) }
-            for index in tables.transformReaders[holding] {
+            for position in readers.positions(ofRow: holding) { release(recipientHolding[readers.element(at: position)]) }
+            for position in transformReaders.positions(ofRow: holding) {
+                let index = transformReaders.element(at: position)
                 // One edge per input that reads this holding, matching the count above.
-                for input in tables.inputHoldings[index] where input == holding { release(tables.outputHolding[index]) }
+                for input in inputHoldings.positions(ofRow: index) where inputHoldings.element(at: input) == holding {
+                    release(outputHolding[index])
+                }
             }
         }
         order += (0..<count).filter { !placed[$0] }

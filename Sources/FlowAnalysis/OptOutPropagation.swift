@@ -56,29 +56,38 @@ public struct OptOutPropagation: Sendable {
 
         let holdingCount = tables.holdings.count
         let origin = OptOutOrigins.holdings(model: model, tables: tables)
-        var filters: [UInt64] = []
-        filters.reserveCapacity(holdingCount * words)
-        for holding in 0..<holdingCount { filters += origin[holding] ? none : universe }
+        // Origins start with no filters, every other holding with all of them (the fixpoint shrinks them).
+        var filters = [UInt64](repeating: 0, count: holdingCount * words)
+        for holding in 0..<holdingCount where !origin[holding] {
+            for word in 0..<words { filters[holding * words + word] = universe[word] }
+        }
 
         // Upstream holdings first (popLast takes from the end): on acyclic parts every holding is
         // then computed once, from final inputs, instead of once per change of each of its inputs.
         var worklist = OptOutOrigins.topologicalOrder(tables: tables).reversed().filter { !origin[$0] }
         var queued = [Bool](repeating: false, count: holdingCount)
         for holding in worklist { queued[holding] = true }
+        let (contributions, inputHoldings) = (tables.contributions, tables.inputHoldings)
+        let (readers, transformReaders) = (tables.readers, tables.transformReaders)
+        let (senderHolding, recipientHolding, outputHolding) = (tables.senderHolding, tables.recipientHolding, tables.outputHolding)
+        // Written word by word: assigning `none` or `universe` would share their storage, and the
+        // next write would copy it.
         var value = none
         var contribution = none
         while let holding = worklist.popLast() {
             queued[holding] = false
-            value = origin[holding] ? none : universe
-            for source in tables.contributions[holding] {
-                switch source {
+            let start = origin[holding] ? none : universe
+            for word in 0..<words { value[word] = start[word] }
+            for position in contributions.positions(ofRow: holding) {
+                switch contributions.element(at: position) {
                 case .flow(let index):
-                    let sender = tables.senderHolding[index]
+                    let sender = senderHolding[index]
                     for word in 0..<words { contribution[word] = filters[sender * words + word] | applied[index * words + word] }
                 case .transform(let index):
-                    contribution = universe
-                    for input in tables.inputHoldings[index] {
-                        for word in 0..<words { contribution[word] &= filters[input * words + word] }
+                    for word in 0..<words { contribution[word] = universe[word] }
+                    for input in inputHoldings.positions(ofRow: index) {
+                        let inputHolding = inputHoldings.element(at: input)
+                        for word in 0..<words { contribution[word] &= filters[inputHolding * words + word] }
                     }
                     if isFilter[index] {
                         for word in 0..<words { contribution[word] |= filtering[index * words + word] }
@@ -86,22 +95,26 @@ public struct OptOutPropagation: Sendable {
                 }
                 for word in 0..<words { value[word] &= contribution[word] }
             }
-            guard value[...] != filters[holding * words..<(holding + 1) * words] else { continue }
-            filters.replaceSubrange(holding * words..<(holding + 1) * words, with: value)
+            var changed = false
+            for word in 0..<words where filters[holding * words + word] != value[word] {
+                filters[holding * words + word] = value[word]
+                changed = true
+            }
+            guard changed else { continue }
             // Everything that reads this holding may change.
-            for index in tables.readers[holding] {
-                let next = tables.recipientHolding[index]
+            for position in readers.positions(ofRow: holding) {
+                let next = recipientHolding[readers.element(at: position)]
                 if !queued[next] { queued[next] = true; worklist.append(next) }
             }
-            for index in tables.transformReaders[holding] {
-                let next = tables.outputHolding[index]
+            for position in transformReaders.positions(ofRow: holding) {
+                let next = outputHolding[transformReaders.element(at: position)]
                 if !queued[next] { queued[next] = true; worklist.append(next) }
             }
         }
 
         var arriving = [UInt64](repeating: 0, count: flows.count * words)
         for index in 0..<flows.count {
-            let sender = tables.senderHolding[index]
+            let sender = senderHolding[index]
             for word in 0..<words { arriving[index * words + word] = filters[sender * words + word] | applied[index * words + word] }
         }
         self.arrivingFilters = bits.sets(arriving, count: flows.count)

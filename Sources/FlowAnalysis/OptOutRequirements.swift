@@ -1,3 +1,4 @@
+import FlowLanguage
 import FlowModel
 
 /// Why a flow must (or need not) apply an opt-out; the text explains the decision in findings.
@@ -24,16 +25,20 @@ public struct OptOutRequirements: Sendable {
         for (name, organisation) in model.organisations where organisation.kind == .gpPractice {
             if let id = tables.organisations.id(name) { isGPPractice[id] = true }
         }
-        var byFlow: [[OptOutRequirement]] = []
-        byFlow.reserveCapacity(model.flows.count)
-        for (index, flow) in model.flows.enumerated() {
-            byFlow.append(OptOutRequirements.requirements(
-                for: flow, index: index, dataset: tables.datasetFacts[tables.carriedDataset[index]],
-                level: identifiability.recipientLevels[index], facts: facts, upstream: upstream,
-                toGPPractice: isGPPractice[tables.recipientOrganisation[index]]
-            ))
-        }
-        self.byFlow = byFlow
+        let toGPPractice = tables.recipientOrganisation.map { [isGPPractice] in isGPPractice[$0] }
+        let flows = model.flows
+        let levels = identifiability.recipientLevels
+        // Each flow's requirements stand alone: the two halves of the flows take a core each.
+        let middle = flows.count / 2
+        self.byFlow = Parallel.map([0..<middle, middle..<flows.count]) { range in
+            range.map { index in
+                OptOutRequirements.requirements(
+                    for: flows[index], index: index, dataset: tables.datasetFacts[tables.carriedDataset[index]],
+                    categories: tables.purposeCategories(ofFlow: index), level: levels[index], facts: facts,
+                    upstream: upstream, toGPPractice: toGPPractice[index]
+                )
+            }
+        }.flatMap { $0 }
     }
 
     public func requirement(flow index: Int, optOut: String) -> OptOutRequirement? {
@@ -41,11 +46,10 @@ public struct OptOutRequirements: Sendable {
     }
 
     static func requirements(
-        for flow: Flow, index: Int, dataset: DatasetFacts, level: IdentifiabilityLevel, facts: RequirementFacts,
-        upstream: UpstreamOrganisations, toGPPractice: Bool
+        for flow: Flow, index: Int, dataset: DatasetFacts, categories: [PurposeCategory], level: IdentifiabilityLevel,
+        facts: RequirementFacts, upstream: UpstreamOrganisations, toGPPractice: Bool
     ) -> [OptOutRequirement] {
         guard dataset.isDeclared else { return [] }
-        let categories = flow.purposes.compactMap { facts.categories[$0.name] }
         let isSecondary = categories.contains { !$0.isDirectCare }
         let isConfidential = level.isConfidentialByItself
         var result: [OptOutRequirement] = []

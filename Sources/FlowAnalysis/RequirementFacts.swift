@@ -1,7 +1,7 @@
 import FlowModel
 
 /// The model-wide facts the opt-out requirements consult for every flow, looked up once: the
-/// opt-outs in id order, purpose categories, approvals' opt-out status and the reasons' texts
+/// opt-outs in id order, approvals' opt-out status and the reasons' texts
 /// (one string shared by every flow it applies to, not one made per flow).
 struct RequirementFacts: Sendable {
     struct OptOutRule: Sendable {
@@ -12,7 +12,6 @@ struct RequirementFacts: Sendable {
     }
 
     let optOuts: [OptOutRule]
-    let categories: [String: PurposeCategory]
     /// By approval id: whether the National Data Opt-out applies under it, and why.
     let approvals: [String: (Bool, String)]
     /// By confidentiality basis: why a flow on a basis outside the opt-out's scope need not apply it.
@@ -26,7 +25,6 @@ struct RequirementFacts: Sendable {
         optOuts = model.optOuts.values.sorted { $0.id < $1.id }.map { optOut in
             OptOutRule(id: optOut.id, kind: optOut.kind, programme: Set(optOut.purposes.map(\.name)), recordedAt: Set(optOut.recordedAt.map(\.name)))
         }
-        categories = model.purposes.mapValues(\.category)
         let unknownApplies = model.settings.unknownNDOOStatusApplies
         approvals = model.approvals.mapValues { approval in
             switch approval.ndoo {
