@@ -1,19 +1,18 @@
 # The README's two commands:
-#   make flows   check flows/ and regenerate diagrams/ (installs Graphviz's development package if missing)
+#   make flows   check flows/ and regenerate diagrams/ (installs the Graphviz and mimalloc development packages if missing)
 #   make test    run the test suites
 SHELL := /bin/bash
 SWIFT ?= swift
 FLOWGATE := .build/release/flowgate
 
-.PHONY: flows test build graphviz ci
+.PHONY: flows test build packages ci
 
-graphviz:
-	@scripts/ensure-graphviz.sh
+packages:
+	@scripts/ensure-packages.sh
 
-# The Swift runtime linked statically: dynamic symbol binding was a third of `check flows/`'s 57 ms
-# (39 ms static; see BENCHMARKS.md).
-build: graphviz
-	$(SWIFT) build -c release --static-swift-stdlib --product flowgate
+# Static Swift runtime and mimalloc: see the script.
+build: packages
+	SWIFT=$(SWIFT) scripts/release-build.sh flowgate
 
 # Findings in flows/ are expected (the seed notices have real gaps): exit 1 means "findings shown",
 # only exit 2 (invalid model or usage) fails the job.
@@ -22,5 +21,5 @@ flows: build
 	@scripts/render-diagrams.sh $(FLOWGATE)
 	@$(FLOWGATE) fmt --check flows/
 
-test: graphviz
+test: packages
 	$(SWIFT) test --disable-xctest

@@ -33,9 +33,10 @@ AS_OF=2026-11-23
 FORMAT=2
 
 if [[ ${BUILD:-1} != 0 ]]; then
+  scripts/ensure-packages.sh
   for product in flowgate flowgate-gen flowgate-bench; do
-    # Static Swift runtime, as `make build`: process start is part of every figure.
-    swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product "$product" >&2
+    # As `make build` (static Swift runtime, mimalloc): process start is part of every figure.
+    scripts/release-build.sh "$product" --scratch-path "$SCRATCH" >&2
   done
 fi
 for tool in flowgate flowgate-gen flowgate-bench; do

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages a build needs when any is missing: Graphviz's development package
+# (headers, libgvc and the `dot` plugins) and mimalloc, the allocator release builds link
+# (scripts/release-build.sh).
+set -euo pipefail
+missing=()
+if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null 2>&1; then
+  missing+=(libgraphviz-dev graphviz pkg-config)
+fi
+# gcc prints the bare name back when the linker would not find the library.
+if [[ $(gcc -print-file-name=libmimalloc.so) != /* ]]; then
+  missing+=(libmimalloc-dev)
+fi
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+echo "installing missing build packages: ${missing[*]}" >&2
+sudo_cmd=""
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo_cmd apt-get update -qq
+$sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
