@@ -92,26 +92,34 @@ public struct Lexer {
             || byte == UInt8(ascii: "_")
     }
 
-    /// `isWordStart`, `-` and `.`, as one bit per ASCII byte: bytes 0–63, then 64–127. Words are
-    /// most of a file's bytes, and a bit test is a fraction of the comparisons.
-    private static let wordContinuationBits: (UInt64, UInt64) = (0x03FF_6000_0000_0000, 0x07FF_FFFE_87FF_FFFE)
+    /// What each byte is to a word being lexed, looked up once per byte: words are most of a
+    /// file's bytes, and a table load is a fraction of the comparisons `isWordStart` makes.
+    private enum WordByte: UInt8 {
+        case ends
+        case continues
+        /// Continues the word unless it starts an arrow (`a->b`).
+        case hyphen
+    }
 
-    static func isWordContinuation(_ byte: UInt8) -> Bool {
-        if byte < 64 { return (wordContinuationBits.0 >> UInt64(byte)) & 1 != 0 }
-        if byte < 128 { return (wordContinuationBits.1 >> UInt64(byte - 64)) & 1 != 0 }
-        return false
+    private static let wordBytes: [WordByte] = (0...255).map { byte in
+        if byte == Int(UInt8(ascii: "-")) { return .hyphen }
+        return isWordStart(UInt8(byte)) || byte == Int(UInt8(ascii: ".")) ? .continues : .ends
     }
 
     private mutating func lexWord() -> TokenRecord {
         let start = index
-        index = bytes.withUnsafeBufferPointer { bytes in
-            var end = start
-            while end < bytes.count, Lexer.isWordContinuation(bytes[end]) {
-                // `a->b`: the hyphen belongs to the arrow, not the word.
-                if bytes[end] == UInt8(ascii: "-"), end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: ">") { break }
-                end += 1
+        index = Self.wordBytes.withUnsafeBufferPointer { wordBytes in
+            bytes.withUnsafeBufferPointer { bytes in
+                var end = start
+                while end < bytes.count {
+                    switch wordBytes[Int(bytes[end])] {
+                    case .continues: end += 1
+                    case .hyphen where end + 1 == bytes.count || bytes[end + 1] != UInt8(ascii: ">"): end += 1
+                    case .hyphen, .ends: return end
+                    }
+                }
+                return end
             }
-            return end
         }
         return TokenRecord(kind: .word, span: span(start, index))
     }

@@ -114,7 +114,9 @@ public struct SyntaxTokens: RandomAccessCollection, Sendable {
     public func contains(kind: TokenKind) -> Bool { firstIndex(ofKind: kind) != nil }
 
     public func firstIndex(ofKind kind: TokenKind) -> Int? {
-        records.storage.records.tokens[records.range].firstIndex { $0.kind == kind }.map { $0 - records.range.lowerBound }
+        let tokens = records.storage.records.tokens
+        for index in records.range where tokens[index].kind == kind { return index - records.range.lowerBound }
+        return nil
     }
 
     private func record(at position: Int) -> TokenRecord {
