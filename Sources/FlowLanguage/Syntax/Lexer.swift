@@ -48,7 +48,7 @@ public struct Lexer {
                 index += 1
             case UInt8(ascii: "\n"):
                 index += 1
-                return TokenRecord(kind: .terminator, span: span(start, index), isLineBreak: true)
+                return TokenRecord(kind: .terminator, span: span(start, index), flags: .lineBreak)
             case UInt8(ascii: ";"):
                 return single(.terminator)
             case UInt8(ascii: "{"):
@@ -162,7 +162,10 @@ public struct Lexer {
                 help: "close the string with `\"` on the same line; write a line break as `\\n`"
             )
         }
-        return TokenRecord(kind: .string, span: span(start, index), hasEscapes: scan.hasEscapes, isUnterminated: !scan.isTerminated)
+        var flags: TokenRecord.Flags = []
+        if scan.hasEscapes { flags.insert(.escapes) }
+        if !scan.isTerminated { flags.insert(.unterminated) }
+        return TokenRecord(kind: .string, span: span(start, index), flags: flags)
     }
 
     private mutating func reportUnexpectedCharacter(at start: Int) {

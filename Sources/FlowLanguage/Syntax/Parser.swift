@@ -13,6 +13,7 @@ public struct Parser {
     /// The current top-level statement's records. Handed over to the consumer when the statement
     /// is complete, then emptied and reused: one file's parse allocates almost nothing per statement.
     private var records: SyntaxRecords
+    /// Each long word's one `String`, for the whole file (records keep them per statement).
     private var texts = TextInterner()
     /// Reused while a block's statements are gathered at each depth, then appended to the storage
     /// together: a block's statements must be stored next to each other, after their own blocks'.

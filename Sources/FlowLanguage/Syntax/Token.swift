@@ -26,24 +26,33 @@ public enum TokenKind: UInt8, Sendable, Hashable {
 /// no `String` is made for a token whose text nobody reads (keywords and vocabulary values are
 /// matched by their bytes).
 struct TokenRecord: Sendable {
+    /// What the kind leaves open, one bit each.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+
+        /// A `terminator` that is a line break (as opposed to `;`).
+        static let lineBreak = Flags(rawValue: 1 << 0)
+        /// A `string` whose value has escapes, so it is not a plain slice of the bytes.
+        static let escapes = Flags(rawValue: 1 << 1)
+        /// A `string` with no closing `"` (already diagnosed): the value runs to the span's end.
+        static let unterminated = Flags(rawValue: 1 << 2)
+    }
+
     let span: SourceSpan
     let kind: TokenKind
-    /// For `terminator` tokens: true when it is a line break (as opposed to `;`).
-    let isLineBreak: Bool
-    /// For `string` tokens: the value has escapes, so it is not a plain slice of the bytes.
-    let hasEscapes: Bool
-    /// For `string` tokens: no closing `"` (already diagnosed); the value runs to the span's end.
-    let isUnterminated: Bool
-    /// An index into the tree's shared texts when the parser interned the word, else -1.
+    let flags: Flags
+    /// An index into the statement's interned texts when the parser interned the word, else -1.
     var internedText: Int32 = -1
 
-    init(kind: TokenKind, span: SourceSpan, isLineBreak: Bool = false, hasEscapes: Bool = false, isUnterminated: Bool = false) {
+    init(kind: TokenKind, span: SourceSpan, flags: Flags = []) {
         self.span = span
         self.kind = kind
-        self.isLineBreak = isLineBreak
-        self.hasEscapes = hasEscapes
-        self.isUnterminated = isUnterminated
+        self.flags = flags
     }
+
+    var isLineBreak: Bool { flags.contains(.lineBreak) }
+    var hasEscapes: Bool { flags.contains(.escapes) }
+    var isUnterminated: Bool { flags.contains(.unterminated) }
 
     /// The bytes of the token's text when it is a slice of the file (not for escaped strings).
     var textRange: Range<Int> {
