@@ -6,6 +6,9 @@ struct Lowerer {
     var sink = DiagnosticSink()
     var references: [PendingReference] = []
     let path: String
+    /// `lowerProperties`' "first given here" spans, kept between declarations so that lowering one
+    /// does not allocate an array.
+    var seenBuffer: [SourceSpan?] = []
 
     typealias Handler<Target> = @Sendable (inout Lowerer, SyntaxNode, inout Target) -> Void
 
@@ -17,9 +20,18 @@ struct Lowerer {
         private(set) var indices = SpellingIndex<Int>()
         private(set) var handlers: [Handler<Target>] = []
         private(set) var isRepeatable: [Bool] = []
-        var required: [String] = []
+        var required: [String] = [] {
+            didSet { indexRequired() }
+        }
+        /// Each required property's index (nil when it has no handler), found once per table:
+        /// looking the names up again for every declaration was a hash of each name.
+        private(set) var requiredIndices: [Int?] = []
 
         init(_ what: String) { self.what = what }
+
+        private mutating func indexRequired() {
+            requiredIndices = required.map { indices[$0] }
+        }
 
         mutating func on(_ name: String, repeatable: Bool = false, _ handler: @escaping Handler<Target>) {
             if let index = indices[name] {
@@ -30,18 +42,24 @@ struct Lowerer {
             indices.insert(name, handlers.count)
             handlers.append(handler)
             isRepeatable.append(repeatable)
+            indexRequired()
         }
     }
 
     /// Applies `table` to the statements of `node`'s block, reporting unknown, repeated, misplaced
     /// and missing properties.
     mutating func lowerProperties<Target>(of node: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>) {
-        // Where each property was first given (its keyword), for "given more than once".
-        var seen = [SourceSpan?](repeating: nil, count: table.handlers.count)
+        // Where each property was first given (its keyword), for "given more than once"; taken from
+        // `seenBuffer` and given back (swapped, so that it is never shared and never copied).
+        var seen: [SourceSpan?] = []
+        swap(&seen, &seenBuffer)
+        seen.removeAll(keepingCapacity: true)
+        seen.append(contentsOf: repeatElement(nil, count: table.handlers.count))
+        defer { swap(&seen, &seenBuffer) }
         for statement in node.statements {
             lowerProperty(statement, into: &target, using: table, seen: &seen)
         }
-        for name in table.required where table.indices[name].map({ seen[$0] == nil }) ?? true {
+        for (name, index) in zip(table.required, table.requiredIndices) where index.map({ seen[$0] == nil }) ?? true {
             sink.report(
                 .missingProperty, "\(table.what) needs `\(name)`", at: node.headerSpan,
                 help: "add a `\(name) …` line inside the block"
