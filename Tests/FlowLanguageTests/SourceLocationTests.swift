@@ -29,3 +29,18 @@ import Testing
         #expect(broken.location(of: 2) == FlowLanguage.SourceLocation(line: 1, column: 3))
     }
 }
+
+/// Line starts are found eight bytes at a time; bytes next to a line break that differ from it
+/// by one bit, or that have the high bit set, must not be taken for one.
+@Suite struct LineStartTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func lineStartsMatchAByteByByteScan(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let alphabet: [UInt8] = [0x0A, 0x0B, 0x08, 0x8A, 0x80, 0xFF, 0x00, 0x61]
+        for count in [0, 1, 7, 8, 9, 15, 16, 17, 1_000] {
+            let bytes = (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let expected = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            #expect(SourceFile(path: "r.flow", bytes: bytes).lineStarts == expected)
+        }
+    }
+}

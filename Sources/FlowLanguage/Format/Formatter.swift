@@ -10,7 +10,7 @@ public enum Formatter {
         var previous: SyntaxNode?
         for node in file.statements {
             var trivia = node.leadingTrivia
-            if let previous, previous.block != nil || node.block != nil, !trivia.contains(.blankLine) {
+            if let previous, previous.hasBlock || node.hasBlock, !trivia.contains(.blankLine) {
                 trivia.insert(.blankLine, at: 0)
             }
             write(trivia, isFirst: previous == nil, depth: 0, into: &output)

@@ -1,9 +1,9 @@
 /// Turns a file's bytes into tokens. Never traps: any byte sequence yields tokens and diagnostics.
+/// Tokens are records of kind and position; their text is read from the file when needed.
 public struct Lexer {
     private let bytes: [UInt8]
-    private let path: SourcePath
+    let path: SourcePath
     private var index = 0
-    private var words = TextInterner()
     public private(set) var sink: DiagnosticSink
 
     public init(file: SourceFile, sink: DiagnosticSink = DiagnosticSink()) {
@@ -16,34 +16,30 @@ public struct Lexer {
 
     public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(file: file)
-        let tokens = lexer.tokenize()
-        return (tokens, lexer.sink.diagnostics)
-    }
-
-    public mutating func tokenize() -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4)
-        while let token = nextToken() {
-            tokens.append(token)
+        var records = SyntaxRecords(bytes: file.bytes, path: lexer.path)
+        records.tokens.reserveCapacity(file.bytes.count / 4)
+        while let token = lexer.nextToken() {
+            records.append(token)
         }
-        tokens.append(endOfFile)
-        return tokens
+        records.append(lexer.endOfFile)
+        let storage = SyntaxStorage(records)
+        return (records.tokens.map { Token($0, in: storage) }, lexer.sink.diagnostics)
     }
 
     /// The next token; at the end, an `endOfFile` token (again on every call).
-    mutating func nextTokenOrEnd() -> Token {
+    mutating func nextTokenOrEnd() -> TokenRecord {
         nextToken() ?? endOfFile
     }
 
-    private var endOfFile: Token {
-        Token(kind: .endOfFile, text: "", span: span(bytes.count, bytes.count))
+    private var endOfFile: TokenRecord {
+        TokenRecord(kind: .endOfFile, span: span(bytes.count, bytes.count))
     }
 
     private func span(_ start: Int, _ end: Int) -> SourceSpan {
         SourceSpan(file: path, start: start, end: end)
     }
 
-    private mutating func nextToken() -> Token? {
+    private mutating func nextToken() -> TokenRecord? {
         while index < bytes.count {
             let start = index
             let byte = bytes[index]
@@ -52,26 +48,22 @@ public struct Lexer {
                 index += 1
             case UInt8(ascii: "\n"):
                 index += 1
-                return Token(kind: .terminator, text: "\n", span: span(start, index), isLineBreak: true)
+                return TokenRecord(kind: .terminator, span: span(start, index), flags: .lineBreak)
             case UInt8(ascii: ";"):
-                index += 1
-                return Token(kind: .terminator, text: ";", span: span(start, index))
+                return single(.terminator)
             case UInt8(ascii: "{"):
-                index += 1
-                return Token(kind: .openBrace, text: "{", span: span(start, index))
+                return single(.openBrace)
             case UInt8(ascii: "}"):
-                index += 1
-                return Token(kind: .closeBrace, text: "}", span: span(start, index))
+                return single(.closeBrace)
             case UInt8(ascii: ","):
-                index += 1
-                return Token(kind: .comma, text: ",", span: span(start, index))
+                return single(.comma)
             case UInt8(ascii: "#"):
                 return lexComment()
             case UInt8(ascii: "\""):
                 return lexString()
             case UInt8(ascii: "-") where peek(1) == UInt8(ascii: ">"):
                 index += 2
-                return Token(kind: .arrow, text: "->", span: span(start, index))
+                return TokenRecord(kind: .arrow, span: span(start, index))
             default:
                 if Lexer.isWordStart(byte) {
                     return lexWord()
@@ -80,6 +72,12 @@ public struct Lexer {
             }
         }
         return nil
+    }
+
+    /// A one-byte token at `index`.
+    private mutating func single(_ kind: TokenKind) -> TokenRecord {
+        index += 1
+        return TokenRecord(kind: kind, span: span(index - 1, index))
     }
 
     private func peek(_ offset: Int) -> UInt8? {
@@ -94,105 +92,80 @@ public struct Lexer {
             || byte == UInt8(ascii: "_")
     }
 
-    static func isWordContinuation(_ byte: UInt8) -> Bool {
-        isWordStart(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    /// What each byte is to a word being lexed, looked up once per byte: words are most of a
+    /// file's bytes, and a table load is a fraction of the comparisons `isWordStart` makes.
+    private enum WordByte: UInt8 {
+        case ends
+        case continues
+        /// Continues the word unless it starts an arrow (`a->b`).
+        case hyphen
     }
 
-    private mutating func lexWord() -> Token {
+    private static let wordBytes: [WordByte] = (0...255).map { byte in
+        if byte == Int(UInt8(ascii: "-")) { return .hyphen }
+        return isWordStart(UInt8(byte)) || byte == Int(UInt8(ascii: ".")) ? .continues : .ends
+    }
+
+    private mutating func lexWord() -> TokenRecord {
         let start = index
-        while index < bytes.count, Lexer.isWordContinuation(bytes[index]) {
-            // `a->b`: the hyphen belongs to the arrow, not the word.
-            if bytes[index] == UInt8(ascii: "-"), peek(1) == UInt8(ascii: ">") { break }
-            index += 1
+        index = Self.wordBytes.withUnsafeBufferPointer { wordBytes in
+            bytes.withUnsafeBufferPointer { bytes in
+                var end = start
+                while end < bytes.count {
+                    switch wordBytes[Int(bytes[end])] {
+                    case .continues: end += 1
+                    case .hyphen where end + 1 == bytes.count || bytes[end + 1] != UInt8(ascii: ">"): end += 1
+                    case .hyphen, .ends: return end
+                    }
+                }
+                return end
+            }
         }
-        return Token(kind: .word, text: words.text(of: bytes, start..<index), span: span(start, index))
+        return TokenRecord(kind: .word, span: span(start, index))
     }
 
-    private mutating func lexComment() -> Token {
+    private mutating func lexComment() -> TokenRecord {
         let start = index
         index += 1
         while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
         var end = index
         if end > start + 1, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let text = String(decoding: bytes[(start + 1)..<max(start + 1, end)], as: UTF8.self)
-        return Token(kind: .comment, text: text, span: span(start, end))
+        return TokenRecord(kind: .comment, span: span(start, end))
     }
 
-    private mutating func lexString() -> Token {
+    private mutating func lexString() -> TokenRecord {
         let start = index
-        index += 1
-        // Most strings have no escapes: decode those straight from the file's bytes.
-        var end = index
+        // Most strings have no escapes: their value is the bytes between the quotes.
+        var end = index + 1
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\\") {
             end += 1
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-            let text = String(decoding: bytes[index..<end], as: UTF8.self)
             index = end + 1
-            return Token(kind: .string, text: text, span: span(start, index))
+            return TokenRecord(kind: .string, span: span(start, index))
         }
-        var value = Array(bytes[index..<end])
-        index = end
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return Token(kind: .string, text: String(decoding: value, as: UTF8.self), span: span(start, index))
+        let scan = StringLiteral.scan(bytes, at: start) { problem, range in
+            switch problem {
+            case .invalidUnicodeEscape:
+                sink.report(.invalidEscape, "invalid unicode escape; expected `\\u{…}` with 1–8 hex digits naming a Unicode scalar", at: span(range.lowerBound, range.upperBound))
+            case .unknownEscape:
+                sink.report(
+                    .invalidEscape, "unknown escape sequence in string", at: span(range.lowerBound, range.upperBound),
+                    help: "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{XXXX}`"
+                )
             }
-            if byte == UInt8(ascii: "\n") { break }
-            if byte == UInt8(ascii: "\\") {
-                lexEscape(into: &value)
-                continue
-            }
-            value.append(byte)
-            index += 1
         }
-        sink.report(
-            .unterminatedString, "unterminated string literal", at: span(start, start + 1),
-            help: "close the string with `\"` on the same line; write a line break as `\\n`"
-        )
-        return Token(kind: .string, text: String(decoding: value, as: UTF8.self), span: span(start, index))
-    }
-
-    private mutating func lexEscape(into value: inout [UInt8]) {
-        let start = index
-        index += 1
-        guard index < bytes.count else { return }
-        let escaped = bytes[index]
-        index += 1
-        switch escaped {
-        case UInt8(ascii: "\""): value.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): value.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
-        case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
-        case UInt8(ascii: "u"):
-            if let scalar = lexUnicodeEscape() {
-                value.append(contentsOf: Array(String(Character(scalar)).utf8))
-            } else {
-                sink.report(.invalidEscape, "invalid unicode escape; expected `\\u{…}` with 1–8 hex digits naming a Unicode scalar", at: span(start, index))
-            }
-        default:
-            if escaped == UInt8(ascii: "\n") { index -= 1 }
+        index = scan.end
+        if !scan.isTerminated {
             sink.report(
-                .invalidEscape, "unknown escape sequence in string", at: span(start, index),
-                help: "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{XXXX}`"
+                .unterminatedString, "unterminated string literal", at: span(start, start + 1),
+                help: "close the string with `\"` on the same line; write a line break as `\\n`"
             )
         }
-    }
-
-    private mutating func lexUnicodeEscape() -> Unicode.Scalar? {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
-        index += 1
-        var digits = ""
-        while index < bytes.count, bytes[index] != UInt8(ascii: "}"), bytes[index] != UInt8(ascii: "\""),
-              bytes[index] != UInt8(ascii: "\n"), digits.count <= 8 {
-            digits.append(Character(Unicode.Scalar(bytes[index])))
-            index += 1
-        }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "}") else { return nil }
-        index += 1
-        guard (1...8).contains(digits.count), let value = UInt32(digits, radix: 16) else { return nil }
-        return Unicode.Scalar(value)
+        var flags: TokenRecord.Flags = []
+        if scan.hasEscapes { flags.insert(.escapes) }
+        if !scan.isTerminated { flags.insert(.unterminated) }
+        return TokenRecord(kind: .string, span: span(start, index), flags: flags)
     }
 
     private mutating func reportUnexpectedCharacter(at start: Int) {

@@ -6,18 +6,22 @@ public struct Parser {
     /// Tokens are pulled one at a time: the grammar never looks further ahead than the current
     /// token, and a token array for a large estate cost more memory than the whole model.
     private var lexer: Lexer
-    private var current: Token
+    private var current: TokenRecord
     private var depth = 0
     /// The parser's own diagnostics; the lexer keeps its own, and they are merged lexer-first.
     private var sink = DiagnosticSink()
-    /// Reused while a statement's arguments, or a block's statements at each depth, are gathered,
-    /// then copied out at their final size: growing a fresh array for every statement was several
-    /// allocations each.
-    private var argumentBuffer: [Token] = []
-    private var blockBuffers: [[SyntaxNode]] = []
+    /// The current top-level statement's records. Handed over to the consumer when the statement
+    /// is complete, then emptied and reused: one file's parse allocates almost nothing per statement.
+    private var records: SyntaxRecords
+    /// Each long word's one `String`, for the whole file (records keep them per statement).
+    private var texts = TextInterner()
+    /// Reused while a block's statements are gathered at each depth, then appended to the storage
+    /// together: a block's statements must be stored next to each other, after their own blocks'.
+    private var blockBuffers: [[NodeRecord]] = []
 
-    private init(lexer: Lexer) {
+    private init(lexer: Lexer, bytes: [UInt8]) {
         self.lexer = lexer
+        records = SyntaxRecords(bytes: bytes, path: lexer.path)
         current = self.lexer.nextTokenOrEnd()
     }
 
@@ -42,12 +46,36 @@ public struct Parser {
             )
             return ([], [diagnostic])
         }
-        var parser = Parser(lexer: Lexer(file: file))
-        let comments = parser.parseStatements(openedBy: nil, body)
+        var parser = Parser(lexer: Lexer(file: file), bytes: file.bytes)
+        let comments = parser.parseStatements(openedBy: nil) { parser, node in parser.handOver(node, to: body) }
+        let dangling = SyntaxFile.trivia(comments, in: SyntaxStorage(parser.records))
         // As if lexing had finished before parsing began: lexer diagnostics first, one shared limit.
         var diagnostics = parser.lexer.sink
         for diagnostic in parser.sink.diagnostics { diagnostics.report(diagnostic) }
-        return (comments, diagnostics.diagnostics)
+        return (dangling, diagnostics.diagnostics)
+    }
+
+    /// Hands a complete top-level statement to `body`, then empties the records for the next one.
+    /// When the consumer kept the statement, its tree keeps the arrays and new ones are started
+    /// (small ones: keeping the capacity of a large statement for every statement after it would
+    /// multiply a large file's memory).
+    private mutating func handOver(_ node: NodeRecord, to body: (SyntaxNode) -> Void) {
+        records.nodes.append(node)
+        var storage: SyntaxStorage? = SyntaxStorage(records)
+        body(SyntaxNode(storage!, index: records.nodes.count - 1))
+        let isKept = !isKnownUniquelyReferenced(&storage!)
+        storage = nil
+        if isKept { records = SyntaxRecords(bytes: records.bytes, path: records.path) } else { records.removeRecords() }
+    }
+
+    /// Appends an argument: a long word is interned, so a name written many times is one string.
+    private mutating func appendArgument(_ token: TokenRecord) {
+        let range = token.span.start..<token.span.end
+        if token.kind == .word, range.count > TextInterner.inlineLimit {
+            records.append(token, text: texts.text(of: records.bytes, range))
+        } else {
+            records.append(token)
+        }
     }
 
     private mutating func advance() {
@@ -55,9 +83,11 @@ public struct Parser {
     }
 
     /// Parses statements up to the `}` closing `openBrace` (or the end of the file), handing each
-    /// to `emit`; returns the comments after the last one.
-    private mutating func parseStatements(openedBy openBrace: Token?, _ emit: (SyntaxNode) -> Void) -> [Trivia] {
-        var pendingComments: [Trivia] = []
+    /// to `emit`; returns the range of the storage's trivia after the last one.
+    private mutating func parseStatements(openedBy openBrace: TokenRecord?, _ emit: (inout Parser, NodeRecord) -> Void) -> Range<Int> {
+        // The comments and blank lines since the last statement, appended to the storage's trivia
+        // as they come: nothing else is stored until the next statement starts.
+        var pendingStart = records.trivia.count
         var lineBreaksInARow = 0
         // A `{` or the file start counts as a line start, so `{\n\n` is one blank line.
         var seenContent = false
@@ -67,21 +97,22 @@ public struct Parser {
             case .terminator:
                 if token.isLineBreak {
                     lineBreaksInARow += 1
-                    if lineBreaksInARow == 2, seenContent, pendingComments.last != .blankLine {
-                        pendingComments.append(.blankLine)
+                    if lineBreaksInARow == 2, seenContent, records.trivia.count == pendingStart || records.trivia.last != .blankLine {
+                        records.trivia.append(.blankLine)
                     }
                 }
                 advance()
                 continue
             case .comment:
                 // Comments on their own lines lead the next statement (or dangle at the end).
-                pendingComments.append(.comment(token))
+                let comment = records.append(token)
+                records.trivia.append(.comment(token: comment))
                 seenContent = true
                 lineBreaksInARow = 0
                 advance()
                 continue
             case .closeBrace:
-                if openBrace != nil { return pendingComments }
+                if openBrace != nil { return pendingStart..<records.trivia.count }
                 sink.report(.unexpectedClosingBrace, "unexpected `}` with no matching `{`", at: token.span)
                 advance()
             case .endOfFile:
@@ -91,12 +122,13 @@ public struct Parser {
                         help: "add `}` to close this block"
                     )
                 }
-                return pendingComments
+                return pendingStart..<records.trivia.count
             case .word:
+                let leadingTrivia = pendingStart..<records.trivia.count
                 var node = parseStatement()
-                node.leadingTrivia = pendingComments
-                pendingComments = []
-                emit(node)
+                node.leadingTrivia = leadingTrivia
+                emit(&self, node)
+                pendingStart = records.trivia.count
             case .openBrace:
                 sink.report(
                     .unexpectedToken, "`{` must be on the same line as the statement it opens", at: token.span,
@@ -112,23 +144,20 @@ public struct Parser {
         }
     }
 
-    private mutating func parseStatement() -> SyntaxNode {
-        let keyword = current
+    private mutating func parseStatement() -> NodeRecord {
+        let keyword = records.append(current)
         advance()
         while current.kind.isArgument {
-            argumentBuffer.append(current)
+            appendArgument(current)
             advance()
         }
-        let arguments = argumentBuffer.exactCopy()
-        argumentBuffer.removeAll(keepingCapacity: true)
-        var block: SyntaxBlock?
+        var node = NodeRecord(keyword: keyword, argumentsEnd: records.tokens.count)
         if current.kind == .openBrace {
-            block = parseBlock()
+            node.block = parseBlock()
         }
-        var trailingComment: Token?
         switch current.kind {
         case .comment:
-            trailingComment = current
+            node.trailingComment = records.append(current)
             advance()
         case .terminator, .closeBrace, .endOfFile:
             break
@@ -137,32 +166,35 @@ public struct Parser {
                         help: "start each statement on its own line, or separate statements with `;`")
             skipToEndOfStatement()
         }
-        return SyntaxNode(keyword: keyword, arguments: arguments, block: block, trailingComment: trailingComment)
+        return node
     }
 
-    private mutating func parseBlock() -> SyntaxBlock? {
+    /// The index of the block's record, or -1 when it is nested too deep (and skipped).
+    private mutating func parseBlock() -> Int {
         let open = current
         if depth >= Parser.maximumDepth {
             sink.report(.nestingTooDeep, "blocks are nested more than \(Parser.maximumDepth) deep", at: open.span)
             skipBalancedBlock()
-            return nil
+            return -1
         }
         advance()
         if blockBuffers.count == depth { blockBuffers.append([]) }
-        var buffer: [SyntaxNode] = []
-        swap(&buffer, &blockBuffers[depth])
+        let level = depth
         depth += 1
-        let comments = parseStatements(openedBy: open) { buffer.append($0) }
+        let comments = parseStatements(openedBy: open) { parser, node in parser.blockBuffers[level].append(node) }
         depth -= 1
-        let statements = buffer.exactCopy()
-        buffer.removeAll(keepingCapacity: true)
-        swap(&buffer, &blockBuffers[depth])
+        let statementsStart = records.nodes.count
+        records.nodes.append(contentsOf: blockBuffers[level])
+        blockBuffers[level].removeAll(keepingCapacity: true)
         var closeSpan: SourceSpan?
         if current.kind == .closeBrace {
             closeSpan = current.span
             advance()
         }
-        return SyntaxBlock(openSpan: open.span, statements: statements, danglingComments: comments, closeSpan: closeSpan)
+        records.blocks.append(BlockRecord(
+            openSpan: open.span, closeSpan: closeSpan, statements: statementsStart..<records.nodes.count, danglingComments: comments
+        ))
+        return records.blocks.count - 1
     }
 
     /// Skips from a `{` to its matching `}` without recursion (input may be nested arbitrarily deep).
@@ -192,9 +224,9 @@ public struct Parser {
         }
     }
 
-    private func describe(_ token: Token) -> String {
+    private func describe(_ token: TokenRecord) -> String {
         switch token.kind {
-        case .word: "`\(token.text)`"
+        case .word: "`\(records.text(of: token))`"
         case .string: "a string"
         case .arrow: "`->`"
         case .comma: "`,`"

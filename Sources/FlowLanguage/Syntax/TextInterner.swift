@@ -2,11 +2,11 @@
 /// times, and decoding each occurrence into a string of its own cost an allocation per token;
 /// words short enough for `String` to keep inline cost none and are decoded directly. (Quoted
 /// strings are mostly titles, each written once, and are not interned.)
-struct TextInterner {
+struct TextInterner: Sendable {
     /// `String` stores up to 15 UTF-8 bytes inline (on 64-bit platforms).
-    private static let inlineLimit = 15
+    static let inlineLimit = 15
 
-    private struct Entry {
+    private struct Entry: Sendable {
         let hash: UInt64
         let start: Int
         let count: Int
@@ -25,13 +25,13 @@ struct TextInterner {
 
     private mutating func intern(_ wanted: UnsafeBufferPointer<UInt8>, start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         if entries.count * 2 >= slots.count { grow() }
-        let hash = Self.hash(wanted)
+        let hash = ByteHash.hash(wanted)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
             let index = Int(slots[slot])
             if entries[index].hash == hash, entries[index].count == wanted.count,
-               Self.equal(wanted, UnsafeBufferPointer(rebasing: bytes[entries[index].start..<(entries[index].start + wanted.count)])) {
+               ByteHash.equal(wanted, UnsafeBufferPointer(rebasing: bytes[entries[index].start..<(entries[index].start + wanted.count)])) {
                 return entries[index].text
             }
             slot = (slot + 1) & mask
@@ -50,43 +50,5 @@ struct TextInterner {
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }
-    }
-
-    /// Eight bytes at a time, multiplied and folded: a word is only a few such steps.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = UInt64(bytes.count)
-        forEachWord(of: bytes) { word in
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
-        }
-        return hash
-    }
-
-    private static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        let raw = (UnsafeRawBufferPointer(lhs), UnsafeRawBufferPointer(rhs))
-        while offset + 8 <= lhs.count {
-            if raw.0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != raw.1.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
-            offset += 8
-        }
-        while offset < lhs.count {
-            if lhs[offset] != rhs[offset] { return false }
-            offset += 1
-        }
-        return true
-    }
-
-    /// The bytes as little-endian 64-bit words, the last one padded with zeros.
-    private static func forEachWord(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
-        let raw = UnsafeRawBufferPointer(bytes)
-        var offset = 0
-        while offset + 8 <= raw.count {
-            body(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            offset += 8
-        }
-        guard offset < raw.count else { return }
-        var last: UInt64 = 0
-        for (shift, byte) in raw[offset...].enumerated() { last |= UInt64(byte) << (8 * shift) }
-        body(last)
     }
 }

@@ -43,7 +43,7 @@ extension Lowerer {
     mutating func lowerTransform(_ node: SyntaxNode) -> Declaration? {
         let shape = "at ORGANISATION OPERATION INPUT[, INPUT] -> OUTPUT [\"Title\"]"
         let arguments = node.arguments
-        guard let arrow = arguments.firstIndex(where: { $0.kind == .arrow }), arrow >= 3,
+        guard let arrow = arguments.firstIndex(ofKind: .arrow), arrow >= 3,
               arguments[0].kind == .word, arguments[1].kind == .word else {
             sink.report(.malformedValue, "a transform is written `\(shape)`", at: node.headerSpan)
             return nil
@@ -124,7 +124,7 @@ extension Lowerer {
         var optOut = OptOut(id: name.text, title: title, span: node.headerSpan, kind: .programme)
         lowerProperties(of: node, into: &optOut, using: Self.optOutTable)
         // `programme` is also the placeholder when `kind` is missing or invalid (already reported).
-        let declaresProgramme = node.statements.first { $0.name == "kind" }?.arguments.first?.text == OptOutKind.programme.rawValue
+        let declaresProgramme = node.statements.first { $0.keyword.isWord("kind") }?.arguments.first?.text == OptOutKind.programme.rawValue
         if declaresProgramme, optOut.kind == .programme, optOut.purposes.isEmpty {
             sink.report(.missingProperty, "a programme opt-out needs the purposes it covers", at: node.headerSpan,
                         help: "add `purposes PURPOSE, …`")

@@ -1,10 +1,15 @@
 import FlowLanguage
 
 extension Lowerer {
-    static let declarationKeywords = [
-        "org", "boundary", "dataset", "at", "purpose", "approval", "agreement", "contract", "arrangement",
-        "dpia", "gateway", "opt-out", "key", "notice", "flow", "waiver", "include", "use", "model",
-    ]
+    /// The keywords that start a top-level statement, in the order the help text lists them.
+    enum DeclarationKeyword: String, CaseIterable, Sendable {
+        case org, boundary, dataset, at, purpose, approval, agreement, contract, arrangement
+        case dpia, gateway, optOut = "opt-out", key, notice, flow, waiver, include, use, model
+    }
+
+    static let declarationKeywords = DeclarationKeyword.allCases.map(\.rawValue)
+    /// Matched against the keyword's bytes, not a `String` of it.
+    static let declarationKeywordIndex = SpellingIndex(DeclarationKeyword.allCases.map { ($0.rawValue, $0) })
 
     static let settingsTable: PropertyTable<ModelSettings> = {
         var table = PropertyTable<ModelSettings>("the model")
@@ -46,47 +51,49 @@ extension Lowerer {
 
     /// Lowers one top-level statement into `file`.
     mutating func lowerStatement(_ node: SyntaxNode, into file: inout LoweredFile) {
-        switch node.name {
-        case "org": lowerOrganisation(node).map { file.declarations.append($0) }
-        case "boundary": file.declarations += lowerBoundary(node, parent: nil)
-        case "dataset": lowerDataset(node).map { file.declarations.append($0) }
-        case "at": lowerTransform(node).map { file.declarations.append($0) }
-        case "purpose": lowerPurpose(node).map { file.declarations.append($0) }
-        case "approval": lowerApproval(node).map { file.declarations.append($0) }
-        case "agreement": lowerAgreement(node).map { file.declarations.append($0) }
-        case "contract": lowerContract(node).map { file.declarations.append($0) }
-        case "arrangement": lowerArrangement(node).map { file.declarations.append($0) }
-        case "dpia": lowerDPIA(node).map { file.declarations.append($0) }
-        case "gateway": lowerGateway(node).map { file.declarations.append($0) }
-        case "opt-out": lowerOptOut(node).map { file.declarations.append($0) }
-        case "key": lowerKey(node).map { file.declarations.append($0) }
-        case "notice": lowerNotice(node).map { file.declarations.append($0) }
-        case "flow": lowerFlow(node).map { file.declarations.append($0) }
-        case "waiver": lowerWaiver(node).map { file.declarations.append($0) }
-        case "include":
-            if rejectBlock(node), let token = singleToken(node, shape: "\"path/to/file.flow\"") {
-                if token.kind == .string { file.includes.append((token.text, token.span)) } else {
-                    sink.report(.malformedValue, "an include path is a quoted string", at: token.span, help: "write `include \"\(token.text)\"`")
-                }
-            }
-        case "use":
-            if rejectBlock(node), let token = word(node, shape: "a library name such as std") {
-                file.uses.append((token.text, token.span))
-            }
-        case "model":
-            lowerModel(node, into: &file)
-        default:
+        guard let keyword = Self.declarationKeywordIndex[keywordOf: node] else {
             sink.report(
                 .unknownDeclaration, "`\(node.name)` does not start a declaration", at: node.keyword.span,
                 help: Suggestion.help(for: node.name, in: Self.declarationKeywords)
                     ?? "declarations start with one of: \(Self.declarationKeywords.joined(separator: ", "))"
             )
+            return
+        }
+        switch keyword {
+        case .org: lowerOrganisation(node).map { file.declarations.append($0) }
+        case .boundary: file.declarations += lowerBoundary(node, parent: nil)
+        case .dataset: lowerDataset(node).map { file.declarations.append($0) }
+        case .at: lowerTransform(node).map { file.declarations.append($0) }
+        case .purpose: lowerPurpose(node).map { file.declarations.append($0) }
+        case .approval: lowerApproval(node).map { file.declarations.append($0) }
+        case .agreement: lowerAgreement(node).map { file.declarations.append($0) }
+        case .contract: lowerContract(node).map { file.declarations.append($0) }
+        case .arrangement: lowerArrangement(node).map { file.declarations.append($0) }
+        case .dpia: lowerDPIA(node).map { file.declarations.append($0) }
+        case .gateway: lowerGateway(node).map { file.declarations.append($0) }
+        case .optOut: lowerOptOut(node).map { file.declarations.append($0) }
+        case .key: lowerKey(node).map { file.declarations.append($0) }
+        case .notice: lowerNotice(node).map { file.declarations.append($0) }
+        case .flow: lowerFlow(node).map { file.declarations.append($0) }
+        case .waiver: lowerWaiver(node).map { file.declarations.append($0) }
+        case .include:
+            if rejectBlock(node), let token = singleToken(node, shape: "\"path/to/file.flow\"") {
+                if token.kind == .string { file.includes.append((token.text, token.span)) } else {
+                    sink.report(.malformedValue, "an include path is a quoted string", at: token.span, help: "write `include \"\(token.text)\"`")
+                }
+            }
+        case .use:
+            if rejectBlock(node), let token = word(node, shape: "a library name such as std") {
+                file.uses.append((token.text, token.span))
+            }
+        case .model:
+            lowerModel(node, into: &file)
         }
     }
 
     mutating func rejectBlock(_ node: SyntaxNode) -> Bool {
-        guard let block = node.block else { return true }
-        sink.report(.misplacedBlock, "`\(node.name)` does not take a block", at: block.openSpan)
+        guard let openSpan = node.blockOpenSpan else { return true }
+        sink.report(.misplacedBlock, "`\(node.name)` does not take a block", at: openSpan)
         return false
     }
 

@@ -94,7 +94,7 @@ extension Lowerer {
         return result
     }
 
-    private mutating func reportMalformedSchedule1Condition(_ item: ArraySlice<Token>, in node: SyntaxNode) {
+    private mutating func reportMalformedSchedule1Condition(_ item: Slice<SyntaxTokens>, in node: SyntaxNode) {
         let span = item.first.map { $0.span.union(item.last!.span) } ?? node.keyword.span
         sink.report(.malformedValue, "a Schedule 1 condition is written `partN paraM`, e.g. `part1 para2`", at: span)
     }
@@ -103,7 +103,7 @@ extension Lowerer {
     mutating func lowerFlow(_ node: SyntaxNode) -> Declaration? {
         let arguments = node.arguments
         let shape = "flow [NAME] FROM -> TO [\"Title\"]"
-        guard let arrow = arguments.firstIndex(where: { $0.kind == .arrow }), (1...2).contains(arrow),
+        guard let arrow = arguments.firstIndex(ofKind: .arrow), (1...2).contains(arrow),
               arrow + 1 < arguments.count else {
             sink.report(.malformedValue, "a flow is written `\(shape)`", at: node.headerSpan)
             return nil

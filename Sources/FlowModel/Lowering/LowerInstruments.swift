@@ -28,7 +28,7 @@ extension Lowerer {
             if tokens.count == 2 { approval.ndooEvidence = tokens[1].text }
         }
         table.on("conditions") { lowerer, node, approval in approval.conditions = lowerer.textList(node) }
-        table.on("requires-evidence") { lowerer, node, approval in approval.requiredEvidence = lowerer.listTokens(node, shape: "name, …").map(\.text) }
+        table.on("requires-evidence") { lowerer, node, approval in approval.requiredEvidence = lowerer.textList(node, shape: "name, …") }
         table.on("valid-from") { lowerer, node, approval in approval.validFrom = lowerer.day(node) }
         table.on("valid-until") { lowerer, node, approval in approval.validUntil = lowerer.knownDate(node) }
         table.on("next-review") { lowerer, node, approval in approval.nextReview = lowerer.knownDate(node) }

@@ -48,7 +48,7 @@ extension Lowerer {
         table.on("successor") { lowerer, node, org in org.successor = lowerer.reference(node, .organisation) }
         table.on("processor-for") { lowerer, node, org in org.processorFor = lowerer.references(node, .organisation) }
         table.on("joint-controller-with") { lowerer, node, org in org.jointControllerWith = lowerer.references(node, .organisation) }
-        table.on("evidence") { lowerer, node, org in org.evidence = lowerer.listTokens(node, shape: "name, …").map(\.text) }
+        table.on("evidence") { lowerer, node, org in org.evidence = lowerer.textList(node, shape: "name, …") }
         table.on("security") { lowerer, node, org in org.security = lowerer.text(node) }
         table.on("dpo") { lowerer, node, org in org.dataProtectionOfficer = lowerer.text(node) }
         table.on("description") { lowerer, node, org in org.description = lowerer.text(node) }
@@ -79,7 +79,7 @@ extension Lowerer {
         var boundary = Boundary(id: name.text, title: title, span: node.headerSpan, parent: parent)
         lowerProperties(of: node, into: &boundary, using: Self.boundaryTable)
         var result: [Declaration] = [.boundary(boundary)]
-        for child in node.statements where child.name == "boundary" {
+        for child in node.statements where child.keyword.isWord("boundary") {
             result += lowerBoundary(child, parent: boundary.id)
         }
         return result

@@ -6,6 +6,9 @@ struct Lowerer {
     var sink = DiagnosticSink()
     var references: [PendingReference] = []
     let path: String
+    /// `lowerProperties`' "first given here" spans, kept between declarations so that lowering one
+    /// does not allocate an array.
+    var seenBuffer: [SourceSpan?] = []
 
     typealias Handler<Target> = @Sendable (inout Lowerer, SyntaxNode, inout Target) -> Void
 
@@ -17,9 +20,18 @@ struct Lowerer {
         private(set) var indices = SpellingIndex<Int>()
         private(set) var handlers: [Handler<Target>] = []
         private(set) var isRepeatable: [Bool] = []
-        var required: [String] = []
+        var required: [String] = [] {
+            didSet { indexRequired() }
+        }
+        /// Each required property's index (nil when it has no handler), found once per table:
+        /// looking the names up again for every declaration was a hash of each name.
+        private(set) var requiredIndices: [Int?] = []
 
         init(_ what: String) { self.what = what }
+
+        private mutating func indexRequired() {
+            requiredIndices = required.map { indices[$0] }
+        }
 
         mutating func on(_ name: String, repeatable: Bool = false, _ handler: @escaping Handler<Target>) {
             if let index = indices[name] {
@@ -30,20 +42,24 @@ struct Lowerer {
             indices.insert(name, handlers.count)
             handlers.append(handler)
             isRepeatable.append(repeatable)
+            indexRequired()
         }
     }
 
     /// Applies `table` to the statements of `node`'s block, reporting unknown, repeated, misplaced
     /// and missing properties.
     mutating func lowerProperties<Target>(of node: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>) {
-        // Where each property was first given (its keyword), for "given more than once".
-        var seen = [SourceSpan?](repeating: nil, count: table.handlers.count)
-        node.statements.withUnsafeBufferPointer { statements in
-            for index in statements.indices {
-                lowerProperty(statements[index], into: &target, using: table, seen: &seen)
-            }
+        // Where each property was first given (its keyword), for "given more than once"; taken from
+        // `seenBuffer` and given back (swapped, so that it is never shared and never copied).
+        var seen: [SourceSpan?] = []
+        swap(&seen, &seenBuffer)
+        seen.removeAll(keepingCapacity: true)
+        seen.append(contentsOf: repeatElement(nil, count: table.handlers.count))
+        defer { swap(&seen, &seenBuffer) }
+        for statement in node.statements {
+            lowerProperty(statement, into: &target, using: table, seen: &seen)
         }
-        for name in table.required where table.indices[name].map({ seen[$0] == nil }) ?? true {
+        for (name, index) in zip(table.required, table.requiredIndices) where index.map({ seen[$0] == nil }) ?? true {
             sink.report(
                 .missingProperty, "\(table.what) needs `\(name)`", at: node.headerSpan,
                 help: "add a `\(name) …` line inside the block"
@@ -54,8 +70,9 @@ struct Lowerer {
     private mutating func lowerProperty<Target>(
         _ statement: SyntaxNode, into target: inout Target, using table: PropertyTable<Target>, seen: inout [SourceSpan?]
     ) {
-        let name = statement.name
-        guard let index = table.indices[name] else {
+        // The name is matched by its bytes; a `String` of it is made only for a diagnostic.
+        guard let index = table.indices.index(ofKeywordOf: statement) else {
+            let name = statement.name
             sink.report(
                 .unknownProperty, "`\(name)` is not a property of \(table.what)", at: statement.keywordSpan,
                 help: Suggestion.help(for: name, in: table.indices.spellings)
@@ -65,14 +82,14 @@ struct Lowerer {
         }
         if let first = seen[index], !table.isRepeatable[index] {
             sink.report(
-                .repeatedProperty, "`\(name)` is given more than once", at: statement.keywordSpan,
+                .repeatedProperty, "`\(statement.name)` is given more than once", at: statement.keywordSpan,
                 notes: [DiagnosticNote("first given here", at: first)]
             )
             return
         }
         if seen[index] == nil { seen[index] = statement.keywordSpan }
-        if let openSpan = statement.blockOpenSpan, name != "boundary" {
-            sink.report(.misplacedBlock, "`\(name)` does not take a block", at: openSpan)
+        if let openSpan = statement.blockOpenSpan, !statement.keyword.isWord("boundary") {
+            sink.report(.misplacedBlock, "`\(statement.name)` does not take a block", at: openSpan)
             return
         }
         table.handlers[index](&self, statement, &target)
@@ -82,7 +99,7 @@ struct Lowerer {
 
     /// Calls `body` with each run of `tokens` between commas (one empty run when there are none),
     /// as slices of the arguments: an array per item cost an allocation and a copy of its tokens.
-    static func forEachItem(of tokens: [Token], _ body: (ArraySlice<Token>) -> Void) {
+    static func forEachItem(of tokens: SyntaxTokens, _ body: (Slice<SyntaxTokens>) -> Void) {
         var itemStart = 0
         for index in 0...tokens.count where index == tokens.count || tokens[index].kind == .comma {
             body(tokens[itemStart..<index])
@@ -92,9 +109,9 @@ struct Lowerer {
 
     /// Exactly `count` arguments with no commas, else a diagnostic. Shapes are built only for a
     /// diagnostic: interpolating them for every property of a large estate was a tenth of lowering.
-    mutating func arguments(_ node: SyntaxNode, count: ClosedRange<Int>, shape: @autoclosure () -> String) -> [Token]? {
+    mutating func arguments(_ node: SyntaxNode, count: ClosedRange<Int>, shape: @autoclosure () -> String) -> SyntaxTokens? {
         let tokens = node.arguments
-        guard count.contains(tokens.count), !tokens.contains(where: { $0.kind == .comma || $0.kind == .arrow }) else {
+        guard count.contains(tokens.count), !tokens.contains(kind: .comma), !tokens.contains(kind: .arrow) else {
             let span = tokens.first.map { $0.span.union(tokens.last!.span) } ?? node.keyword.span
             let shape = shape()
             sink.report(.malformedValue, "`\(node.name)` expects \(shape)", at: span, help: "write `\(node.name) \(shape)`")
@@ -121,31 +138,48 @@ struct Lowerer {
         singleToken(node, shape: "\"text\"")?.text
     }
 
-    mutating func textList(_ node: SyntaxNode) -> [String] {
-        listTokens(node, shape: "\"text\", \"text\"").map(\.text)
+    mutating func textList(_ node: SyntaxNode, shape: @autoclosure () -> String = "\"text\", \"text\"") -> [String] {
+        listItems(node, shape: shape()) { _, token in token.text }
     }
 
-    /// The items of a comma-separated list of single tokens; scanned in place rather than through
-    /// `items`, which builds an array per item.
-    mutating func listTokens(_ node: SyntaxNode, shape: @autoclosure () -> String) -> [Token] {
+    /// The items of a comma-separated list of single tokens, each converted by `convert` (nil
+    /// drops it: `convert` reports why). Every malformed item is reported before any is converted,
+    /// as when the items were gathered into an array first; scanning the arguments twice in place
+    /// costs less than that array.
+    mutating func listItems<Item>(
+        _ node: SyntaxNode, shape: @autoclosure () -> String, _ convert: (inout Lowerer, Token) -> Item?
+    ) -> [Item] {
         let tokens = node.arguments
-        var result: [Token] = []
-        result.reserveCapacity(tokens.count / 2 + 1)
-        var itemStart = 0
-        for index in 0...tokens.count where index == tokens.count || tokens[index].kind == .comma {
-            if index - itemStart == 1, tokens[itemStart].kind != .arrow {
-                result.append(tokens[itemStart])
-            } else {
-                let span = index > itemStart ? tokens[itemStart].span.union(tokens[index - 1].span) : node.keyword.span
-                sink.report(.malformedValue, "`\(node.name)` expects a comma-separated list: \(shape())", at: span)
+        var itemCount = 0
+        Self.forEachListItem(of: tokens) { item, isSingleToken in
+            if isSingleToken {
+                itemCount += 1
+                return
             }
-            itemStart = index + 1
+            let span = item.isEmpty ? node.keyword.span : tokens[item.lowerBound].span.union(tokens[item.upperBound - 1].span)
+            sink.report(.malformedValue, "`\(node.name)` expects a comma-separated list: \(shape())", at: span)
+        }
+        var result: [Item] = []
+        guard itemCount > 0 else { return result }
+        result.reserveCapacity(itemCount)
+        Self.forEachListItem(of: tokens) { item, isSingleToken in
+            if isSingleToken, let value = convert(&self, tokens[item.lowerBound]) { result.append(value) }
         }
         return result
     }
 
+    /// Calls `body` with the positions of each run of `tokens` between commas, and whether it is
+    /// one token other than `->` (a well-formed list item).
+    private static func forEachListItem(of tokens: SyntaxTokens, _ body: (Range<Int>, Bool) -> Void) {
+        var itemStart = 0
+        for index in 0...tokens.count where index == tokens.count || tokens.kind(at: index) == .comma {
+            body(itemStart..<index, index - itemStart == 1 && tokens.kind(at: itemStart) != .arrow)
+            itemStart = index + 1
+        }
+    }
+
     mutating func value<V: IndexedVocabulary>(_ token: Token, as type: V.Type) -> V? {
-        if token.kind == .word, let value = V.spellingIndex[token.text] { return value }
+        if token.kind == .word, let value = V.spellingIndex[token] { return value }
         sink.report(
             .unknownValue, "unknown \(V.vocabularyName) `\(token.text)`", at: token.span,
             notes: [DiagnosticNote("valid values: \(V.spellings.joined(separator: ", "))")],
@@ -160,19 +194,16 @@ struct Lowerer {
     }
 
     mutating func values<V: IndexedVocabulary>(_ node: SyntaxNode, as type: V.Type) -> [V] {
-        listTokens(node, shape: "\(V.vocabularyName), …").compactMap { value($0, as: type) }
+        listItems(node, shape: "\(V.vocabularyName), …") { lowerer, token in lowerer.value(token, as: type) }
     }
 
     mutating func flag(_ node: SyntaxNode) -> Bool? {
         guard let token = word(node, shape: "yes or no") else { return nil }
-        switch token.text {
-        case "yes": return true
-        case "no": return false
-        default:
-            sink.report(.unknownValue, "`\(node.name)` expects `yes` or `no`, not `\(token.text)`", at: token.span,
-                        help: Suggestion.help(for: token.text, in: ["yes", "no"]))
-            return nil
-        }
+        if token.isWord("yes") { return true }
+        if token.isWord("no") { return false }
+        sink.report(.unknownValue, "`\(node.name)` expects `yes` or `no`, not `\(token.text)`", at: token.span,
+                    help: Suggestion.help(for: token.text, in: ["yes", "no"]))
+        return nil
     }
 
     mutating func day(_ token: Token) -> Day? {
@@ -189,7 +220,7 @@ struct Lowerer {
     /// A date or the word `unknown` (never guessed).
     mutating func knownDate(_ node: SyntaxNode) -> KnownDate? {
         guard let token = singleToken(node, shape: "a date (YYYY-MM-DD) or `unknown`") else { return nil }
-        if token.kind == .word, token.text == "unknown" { return .unknown }
+        if token.isWord("unknown") { return .unknown }
         return day(token).map(KnownDate.known)
     }
 
@@ -205,7 +236,7 @@ struct Lowerer {
     }
 
     mutating func integers(_ node: SyntaxNode, in range: ClosedRange<Int>) -> [Int] {
-        listTokens(node, shape: "number, …").compactMap { integer($0, in: range) }
+        listItems(node, shape: "number, …") { lowerer, token in lowerer.integer(token, in: range) }
     }
 
     // MARK: - Names
@@ -221,12 +252,13 @@ struct Lowerer {
     }
 
     mutating func reference(_ token: Token, kinds: [DeclarationKind]) -> Reference? {
-        guard token.kind == .word, Lowerer.isValidName(token.text) else {
+        let name = token.text
+        guard token.kind == .word, Lowerer.isValidName(name) else {
             sink.report(.malformedValue, "expected the name of \(kinds.map(\.withArticle).joined(separator: " or ")), found \(token.kind == .string ? "a string" : "`\(token.text)`")", at: token.span,
                         help: token.kind == .string ? "names are written without quotes" : nil)
             return nil
         }
-        let reference = Reference(name: token.text, span: token.span)
+        let reference = Reference(name: name, span: token.span)
         references.append(PendingReference(reference: reference, kinds: DeclarationKinds(kinds)))
         return reference
     }
@@ -237,7 +269,7 @@ struct Lowerer {
     }
 
     mutating func references(_ node: SyntaxNode, _ kinds: DeclarationKind...) -> [Reference] {
-        listTokens(node, shape: "name, name").compactMap { reference($0, kinds: kinds) }
+        listItems(node, shape: "name, name") { lowerer, token in lowerer.reference(token, kinds: kinds) }
     }
 
     /// The defining name in a declaration header.

@@ -1,0 +1,55 @@
+/// Hashing and comparing short byte strings (words, spellings) eight bytes at a time: a word is
+/// only a few such steps, where a byte-at-a-time loop or `Hasher` cost several times as much.
+enum ByteHash {
+    /// The bytes as little-endian 64-bit words, the last one padded with zeros, each multiplied
+    /// and folded in; the length seeds it, so the padding cannot collide.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var hash = UInt64(raw.count)
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+        }
+        var offset = 0
+        while offset + 8 <= raw.count {
+            mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        let rest = raw.count - offset
+        if rest > 0 { mix(lastWord(raw, rest: rest)) }
+        return hash
+    }
+
+    /// The last `rest` (1–7) bytes as a zero-padded little-endian word, read with whole loads that
+    /// stay inside the buffer rather than byte by byte.
+    private static func lastWord(_ raw: UnsafeRawBufferPointer, rest: Int) -> UInt64 {
+        let count = raw.count
+        if count >= 8 {
+            // The final eight bytes, shifted so that only the last `rest` remain.
+            return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) >> (8 * UInt64(8 - rest))
+        }
+        if count >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | (high >> (8 * UInt64(8 - count))) << 32
+        }
+        var word: UInt64 = 0
+        for index in 0..<count { word |= UInt64(raw[index]) << (8 * UInt64(index)) }
+        return word
+    }
+
+    static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var offset = 0
+        let raw = (UnsafeRawBufferPointer(lhs), UnsafeRawBufferPointer(rhs))
+        while offset + 8 <= lhs.count {
+            if raw.0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != raw.1.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < lhs.count {
+            if lhs[offset] != rhs[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+}
