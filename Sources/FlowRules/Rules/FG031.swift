@@ -171,18 +171,18 @@ enum FG031 {
         // Holdings (by id) of personal data, with the flows that fill them (in model order).
         var inbound: [Int: [Int]] = [:]
         var order: [Int] = []
+        let columns = FlowColumns.shared(by: collector)
         for index in model.flows.indices where analysis.carriesPersonalData(index) {
             let recipient = declarations.recipients[index]
             guard keepsRecords[recipient] else { continue }
-            let flow = model.flows[index]
             // Whoever keeps the holding must be someone the model answers for (not the shipped
             // library's national bodies or their processors).
-            let parties = partyTable.parties(ofFlow: index, role: flow.role)
+            let parties = partyTable.parties(ofFlow: index, role: columns.roles[index])
             let keepers = parties.recipientIsProcessor && parties.receiving.isEmpty ? parties.disclosing : parties.receiving
             guard keepers.contains(where: { partyTable.isAnswerable[$0] }) else { continue }
             // Disclosures an independent recipient receives because the law or a court requires it
             // (or in the overriding public interest) are kept under the recipient's own schedule.
-            if !parties.recipientIsProcessor, let basis = flow.confidentiality?.basis,
+            if !parties.recipientIsProcessor, let basis = columns.confidentialityBases[index],
                basis == .statutory || basis == .courtOrder || basis == .overridingPublicInterest { continue }
             // Care records at a provider follow the Records Management Code's health record schedule.
             let categories = purposeCategories[index]
