@@ -204,6 +204,8 @@ enum FG026 {
         let restrictions = sublicensingRestrictions(roles: roles, shares: shares, parties: parties, coverage: &coverage)
         var circles: [Int: Set<Int>] = [:]
         var isNHSEnglandByID = [Bool?](repeating: nil, count: roles.ids.count)
+        // By organisation id: a set of kinds hashes the kind's name at every lookup.
+        let isNonParty = roles.kinds.map { $0.map(nonParties.contains) ?? false }
         let senderHoldings = analysis.graph.senderHoldings
         for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && analysis.carriesPersonalData(index) {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
@@ -212,8 +214,7 @@ enum FG026 {
             }
 
             guard let share = shares[index] else { continue }
-            if let kind = roles.kinds[roles.senders[index]], nonParties.contains(kind) { continue }
-            if let kind = roles.kinds[roles.recipients[index]], nonParties.contains(kind) { continue }
+            if isNonParty[roles.senders[index]] || isNonParty[roles.recipients[index]] { continue }
             let categories = purposes[index]
             if !categories.isEmpty, routineExempt.isSuperset(of: categories) { continue }
             let flow = model.flows[index]
