@@ -293,20 +293,16 @@ enum FG027 {
             guard acting.count >= 2 else { continue }
             // The processor's linkages do not depend on the approval: tabulated once per processor
             // (an estate can record an approval per practice, all received by one supplier).
-            let table = linkTables[processor] ?? LinkTable(processor: processor, acting: acting, producers: producers, roles: roles)
+            let table = linkTables[processor]
+                ?? LinkTable(processor: processor, acting: acting, declaredPairs: declaredPairs, producers: producers, roles: roles)
             linkTables[processor] = table
             // The linkages this approval's deliveries feed, and for each the controllers that get
             // results made from it: one tool, run for them together.
             let delivered = Set(byReceiver[processor] ?? [])
             let fed = table.links.indices.filter { table.feedersBy[$0].contains(where: delivered.contains) }
             var groups: [[String]: [Int]] = [:]
-            for link in fed {
-                let served = table.servedBy[link]
-                guard served.count >= 2 else { continue }
-                groups[served.map { ids.names[$0] }.sorted(), default: []] += table.outputsBy[link]
-            }
+            for link in fed { groups[table.groupBy[link], default: []] += table.outputsBy[link] }
             for (group, outputs) in groups.sorted(by: { $0.key.joined(separator: ",") < $1.key.joined(separator: ",") }) {
-                if group.count == 2, declaredPairs.contains(group) { continue }
                 let groupIDs = group.map { ids.id($0)! }
                 let covering = joint.byController[groupIDs[0]].filter { groupIDs.isIDSubset(of: arrangements[$0].controllers) }
                 if covering.contains(where: { arrangements[$0].validUntil?.day.map { !($0 < asOf) } ?? true }) { continue }
@@ -324,13 +320,15 @@ enum FG027 {
         }
     }
 
-    /// A processor's `link` transforms: which controllers (it acts for, as ids) get results made
-    /// from each, by which flows, and which arriving flows feed each.
+    /// A processor's `link` transforms that could be reported: which controllers (it acts for)
+    /// get results made from each, by which flows, and which arriving flows feed each. A linkage
+    /// serving fewer than two controllers, or a pair declared joint controllers (reported on the
+    /// organisation), is left out before its feeders are walked: it is never reported.
     struct LinkTable {
         /// The transforms, ascending.
         var links: [Int] = []
-        /// Per position in `links`: the controllers getting results, ascending without repeats.
-        var servedBy: [[Int]] = []
+        /// Per position in `links`: the names of the controllers getting results, sorted.
+        var groupBy: [[String]] = []
         /// Per position in `links`: the flows returning its results.
         var outputsBy: [[Int]] = []
         /// Per position in `links`: the arriving flows that feed it (in walk order, perhaps repeated).
@@ -343,7 +341,7 @@ enum FG027 {
             let recipient: Int
         }
 
-        init(processor: Int, acting: [Int], producers: DatasetProducers, roles: ProcessorRoles) {
+        init(processor: Int, acting: [Int], declaredPairs: Set<[String]>, producers: DatasetProducers, roles: ProcessorRoles) {
             let graph = roles.analysis.graph
             let model = roles.analysis.model
             // The graph's tables are read once here: each accessor hands back its whole array.
@@ -391,15 +389,19 @@ enum FG027 {
                 var last = first
                 while last < deliveries.endIndex, deliveries[last].link == link { last += 1 }
                 let group = deliveries[first..<last]
+                first = last
+                let served = group.map(\.recipient).idSet
+                guard served.count >= 2 else { continue }
+                let names = served.map { roles.ids.names[$0] }.sorted()
+                if names.count == 2, declaredPairs.contains(names) { continue }
                 links.append(link)
-                servedBy.append(group.map(\.recipient).idSet)
+                groupBy.append(names)
                 outputsBy.append(group.map(\.flow))
                 var feeding: [Int] = []
                 for input in graph.inputHoldings(ofTransform: link) {
                     feeding += ArrivingFlows.walk(fromHolding: input, in: graph) ?? []
                 }
                 feedersBy.append(feeding)
-                first = last
             }
         }
     }
