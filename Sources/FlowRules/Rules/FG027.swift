@@ -154,7 +154,16 @@ enum FG027 {
         /// Arrangements (positions) among `candidates` (nil: those naming the rarest of `required`)
         /// that include every one of `required` and one of `partners`.
         func matching(_ candidates: [Int]?, including required: [Int], partners: [Int] = []) -> [Int] {
-            let pool = candidates ?? required.map { joint.byController[$0] }.min { $0.count < $1.count } ?? Array(arrangements.indices)
+            var pool: [Int]
+            if let candidates {
+                pool = candidates
+            } else if let first = required.first {
+                // The rarest controller's arrangements, picked without gathering every list.
+                pool = joint.byController[first]
+                for controller in required.dropFirst() where joint.byController[controller].count < pool.count { pool = joint.byController[controller] }
+            } else {
+                pool = Array(arrangements.indices)
+            }
             return pool.filter { position in
                 let controllers = arrangements[position].controllers
                 return required.isIDSubset(of: controllers) && (partners.isEmpty || partners.sharesAnyID(with: controllers))
