@@ -169,7 +169,7 @@ enum FG031 {
         let keepsRecords = declarations.organisations.map { $0.map { !audiences.contains($0.kind) } ?? false }
         let isCareProvider = declarations.organisations.map { $0.map { careProviders.contains($0.kind) } ?? false }
         // Holdings (by id) of personal data, with the flows that fill them (in model order).
-        var inbound: [Int: [Int]] = [:]
+        var inbound = DenseMemo<[Int]>(count: analysis.graph.holdingCount)
         var order: [Int] = []
         let columns = FlowColumns.shared(by: collector)
         for index in model.flows.indices where analysis.carriesPersonalData(index) {
@@ -189,7 +189,7 @@ enum FG031 {
             if isCareProvider[recipient], !categories.isEmpty, directCare.isSuperset(of: categories) { continue }
             let holding = recipientHoldings[index]
             if inbound[holding] == nil { order.append(holding) }
-            inbound[holding, default: []].append(index)
+            inbound.append(index, at: holding)
         }
         let agreementsWithRetention = Set(model.agreements.values.lazy.filter { $0.retention != nil }.map(\.id))
         var undefined: Set<Int> = []
@@ -266,7 +266,8 @@ enum FG031 {
     static let careProviders: Set<OrganisationKind> = [.gpPractice, .trust, .communityProvider, .independentProvider]
 
     static func hasRetention(_ flow: Flow, agreementsWithRetention: Set<String>) -> Bool {
-        !flow.retention.isEmpty || flow.agreements.contains { agreementsWithRetention.contains($0.name) }
+        // Most estates' agreements state no retention: then no citation is looked up.
+        !flow.retention.isEmpty || !agreementsWithRetention.isEmpty && flow.agreements.contains { agreementsWithRetention.contains($0.name) }
     }
 
     /// What a retention text says, whatever the action.

@@ -40,4 +40,16 @@ struct DenseMemo<Value> {
     }
 }
 
+extension DenseMemo {
+    /// Appends `element` to the id's list, starting the list when the id has none.
+    mutating func append<Element>(_ element: Element, at id: Int) where Value == [Element] {
+        if positions[id] < 0 {
+            positions[id] = values.count
+            values.append([element])
+        } else {
+            values[positions[id]].append(element)
+        }
+    }
+}
+
 extension DenseMemo: Sendable where Value: Sendable {}
