@@ -55,7 +55,9 @@ enum FG001 {
             """,
         ]
     ) { collector in
-        for (index, flow) in collector.flows where flow.article6 == nil && collector.analysis.carriesPersonalData(index) {
+        let article6Bases = FlowColumns.shared(by: collector).article6Bases
+        for index in collector.model.flows.indices where article6Bases[index] == nil && collector.analysis.carriesPersonalData(index) {
+            let flow = collector.model.flows[index]
             let level = collector.analysis.identifiability.recipientLevels[index]
             collector.report(
                 flow: index,

@@ -85,9 +85,11 @@ enum FG002 {
         ]
     ) { collector in
         let analysis = collector.analysis
+        // The traits by id pass over most flows; the declaration is looked up by name for the wording.
+        let declarations = DeclarationsByID.shared(by: collector)
         for (index, flow) in collector.flows where flow.article9Conditions.isEmpty {
-            guard let dataset = collector.model.datasets[flow.dataset.name], !dataset.specialCategories.isEmpty,
-                  analysis.carriesPersonalData(index) else { continue }
+            guard declarations.datasets[declarations.flowDatasets[index]]?.hasSpecialCategories == true,
+                  analysis.carriesPersonalData(index), let dataset = collector.model.datasets[flow.dataset.name] else { continue }
             let level = analysis.identifiability.recipientLevels[index]
             let categories = dataset.specialCategories.map(\.rawValue).joined(separator: ", ")
             collector.report(

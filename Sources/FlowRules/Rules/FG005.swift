@@ -117,11 +117,15 @@ enum FG005 {
     ) { collector in
         let model = collector.model
         let instruments = InstrumentIndex.shared(by: collector)
+        // The parties' declarations by id: looking them up by name hashes the names for every flow.
+        let declarations = DeclarationsByID.shared(by: collector)
         for (index, flow) in collector.flows where flow.article9Conditions.contains(.h) && collector.analysis.carriesPersonalData(index) {
-            guard flow.from.name != flow.to.name, let recipient = model.organisations[flow.to.name] else { continue }
+            guard flow.from.name != flow.to.name, let recipient = declarations.organisations[declarations.recipients[index]] else { continue }
             if recipient.hasConfidentialityDuty == true { continue }
             if recipient.hasConfidentialityDuty == nil, owesDutyByKind(recipient, flow: flow, in: model) { continue }
-            let contracts = processorContracts(for: flow, recipient: recipient, in: model, index: instruments)
+            let contracts = processorContracts(
+                for: flow, recipient: recipient, sender: declarations.organisations[declarations.senders[index]], in: model, index: instruments
+            )
             if contracts.contains(where: { $0.hasConfidentialityClause == true }) { continue }
             let duty = recipient.hasConfidentialityDuty == false ? "records `confidentiality-duty no`" : "has no duty of confidentiality recorded"
             let contractState: String
@@ -170,14 +174,16 @@ enum FG005 {
     /// The Art 28 contracts that bind the recipient as a processor for this flow: those the flow cites,
     /// or else those between the recipient and the discloser, a controller the discloser acts for, or a
     /// controller the recipient acts for.
-    static func processorContracts(for flow: Flow, recipient: Organisation, in model: SemanticModel, index: InstrumentIndex) -> [ProcessorContract] {
+    static func processorContracts(
+        for flow: Flow, recipient: Organisation, sender: Organisation?, in model: SemanticModel, index: InstrumentIndex
+    ) -> [ProcessorContract] {
         guard isProcessor(flow, recipient: recipient) else { return [] }
         let cited = flow.agreements.compactMap { model.contracts[$0.name] }.filter { $0.processor.name == recipient.id }
         if !cited.isEmpty { return cited }
         var controllers: Set<String> = [flow.from.name]
         controllers.formUnion(recipient.processorFor.map(\.name))
-        if let from = model.organisations[flow.from.name] {
-            controllers.formUnion(from.processorFor.map(\.name))
+        if let sender {
+            controllers.formUnion(sender.processorFor.map(\.name))
         }
         return (index.contractsByProcessor[recipient.id] ?? []).filter { controllers.contains($0.controller.name) }
     }

@@ -137,9 +137,11 @@ enum FG007 {
         ]
     ) { collector in
         let model = collector.model
-        for (index, flow) in collector.flows {
-            guard let basis = flow.article6?.basis, basis == .f || basis == .ea,
+        let article6Bases = FlowColumns.shared(by: collector).article6Bases
+        for index in model.flows.indices {
+            guard let basis = article6Bases[index], basis == .f || basis == .ea,
                   collector.analysis.carriesPersonalData(index) else { continue }
+            let flow = model.flows[index]
             let authorities = FG004.relyingControllers(of: flow, in: model).filter(isPublicAuthority)
             guard !authorities.isEmpty else { continue }
             let tasks = flow.purposes.filter { model.purposes[$0.name]?.isStatutoryFunction ?? true }

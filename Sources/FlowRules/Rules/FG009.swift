@@ -110,9 +110,10 @@ enum FG009 {
         let senders = analysis.graph.senderHoldings
         let recipients = analysis.graph.recipientHoldings
         // Only flows without a basis that leave their sender can be reported.
+        let bases = FlowColumns.shared(by: collector).confidentialityBases
         let unfounded = model.flows.indices.filter { index in
             guard senders[index] != recipients[index], analysis.carriesConfidentialInformation(index) else { return false }
-            let basis = model.flows[index].confidentiality?.basis
+            let basis = bases[index]
             return basis == nil || basis == .notConfidential
         }
         var received = PurposesReceived(analysis: analysis)

@@ -92,12 +92,20 @@ enum FG010 {
         ]
     ) { collector in
         let model = collector.model
-        for (index, flow) in collector.flows where flow.confidentiality?.basis == .impliedConsent {
+        // The parties' declarations by id and the purposes' categories as bits: looking either up by
+        // name hashes the name for every flow.
+        let declarations = DeclarationsByID.shared(by: collector)
+        let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
+        let bases = FlowColumns.shared(by: collector).confidentialityBases
+        for index in model.flows.indices where bases[index] == .impliedConsent {
+            let flow = model.flows[index]
             guard flow.from.name != flow.to.name, collector.analysis.carriesConfidentialInformation(index) else { continue }
             // People giving their own information owe no duty of confidence to themselves.
-            if let from = model.organisations[flow.from.name], from.kind == .individual || from.kind == .publicAudience { continue }
+            if let from = declarations.organisations[declarations.senders[index]], from.kind == .individual || from.kind == .publicAudience { continue }
             let span = flow.confidentiality?.span
-            let secondary = flow.purposes.filter { (model.purposes[$0.name]?.category).map { !$0.isDirectCare } ?? false }
+            // Only a flow with a purpose outside direct care has any to list.
+            let secondary = purposeCategories[index].isSubset(of: directCare) ? []
+                : flow.purposes.filter { (model.purposes[$0.name]?.category).map { !$0.isDirectCare } ?? false }
             if !secondary.isEmpty {
                 let described = secondary.map { "`\($0.name)` (\(model.purposes[$0.name]?.category.rawValue ?? "?"))" }.joined(separator: ", ")
                 collector.report(
@@ -109,7 +117,7 @@ enum FG010 {
                 )
                 continue
             }
-            guard let recipient = model.organisations[flow.to.name], !isCareTeam(recipient, flow: flow, in: model) else { continue }
+            guard let recipient = declarations.organisations[declarations.recipients[index]], !isCareTeam(recipient, flow: flow, in: model) else { continue }
             collector.report(
                 flow: index,
                 "\(collector.label(flow)) claims implied consent for individual care, but `\(recipient.id)` (\(recipient.kind.rawValue)) is not in the patient's care team",
@@ -120,6 +128,9 @@ enum FG010 {
             )
         }
     }
+
+    /// The categories of direct care (`PurposeCategory.isDirectCare`).
+    static let directCare = PurposeCategorySet(PurposeCategory.allCases.filter(\.isDirectCare))
 
     /// Kinds that cannot be in a patient's care team in their own right.
     static let outsideCareTeam: Set<OrganisationKind> = [

@@ -108,7 +108,10 @@ enum FG011 {
         ]
     ) { collector in
         let model = collector.model
-        for (index, flow) in collector.flows {
+        let cited = CitedApprovals.shared(by: collector)
+        let bases = FlowColumns.shared(by: collector).confidentialityBases
+        for index in model.flows.indices where bases[index]?.copiRegulation != nil {
+            let flow = model.flows[index]
             guard let claim = flow.confidentiality, let regulation = claim.basis.copiRegulation else { continue }
             guard let instrument = claim.instrument else {
                 guard regulation != 3 else { continue }
@@ -121,7 +124,7 @@ enum FG011 {
                 )
                 continue
             }
-            if let approval = model.approvals[instrument.name] {
+            if let approval = cited.approval(ofFlow: index) {
                 if let declared = approval.regulation, declared != regulation {
                     collector.report(
                         flow: index,

@@ -156,14 +156,11 @@ enum FG012 {
     ) { collector in
         let model = collector.model
         let asOf = collector.asOf
-        var relying: [String: [Int]] = [:]
-        for (index, flow) in collector.flows {
-            if let instrument = flow.confidentiality?.instrument, model.approvals[instrument.name] != nil {
-                relying[instrument.name, default: []].append(index)
-            }
-        }
-        for id in relying.keys.sorted() {
-            guard let approval = model.approvals[id], let flows = relying[id] else { continue }
+        let cited = CitedApprovals.shared(by: collector)
+        // In id order.
+        for (position, flows) in cited.citing.enumerated() where !flows.isEmpty {
+            let id = cited.ids[position]
+            let approval = cited.approvals[position]
             let labels = flows.prefix(3).map { collector.label(model.flows[$0]) }
             let shown = labels.joined(separator: ", ") + (flows.count > 3 ? " and \(flows.count - 3) more" : "")
             let reliedOn = "relied on by \(shown)"

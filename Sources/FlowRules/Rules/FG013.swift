@@ -162,11 +162,11 @@ enum FG013 {
         let analysis = collector.analysis
         let declarations = DeclarationsByID.shared(by: collector)
         let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
-        let scopes = ApprovalScopes(analysis: analysis)
+        let scopes = ApprovalScopes(analysis: analysis, cited: CitedApprovals.shared(by: collector))
         var coverage = DatasetCoverage(analysis: analysis, producers: DatasetProducers.shared(by: collector))
         for index in model.flows.indices where analysis.carriesConfidentialInformation(index) {
             let flow = model.flows[index]
-            guard let instrument = flow.confidentiality?.instrument, let scope = scopes.scope(named: instrument.name) else { continue }
+            guard let scope = scopes.scope(ofFlow: index) else { continue }
             let approval = scope.approval
             let name = scope.name
             let related = scope.related
@@ -253,17 +253,17 @@ enum FG013 {
     }
 
     struct ApprovalScopes {
-        private let scopes: [String: ApprovalScope]
+        /// By position in `cited.approvals`.
+        private let scopes: [ApprovalScope]
+        private let cited: CitedApprovals
 
-        init(analysis: Analysis) {
-            var scopes: [String: ApprovalScope] = [:]
-            for (number, approval) in analysis.model.approvals.values.enumerated() {
-                scopes[approval.id] = ApprovalScope(approval, number: number, analysis: analysis)
-            }
-            self.scopes = scopes
+        init(analysis: Analysis, cited: CitedApprovals) {
+            scopes = cited.approvals.enumerated().map { ApprovalScope($1, number: $0, analysis: analysis) }
+            self.cited = cited
         }
 
-        func scope(named name: String) -> ApprovalScope? { scopes[name] }
+        /// The scope of the approval the flow cites.
+        func scope(ofFlow index: Int) -> ApprovalScope? { cited.position(ofFlow: index).map { scopes[$0] } }
     }
 
     /// The recipient is named by the approval, or receives the data as the discloser's own processor

@@ -115,21 +115,25 @@ enum FG014 {
         ]
     ) { collector in
         let model = collector.model
+        // The cited approval and the recipient by id: looking them up by name hashed both names for every flow.
+        let cited = CitedApprovals.shared(by: collector)
+        let declarations = DeclarationsByID.shared(by: collector)
+        let requiresEvidence = cited.approvals.map { !$0.requiredEvidence.isEmpty }
         // (processor, approval) -> flows, in model order.
-        var uses: [String: [Int]] = [:]
-        var pairs: [(processor: String, approval: String)] = []
+        var uses: [Use: [Int]] = [:]
+        var pairs: [(processor: String, approval: String, use: Use)] = []
         for (index, flow) in collector.flows {
-            guard let instrument = flow.confidentiality?.instrument, let approval = model.approvals[instrument.name],
-                  !approval.requiredEvidence.isEmpty, let recipient = model.organisations[flow.to.name],
-                  FG005.isProcessor(flow, recipient: recipient), actsUnder(approval, recipient),
+            guard let position = cited.position(ofFlow: index), requiresEvidence[position],
+                  let recipient = declarations.organisations[declarations.recipients[index]],
+                  FG005.isProcessor(flow, recipient: recipient), actsUnder(cited.approvals[position], recipient),
                   collector.analysis.carriesPersonalData(index) else { continue }
-            let key = "\(recipient.id)|\(approval.id)"
-            if uses[key] == nil { pairs.append((recipient.id, approval.id)) }
-            uses[key, default: []].append(index)
+            let use = Use(processor: declarations.recipients[index], approval: position)
+            if uses[use] == nil { pairs.append((recipient.id, cited.ids[position], use)) }
+            uses[use, default: []].append(index)
         }
         for pair in pairs.sorted(by: { ($0.processor, $0.approval) < ($1.processor, $1.approval) }) {
             guard let processor = model.organisations[pair.processor], let approval = model.approvals[pair.approval],
-                  let flows = uses["\(pair.processor)|\(pair.approval)"] else { continue }
+                  let flows = uses[pair.use] else { continue }
             let held = Set(processor.evidence)
             let missing = approval.requiredEvidence.filter { !held.contains($0) }
             guard !missing.isEmpty else { continue }
@@ -145,6 +149,12 @@ enum FG014 {
                 help: "obtain the assurance and record it on `\(processor.id)`: `evidence \((processor.evidence + missing).joined(separator: ", "))`"
             )
         }
+    }
+
+    /// A processor (organisation id) receiving data under an approval (position in `CitedApprovals.approvals`).
+    struct Use: Hashable {
+        let processor: Int
+        let approval: Int
     }
 
     /// Whether a processor works under the approval's scope: named among its processors; or, when the

@@ -178,13 +178,14 @@ enum FG016 {
         var undocumentedApprovals: [String: [Int]] = [:]
         let purposeCategories = analysis.flowPurposeCategories
         let nationalInOrder = national.sorted()
+        let cited = CitedApprovals.shared(by: collector)
 
         for (index, flow) in collector.flows {
             let arriving = analysis.optOuts.arrivingFilters[index]
             // Needed only for an exempted flow's alternative opt-out.
             lazy var categories = Set(purposeCategories[index])
             for optOut in nationalInOrder where !arriving.contains(optOut) && wouldNeedNationalOptOut(index, in: analysis) {
-                let approval = flow.confidentiality?.instrument.flatMap { model.approvals[$0.name] }
+                let approval = cited.approval(ofFlow: index)
                 if let claim = flow.exemptions.first(where: { $0.optOut.name == optOut }) {
                     if !hasEvidence(claim.evidence) {
                         collector.report(

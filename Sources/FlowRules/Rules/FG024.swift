@@ -186,8 +186,8 @@ enum FG024 {
     static func checkInstruction(_ index: Int, roles: ProcessorRoles, coverage: InstrumentCoverage, collector: inout FindingCollector) {
         let controllers = roles.senderControllers[index]
         let recipient = roles.recipients[index]
-        if controllers.contains(recipient) { return }
-        if roles.controllersServed[recipient].sharesAny(with: controllers) { return }
+        if controllers.containsID(recipient) { return }
+        if roles.controllersServed[recipient].sharesAnyID(with: controllers) { return }
         let flow = collector.model.flows[index]
         if let basis = flow.confidentiality?.basis, basis == .statutory || basis == .courtOrder { return }
         if isDocumentedInstruction(index, flow: flow, roles: roles, coverage: coverage) { return }
@@ -206,7 +206,7 @@ enum FG024 {
         let controllers = roles.senderControllers[index]
         let documentingContract = instruments.contracts(namedBy: flow).contains { position in
             let contract = instruments.contracts[position]
-            return contract.processor == processor && controllers.contains(contract.controller)
+            return contract.processor == processor && controllers.containsID(contract.controller)
                 && coverage.coversPurposes(contract.declaration.purposes, mask: contract.purposes, flow: index)
         }
         if documentingContract { return true }
@@ -231,7 +231,7 @@ enum FG024 {
     /// positions in `instruments.contracts`.
     static func relevantContracts(named: [Int], processor: Int, controllers: [Int], in instruments: PartyInstruments) -> [Int] {
         func matches(_ position: Int) -> Bool {
-            instruments.contracts[position].processor == processor && controllers.contains(instruments.contracts[position].controller)
+            instruments.contracts[position].processor == processor && controllers.containsID(instruments.contracts[position].controller)
         }
         let matchingNamed = named.filter(matches)
         if !matchingNamed.isEmpty { return matchingNamed }

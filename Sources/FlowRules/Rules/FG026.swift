@@ -199,11 +199,13 @@ enum FG026 {
         let parties = PartyLists(roles: roles)
         // Both the sublicensing walk and the agreement check need each flow's share: worked out once.
         let shares = model.flows.indices.map { index in
-            roles.senders[index] == roles.recipients[index] ? nil : controllerShare(index, flow: model.flows[index], roles: roles, parties: parties)
+            roles.senders[index] == roles.recipients[index] ? nil : controllerShare(index, roles: roles, parties: parties)
         }
         let restrictions = sublicensingRestrictions(roles: roles, shares: shares, parties: parties, coverage: &coverage)
         var circles: [Int: Set<Int>] = [:]
         var isNHSEnglandByID = [Bool?](repeating: nil, count: roles.ids.count)
+        // By organisation id: a set of kinds hashes the kind's name at every lookup.
+        let isNonParty = roles.kinds.map { $0.map(nonParties.contains) ?? false }
         let senderHoldings = analysis.graph.senderHoldings
         for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && analysis.carriesPersonalData(index) {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
@@ -212,8 +214,7 @@ enum FG026 {
             }
 
             guard let share = shares[index] else { continue }
-            if let kind = roles.kinds[roles.senders[index]], nonParties.contains(kind) { continue }
-            if let kind = roles.kinds[roles.recipients[index]], nonParties.contains(kind) { continue }
+            if isNonParty[roles.senders[index]] || isNonParty[roles.recipients[index]] { continue }
             let categories = purposes[index]
             if !categories.isEmpty, routineExempt.isSuperset(of: categories) { continue }
             let flow = model.flows[index]
@@ -291,8 +292,8 @@ enum FG026 {
     }
 
     /// The controllers on each side when the flow is a controller-to-controller share, else nil.
-    static func controllerShare(_ index: Int, flow: Flow, roles: ProcessorRoles, parties: PartyLists) -> Share? {
-        let role = flow.role
+    static func controllerShare(_ index: Int, roles: ProcessorRoles, parties: PartyLists) -> Share? {
+        let role = roles.flowRoles[index]
         guard role != .jointController else { return nil }
         if roles.isSubProcessing[index] { return nil }
         let controllers = roles.senderControllers[index]
@@ -303,11 +304,11 @@ enum FG026 {
             // To a processor: only a processor handing data it holds for one controller to a
             // processor of another is a share (between those controllers); a controller's own
             // processor, or another's processor it sends to, is FG024's concern.
-            guard !controllers.isEmpty, !recipientControllers.isEmpty, !recipientControllers.sharesAny(with: controllers) else { return nil }
+            guard !controllers.isEmpty, !recipientControllers.isEmpty, !recipientControllers.sharesAnyID(with: controllers) else { return nil }
             return Share(senders: controllers, recipients: recipientControllers)
         }
-        if controllers.contains(recipient) { return nil }
-        if roles.controllersServed[sender].contains(recipient) { return nil }
+        if controllers.containsID(recipient) { return nil }
+        if roles.controllersServed[sender].containsID(recipient) { return nil }
         // Data a declared processor holds without a visible source may be its controllers' data.
         return Share(senders: controllers.isEmpty ? parties.withControllersServed[sender] : controllers, recipients: parties.alone[recipient])
     }
@@ -440,7 +441,7 @@ enum FG026 {
     static func processorShare(_ index: Int, roles: ProcessorRoles, parties: PartyLists) -> Share? {
         guard roles.isProcessorFlow[index], roles.senderControllers[index].isEmpty else { return nil }
         let sender = roles.senders[index]
-        let recipients = roles.controllersServed[roles.recipients[index]].filter { $0 != sender }
+        let recipients = roles.controllersServed[roles.recipients[index]].removingID(sender)
         return recipients.isEmpty ? nil : Share(senders: parties.alone[sender], recipients: recipients)
     }
 

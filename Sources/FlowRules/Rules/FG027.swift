@@ -154,18 +154,28 @@ enum FG027 {
         /// Arrangements (positions) among `candidates` (nil: those naming the rarest of `required`)
         /// that include every one of `required` and one of `partners`.
         func matching(_ candidates: [Int]?, including required: [Int], partners: [Int] = []) -> [Int] {
-            let pool = candidates ?? required.map { joint.byController[$0] }.min { $0.count < $1.count } ?? Array(arrangements.indices)
+            var pool: [Int]
+            if let candidates {
+                pool = candidates
+            } else if let first = required.first {
+                // The rarest controller's arrangements, picked without gathering every list.
+                pool = joint.byController[first]
+                for controller in required.dropFirst() where joint.byController[controller].count < pool.count { pool = joint.byController[controller] }
+            } else {
+                pool = Array(arrangements.indices)
+            }
             return pool.filter { position in
                 let controllers = arrangements[position].controllers
-                return required.isIDSubset(of: controllers) && (partners.isEmpty || partners.sharesAny(with: controllers))
+                return required.isIDSubset(of: controllers) && (partners.isEmpty || partners.sharesAnyID(with: controllers))
             }
         }
 
         // 1. Flows to a joint controller.
-        for index in model.flows.indices where model.flows[index].role == .jointController && roles.senders[index] != roles.recipients[index] {
+        let flowRoles = FlowColumns.shared(by: collector).roles
+        for index in model.flows.indices where flowRoles[index] == .jointController && roles.senders[index] != roles.recipients[index] {
             let recipient = roles.recipients[index]
             let controllers = roles.senderControllers[index]
-            let partners = (controllers.isEmpty ? [roles.senders[index]] : controllers).filter { $0 != recipient }
+            let partners = (controllers.isEmpty ? [roles.senders[index]] : controllers).removingID(recipient)
             // Read in place until there is something to report: copying a flow retains each of its fields.
             let named = joint.named(by: model.flows[index])
             let candidates = matching(named.isEmpty ? nil : named, including: [recipient], partners: partners)
@@ -213,16 +223,15 @@ enum FG027 {
         }
 
         // 3. Approvals whose controllers share a processor for the approved processing.
-        var relying: [String: [Int]] = [:]
-        for index in model.flows.indices {
-            if let name = model.flows[index].confidentiality?.instrument?.name, model.approvals.index(forKey: name) != nil { relying[name, default: []].append(index) }
-        }
-        guard !relying.isEmpty else { return }
+        let cited = CitedApprovals.shared(by: collector)
+        guard cited.citing.contains(where: { !$0.isEmpty }) else { return }
         let producers = DatasetProducers.shared(by: collector)
         var linkTables: [Int: LinkTable] = [:]
         func names(_ group: [Int]) -> [String] { group.map { ids.names[$0] }.sorted() }
-        for (id, indices) in relying.sorted(by: { $0.key < $1.key }) {
-            guard let approval = model.approvals[id] else { continue }
+        // In id order.
+        for (position, indices) in cited.citing.enumerated() where !indices.isEmpty {
+            let id = cited.ids[position]
+            let approval = cited.approvals[position]
             if approval.controllers.isEmpty {
                 sharedProcessing(
                     under: approval, relying: indices, declaredPairs: declaredPairs, roles: roles,
@@ -293,19 +302,16 @@ enum FG027 {
             guard acting.count >= 2 else { continue }
             // The processor's linkages do not depend on the approval: tabulated once per processor
             // (an estate can record an approval per practice, all received by one supplier).
-            let table = linkTables[processor] ?? LinkTable(processor: processor, acting: acting, producers: producers, roles: roles)
+            let table = linkTables[processor]
+                ?? LinkTable(processor: processor, acting: acting, declaredPairs: declaredPairs, producers: producers, roles: roles)
             linkTables[processor] = table
             // The linkages this approval's deliveries feed, and for each the controllers that get
             // results made from it: one tool, run for them together.
-            let fed = (byReceiver[processor] ?? []).flatMap { table.linksFedBy[$0] ?? [] }.idSet
+            let delivered = Set(byReceiver[processor] ?? [])
+            let fed = table.links.indices.filter { table.feedersBy[$0].contains(where: delivered.contains) }
             var groups: [[String]: [Int]] = [:]
-            for link in fed {
-                let served = table.servedBy[link]
-                guard served.count >= 2 else { continue }
-                groups[served.map { ids.names[$0] }.sorted(), default: []] += table.outputsBy[link]
-            }
+            for link in fed { groups[table.groupBy[link], default: []] += table.outputsBy[link] }
             for (group, outputs) in groups.sorted(by: { $0.key.joined(separator: ",") < $1.key.joined(separator: ",") }) {
-                if group.count == 2, declaredPairs.contains(group) { continue }
                 let groupIDs = group.map { ids.id($0)! }
                 let covering = joint.byController[groupIDs[0]].filter { groupIDs.isIDSubset(of: arrangements[$0].controllers) }
                 if covering.contains(where: { arrangements[$0].validUntil?.day.map { !($0 < asOf) } ?? true }) { continue }
@@ -323,33 +329,46 @@ enum FG027 {
         }
     }
 
-    /// A processor's `link` transforms: which controllers (it acts for, as ids) get results made
-    /// from each, by which flows, and which arriving flows feed each.
+    /// A processor's `link` transforms that could be reported: which controllers (it acts for)
+    /// get results made from each, by which flows, and which arriving flows feed each. A linkage
+    /// serving fewer than two controllers, or a pair declared joint controllers (reported on the
+    /// organisation), is left out before its feeders are walked: it is never reported.
     struct LinkTable {
         /// The transforms, ascending.
         var links: [Int] = []
-        /// Per position in `links`: the controllers getting results, ascending without repeats.
-        var servedBy: [[Int]] = []
+        /// Per position in `links`: the names of the controllers getting results, sorted.
+        var groupBy: [[String]] = []
         /// Per position in `links`: the flows returning its results.
         var outputsBy: [[Int]] = []
-        /// By arriving flow: positions in `links` of the linkages it feeds, ascending.
-        var linksFedBy: [Int: [Int]] = [:]
+        /// Per position in `links`: the arriving flows that feed it (in walk order, perhaps repeated).
+        var feedersBy: [[Int]] = []
 
-        init(processor: Int, acting: [Int], producers: DatasetProducers, roles: ProcessorRoles) {
+        /// A flow returning results of a linkage to a controller the processor acts for.
+        private struct Delivery {
+            let link: Int
+            let flow: Int
+            let recipient: Int
+        }
+
+        init(processor: Int, acting: [Int], declaredPairs: Set<[String]>, producers: DatasetProducers, roles: ProcessorRoles) {
             let graph = roles.analysis.graph
             let model = roles.analysis.model
+            // The graph's tables are read once here: each accessor hands back its whole array.
+            let recipients = graph.recipientOrganisations
+            let carried = graph.carriedDatasets
+            let outputHoldings = graph.outputHoldings
             var isActing = [Bool](repeating: false, count: roles.ids.count)
             for controller in acting { isActing[controller] = true }
-            var linksByDataset = [[Int]?](repeating: nil, count: graph.datasets.count)
+            var linksByDataset = DenseMemo<[Int]>(count: graph.datasets.count)
             // Datasets visited by the current walk carry its number: no set to allocate per walk.
             var visitedBy = [Int](repeating: -1, count: graph.datasets.count)
             var pending: [Int] = []
-            var servedByLink: [Int: [Int]] = [:]
-            var outputsByLink: [Int: [Int]] = [:]
+            // In flow order, so each linkage's flows come out in model order once grouped.
+            var deliveries: [Delivery] = []
             for index in graph.flows(fromOrganisation: processor) {
-                let recipient = roles.recipients[index]
+                let recipient = recipients[index]
                 guard isActing[recipient] else { continue }
-                let dataset = graph.datasetID(ofHolding: graph.senderHoldings[index])
+                let dataset = carried[index]
                 let links: [Int]
                 if let known = linksByDataset[dataset] {
                     links = known
@@ -362,28 +381,36 @@ enum FG027 {
                         guard visitedBy[current] != dataset else { continue }
                         visitedBy[current] = dataset
                         guard let transform = producers[current],
-                              graph.organisationID(ofHolding: graph.outputHoldings[transform]) == processor else { continue }
+                              graph.organisationID(ofHolding: outputHoldings[transform]) == processor else { continue }
                         if model.transforms[transform].operation == .link { found.append(transform) }
                         for input in graph.inputHoldings(ofTransform: transform) { pending.append(graph.datasetID(ofHolding: input)) }
                     }
                     links = found
                     linksByDataset[dataset] = found
                 }
-                for link in links {
-                    servedByLink[link, default: []].append(recipient)
-                    outputsByLink[link, default: []].append(index)
-                }
+                for link in links { deliveries.append(Delivery(link: link, flow: index, recipient: recipient)) }
             }
-            for link in servedByLink.keys.sorted() {
-                let position = links.count
+            // Grouped by linkage, each group's flows kept in model order.
+            deliveries.sort { ($0.link, $0.flow) < ($1.link, $1.flow) }
+            var first = deliveries.startIndex
+            while first < deliveries.endIndex {
+                let link = deliveries[first].link
+                var last = first
+                while last < deliveries.endIndex, deliveries[last].link == link { last += 1 }
+                let group = deliveries[first..<last]
+                first = last
+                let served = group.map(\.recipient).idSet
+                guard served.count >= 2 else { continue }
+                let names = served.map { roles.ids.names[$0] }.sorted()
+                if names.count == 2, declaredPairs.contains(names) { continue }
                 links.append(link)
-                servedBy.append(servedByLink[link, default: []].idSet)
-                outputsBy.append(outputsByLink[link, default: []])
+                groupBy.append(names)
+                outputsBy.append(group.map(\.flow))
                 var feeding: [Int] = []
                 for input in graph.inputHoldings(ofTransform: link) {
                     feeding += ArrivingFlows.walk(fromHolding: input, in: graph) ?? []
                 }
-                for flow in feeding.idSet { linksFedBy[flow, default: []].append(position) }
+                feedersBy.append(feeding)
             }
         }
     }

@@ -267,7 +267,7 @@ enum FG028 {
         let declarations: DeclarationsByID
         let purposeCategories: [PurposeCategorySet]
         /// `dataMatching(in:lineage:)`.
-        let matching: [[Int]?]
+        let matching: DenseMemo<[Int]>
         let datasetNames: [String]
         let recipientHoldings: [Int]
     }
@@ -295,12 +295,12 @@ enum FG028 {
 
     /// By holding id, the datasets (ids, ascending, so in name order) that a `link` transform
     /// matches the holding's data with from another source; nil for a holding no linkage reads.
-    static func dataMatching(in analysis: Analysis, lineage: DatasetLineage) -> [[Int]?] {
+    static func dataMatching(in analysis: Analysis, lineage: DatasetLineage) -> DenseMemo<[Int]> {
         let graph = analysis.graph
         let transforms = analysis.model.transforms
-        var result = [[Int]?](repeating: nil, count: graph.holdingCount)
+        var result = DenseMemo<[Int]>(count: graph.holdingCount)
         // A national dataset is an input of every practice's linkage: its lineage is walked once.
-        var ancestorsOf = [Set<Int>?](repeating: nil, count: graph.datasets.count)
+        var ancestorsOf = DenseMemo<Set<Int>>(count: graph.datasets.count)
         for transform in transforms.indices where transforms[transform].operation == .link {
             let holdings = graph.inputHoldings(ofTransform: transform)
             // A closure: the method reference `graph.datasetID(ofHolding:)` would copy the whole graph.
@@ -314,7 +314,7 @@ enum FG028 {
                 result[holding] = (result[holding] ?? []) + others
             }
         }
-        for holding in result.indices where result[holding] != nil { result[holding] = result[holding]!.idSet }
+        result.transformValues(\.idSet)
         return result
     }
 

@@ -153,8 +153,10 @@ enum FG029 {
                 (FG007.isPublicAuthority(org) && org.dataProtectionOfficer == nil) || (org.security == nil && org.dspt == nil)
             } == true
         }
-        var controllerFlows: [Int: [Int]] = [:]
-        var processorFlows: [Int: [Int]] = [:]
+        // By organisation id, the flows it is a controller or a processor of.
+        var controllerFlows = DenseMemo<[Int]>(count: organisations.count)
+        var processorFlows = DenseMemo<[Int]>(count: organisations.count)
+        let flowRoles = FlowColumns.shared(by: collector).roles
         // Only the uses of base datasets that lack an Art 30(1)(c) field end up in a message, and a
         // complete estate has none: the (controller, purpose) pairs are gathered only for datasets
         // derived from an incomplete one, found by walking down from it once.
@@ -162,26 +164,25 @@ enum FG029 {
         let flowDatasets = partyTable.declarations.flowDatasets
         var baseDatasets: [String: Set<[String]>] = [:]
         for index in model.flows.indices where analysis.carriesPersonalData(index) {
-            let flow = model.flows[index]
-            let parties = partyTable.parties(ofFlow: index, role: flow.role)
+            let parties = partyTable.parties(ofFlow: index, role: flowRoles[index])
             for controller in parties.disclosing where documented[controller] && mayLack[controller] {
-                controllerFlows[controller, default: []].append(index)
+                controllerFlows.append(index, at: controller)
             }
             if parties.recipientIsProcessor {
                 for controller in parties.receiving where documented[controller] && mayLack[controller] {
-                    controllerFlows[controller, default: []].append(index)
+                    controllerFlows.append(index, at: controller)
                 }
             }
             // A processor's record matters here when it acts for a controller the model answers for.
             if let sender = parties.sendingProcessor, mayLack[sender], parties.disclosing.contains(where: { documented[$0] }) {
-                processorFlows[sender, default: []].append(index)
+                processorFlows.append(index, at: sender)
             }
             if let recipient = parties.receivingProcessor, mayLack[recipient],
                (parties.receiving.isEmpty ? parties.disclosing : parties.receiving).contains(where: { documented[$0] }) {
-                processorFlows[recipient, default: []].append(index)
+                processorFlows.append(index, at: recipient)
             }
             guard !incompleteBehind.isEmpty, let bases = incompleteBehind[flowDatasets[index]] else { continue }
-            let purposes = flow.purposes.map(\.name)
+            let purposes = model.flows[index].purposes.map(\.name)
             for controller in (parties.disclosing + parties.receiving) where isAnswerable[controller] {
                 let name = analysis.graph.organisations.names[controller]
                 for purpose in purposes {

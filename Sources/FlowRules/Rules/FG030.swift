@@ -154,8 +154,11 @@ enum FG030 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
+        // The parties' declarations by id: looking them up by name hashes both names for every flow.
+        let declarations = DeclarationsByID.shared(by: collector)
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            guard let from = model.organisations[flow.from.name], let to = model.organisations[flow.to.name] else { continue }
+            guard let from = declarations.organisations[declarations.senders[index]],
+                  let to = declarations.organisations[declarations.recipients[index]] else { continue }
             let destination = to.country
             guard destination != "GB", destination != from.country,
                   from.country == "GB" || hasUKOrigin(Holding(from.id, flow.dataset.name), analysis: analysis) else { continue }

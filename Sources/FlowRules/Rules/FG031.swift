@@ -169,27 +169,27 @@ enum FG031 {
         let keepsRecords = declarations.organisations.map { $0.map { !audiences.contains($0.kind) } ?? false }
         let isCareProvider = declarations.organisations.map { $0.map { careProviders.contains($0.kind) } ?? false }
         // Holdings (by id) of personal data, with the flows that fill them (in model order).
-        var inbound: [Int: [Int]] = [:]
+        var inbound = DenseMemo<[Int]>(count: analysis.graph.holdingCount)
         var order: [Int] = []
+        let columns = FlowColumns.shared(by: collector)
         for index in model.flows.indices where analysis.carriesPersonalData(index) {
             let recipient = declarations.recipients[index]
             guard keepsRecords[recipient] else { continue }
-            let flow = model.flows[index]
             // Whoever keeps the holding must be someone the model answers for (not the shipped
             // library's national bodies or their processors).
-            let parties = partyTable.parties(ofFlow: index, role: flow.role)
+            let parties = partyTable.parties(ofFlow: index, role: columns.roles[index])
             let keepers = parties.recipientIsProcessor && parties.receiving.isEmpty ? parties.disclosing : parties.receiving
             guard keepers.contains(where: { partyTable.isAnswerable[$0] }) else { continue }
             // Disclosures an independent recipient receives because the law or a court requires it
             // (or in the overriding public interest) are kept under the recipient's own schedule.
-            if !parties.recipientIsProcessor, let basis = flow.confidentiality?.basis,
+            if !parties.recipientIsProcessor, let basis = columns.confidentialityBases[index],
                basis == .statutory || basis == .courtOrder || basis == .overridingPublicInterest { continue }
             // Care records at a provider follow the Records Management Code's health record schedule.
             let categories = purposeCategories[index]
             if isCareProvider[recipient], !categories.isEmpty, directCare.isSuperset(of: categories) { continue }
             let holding = recipientHoldings[index]
             if inbound[holding] == nil { order.append(holding) }
-            inbound[holding, default: []].append(index)
+            inbound.append(index, at: holding)
         }
         let agreementsWithRetention = Set(model.agreements.values.lazy.filter { $0.retention != nil }.map(\.id))
         var undefined: Set<Int> = []
@@ -266,7 +266,8 @@ enum FG031 {
     static let careProviders: Set<OrganisationKind> = [.gpPractice, .trust, .communityProvider, .independentProvider]
 
     static func hasRetention(_ flow: Flow, agreementsWithRetention: Set<String>) -> Bool {
-        !flow.retention.isEmpty || flow.agreements.contains { agreementsWithRetention.contains($0.name) }
+        // Most estates' agreements state no retention: then no citation is looked up.
+        !flow.retention.isEmpty || !agreementsWithRetention.isEmpty && flow.agreements.contains { agreementsWithRetention.contains($0.name) }
     }
 
     /// What a retention text says, whatever the action.

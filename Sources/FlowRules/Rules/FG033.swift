@@ -145,19 +145,19 @@ enum FG033 {
         var unnoticedOrder: [(controller: String, approval: String)] = []
         // Only an approval whose conditions require a notice matters below (it mandates notices and
         // adds its controllers); its conditions are read once, not once per flow made under it.
-        let noticeApprovals = model.approvals.filter { $0.value.conditions.contains(where: requiresNotice) }
+        let cited = CitedApprovals.shared(by: collector)
+        let flowRoles = FlowColumns.shared(by: collector).roles
+        let mandatesNotices = cited.approvals.map { $0.conditions.contains(where: requiresNotice) }
         // Reused for every flow: the flow's controllers, without repeats.
         var controllers: [Int] = []
         for index in model.flows.indices where declarations.senders[index] != declarations.recipients[index] && analysis.carriesPersonalData(index) {
             let flow = model.flows[index]
-            let parties = partyTable.parties(ofFlow: index, role: flow.role)
+            let parties = partyTable.parties(ofFlow: index, role: flowRoles[index])
             controllers.removeAll(keepingCapacity: true)
             for org in parties.disclosing where !controllers.contains(org) { controllers.append(org) }
             for org in parties.receiving where !controllers.contains(org) { controllers.append(org) }
-            let approval = noticeApprovals.isEmpty ? nil : flow.confidentiality?.instrument.flatMap { noticeApprovals[$0.name] }
-            var mandated: Set<String> = []
+            let approval = cited.position(ofFlow: index).flatMap { mandatesNotices[$0] ? cited.approvals[$0] : nil }
             if let approval {
-                mandated = approval.controllers.isEmpty ? Set(controllers.map { organisationNames.names[$0] }) : Set(approval.controllers.map(\.name))
                 for name in approval.controllers.map(\.name).sorted() {
                     guard let org = organisationNames.id(name), declarations.organisations[org] != nil, !controllers.contains(org) else { continue }
                     controllers.append(org)
@@ -166,7 +166,8 @@ enum FG033 {
             for controller in controllers where partyTable.isAnswerable[controller] {
                 let own = notices[controller]
                 let controllerID = organisationNames.names[controller]
-                let isMandated = mandated.contains(controllerID)
+                // The approval mandates notices of the controllers it names, or of all the flow's when it names none.
+                let isMandated = approval.map { $0.controllers.isEmpty || $0.controllers.contains { $0.name == controllerID } } ?? false
                 if own.isEmpty {
                     guard isMandated, let approval else { continue }
                     let key = "\(controllerID)|\(approval.id)"

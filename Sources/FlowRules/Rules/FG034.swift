@@ -143,8 +143,9 @@ enum FG034 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
+        let columns = FlowColumns.shared(by: collector)
         for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
-            let gdprConsent = flow.article6?.basis == .a || flow.article9Conditions.contains(.a)
+            let gdprConsent = columns.article6Bases[index] == .a || flow.article9Conditions.contains(.a)
             if gdprConsent {
                 let authorities = FG004.relyingControllers(of: flow, in: model).filter(FG007.isPublicAuthority)
                 let tasks = flow.purposes.compactMap { model.purposes[$0.name] }
@@ -163,14 +164,14 @@ enum FG034 {
                     )
                 }
             }
-            if flow.confidentiality?.basis == .explicitConsent, flow.article6 == nil {
+            if columns.confidentialityBases[index] == .explicitConsent, columns.article6Bases[index] == nil {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) records consent only for the duty of confidentiality: explicit consent lifts the duty but is not a UK GDPR lawful basis",
                     discriminator: "one-layer",
                     help: "record the UK GDPR basis as well, e.g. `art6 e \"law giving the function\"` (and `art9` with its Schedule 1 condition)"
                 )
-            } else if gdprConsent, flow.confidentiality == nil, flow.from.name != flow.to.name,
+            } else if gdprConsent, columns.confidentialityBases[index] == nil, flow.from.name != flow.to.name,
                       model.organisations[flow.from.name]?.kind != .individual,
                       isPatientInformation(model.datasets[flow.dataset.name]),
                       analysis.carriesConfidentialInformation(index) {

@@ -45,10 +45,40 @@ extension Array where Element == Int {
         allSatisfy(other.contains)
     }
 
-    /// Both ascending sets merged, ascending and without repeats.
+    /// Whether this ascending set holds `id`: a binary search, since a supplier acts for hundreds
+    /// of practices.
+    func containsID(_ id: Int) -> Bool {
+        var (low, high) = (startIndex, endIndex)
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < endIndex && self[low] == id
+    }
+
+    /// Whether two ascending sets have a member in common: one pass over both, where `sharesAny`
+    /// (for lists in any order) compares every pair.
+    func sharesAnyID(with other: [Int]) -> Bool {
+        var (left, right) = (startIndex, other.startIndex)
+        while left < endIndex, right < other.endIndex {
+            if self[left] == other[right] { return true }
+            if self[left] < other[right] { left += 1 } else { right += 1 }
+        }
+        return false
+    }
+
+    /// This ascending set without `id`: the set itself, not a copy, when `id` is not in it.
+    func removingID(_ id: Int) -> [Int] {
+        containsID(id) ? filter { $0 != id } : self
+    }
+
+    /// Both ascending sets merged, ascending and without repeats. A set already holding the other
+    /// (a supplier's controllers and one of them, say) is returned itself, not copied.
     func mergingIDs(_ other: [Int]) -> [Int] {
         if other.isEmpty { return self }
         if isEmpty { return other }
+        if other.count <= Self.fewIDs, other.allSatisfy(containsID) { return self }
+        if count <= Self.fewIDs, allSatisfy(other.containsID) { return other }
         var result: [Int] = []
         result.reserveCapacity(count + other.count)
         var (left, right) = (startIndex, other.startIndex)
@@ -61,6 +91,9 @@ extension Array where Element == Int {
         return result
     }
 
+    /// Up to this many ids are looked up one by one in a larger set before merging.
+    private static var fewIDs: Int { 8 }
+
     /// Adds `id` to this ascending set.
     mutating func insertID(_ id: Int) {
         var position = endIndex
@@ -72,6 +105,8 @@ extension Array where Element == Int {
     var idSet: [Int] {
         if count > 16 { return Array(Set(self)).sorted() }
         var result: [Int] = []
+        // Room for every id up front: growing the array one insertion at a time reallocates it.
+        result.reserveCapacity(count)
         for id in self { result.insertID(id) }
         return result
     }

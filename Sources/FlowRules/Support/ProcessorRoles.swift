@@ -6,6 +6,8 @@ import FlowModel
 /// processor, and which flows are sub-processing.
 struct ProcessorRoles: Sendable {
     let analysis: Analysis
+    /// Per flow: its `role` (`FlowColumns.roles`).
+    let flowRoles: [RecipientRole?]
     let ids: OrganisationIDs
     let instruments: PartyInstruments
     /// Per flow (model order): the sender's and the recipient's ids.
@@ -28,7 +30,13 @@ struct ProcessorRoles: Sendable {
     let isSubProcessing: [Bool]
 
     init(analysis: Analysis) {
+        self.init(analysis: analysis, columns: FlowColumns(model: analysis.model))
+    }
+
+    init(analysis: Analysis, columns: FlowColumns) {
         self.analysis = analysis
+        let flowRoles = columns.roles
+        self.flowRoles = flowRoles
         let model = analysis.model
         let graph = analysis.graph
         var mentioned = PartyInstruments.mentionedOrganisations(in: model)
@@ -58,17 +66,20 @@ struct ProcessorRoles: Sendable {
         self.recipients = recipients
 
         let isProcessorFlow = model.flows.indices.map { index in
-            if let role = model.flows[index].role { return role == .processor }
-            return served[recipients[index]].contains(senders[index])
+            if let role = flowRoles[index] { return role == .processor }
+            return served[recipients[index]].containsID(senders[index])
         }
         self.isProcessorFlow = isProcessorFlow
 
         // A loop rather than a nested function: state captured by a function is boxed and checked
         // for exclusive access at every read.
-        var byHolding = [[Int]?](repeating: nil, count: graph.holdingCount)
+        var byHolding = DenseMemo<[Int]>(count: graph.holdingCount)
         // Holdings visited by the current walk carry its number: no set to allocate per walk.
         var visitedBy = [Int](repeating: -1, count: graph.holdingCount)
         var pending: [Int] = []
+        // Reused by every walk: what `ArrivingFlows.walk(fromHolding:in:while:)` finds, all
+        // processor flows: their senders.
+        var processorSenders: [Int] = []
         var senderControllers: [[Int]] = []
         senderControllers.reserveCapacity(graph.senderHoldings.count)
         for start in graph.senderHoldings {
@@ -76,8 +87,7 @@ struct ProcessorRoles: Sendable {
                 senderControllers.append(known)
                 continue
             }
-            // What `ArrivingFlows.walk(fromHolding:in:while:)` finds, all processor flows: their senders.
-            var processorSenders: [Int] = []
+            processorSenders.removeAll(keepingCapacity: true)
             var arrived = false
             pending.removeAll(keepingCapacity: true)
             pending.append(start)
@@ -98,7 +108,7 @@ struct ProcessorRoles: Sendable {
                 }
             }
             let holder = graph.organisationID(ofHolding: start)
-            let controllers = arrived ? served[holder].mergingIDs(processorSenders).filter { $0 != holder } : []
+            let controllers = arrived ? served[holder].mergingIDs(processorSenders).removingID(holder) : []
             byHolding[start] = controllers
             senderControllers.append(controllers)
         }
@@ -107,7 +117,7 @@ struct ProcessorRoles: Sendable {
             let controllers = senderControllers[index]
             guard !controllers.isEmpty else { return false }
             return Self.isSubProcessing(
-                role: model.flows[index].role, sender: senders[index], recipient: recipients[index], senderControllers: controllers,
+                role: flowRoles[index], sender: senders[index], recipient: recipients[index], senderControllers: controllers,
                 recipientControllers: served[recipients[index]], instruments: instruments
             )
         }
@@ -121,19 +131,19 @@ struct ProcessorRoles: Sendable {
     /// Computed once per run for FG024–FG027.
     static func shared(by collector: FindingCollector) -> ProcessorRoles {
         collector.facts.value(ProcessorRoles.self) {
-            ProcessorRoles(analysis: collector.analysis)
+            ProcessorRoles(analysis: collector.analysis, columns: FlowColumns.shared(by: collector))
         }
     }
 
     private static func isSubProcessing(
         role: RecipientRole?, sender: Int, recipient: Int, senderControllers: [Int], recipientControllers: [Int], instruments: PartyInstruments
     ) -> Bool {
-        guard role != .controller, role != .jointController, !senderControllers.contains(recipient) else { return false }
-        if recipientControllers.contains(sender) { return true }
+        guard role != .controller, role != .jointController, !senderControllers.containsID(recipient) else { return false }
+        if recipientControllers.containsID(sender) { return true }
         // A processor the controller engaged directly (its own contract) is not a sub-processor.
-        let direct = instruments.contractsByProcessor[recipient].contains { senderControllers.contains(instruments.contracts[$0].controller) }
+        let direct = instruments.contractsByProcessor[recipient].contains { senderControllers.containsID(instruments.contracts[$0].controller) }
         if direct { return false }
-        if role == .processor { return recipientControllers.isEmpty || recipientControllers.sharesAny(with: senderControllers) }
-        return recipientControllers.sharesAny(with: senderControllers)
+        if role == .processor { return recipientControllers.isEmpty || recipientControllers.sharesAnyID(with: senderControllers) }
+        return recipientControllers.sharesAnyID(with: senderControllers)
     }
 }
