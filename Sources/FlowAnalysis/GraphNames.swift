@@ -1,3 +1,4 @@
+import FlowLanguage
 import FlowModel
 
 /// The organisation, dataset and purpose names the flows mention, numbered as first seen. Scanned

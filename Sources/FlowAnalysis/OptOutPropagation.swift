@@ -1,3 +1,4 @@
+import FlowLanguage
 import FlowModel
 
 /// Which opt-out filters the data at every holding has been through (domain.md §4.4): applied

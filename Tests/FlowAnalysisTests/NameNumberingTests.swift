@@ -1,4 +1,5 @@
 @testable import FlowAnalysis
+import FlowLanguage
 import Testing
 
 /// The graph's name numbering stands in for `String`: its order must be `String`'s and its lookups

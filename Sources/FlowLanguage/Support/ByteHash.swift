@@ -1,9 +1,12 @@
 /// Hashing and comparing short byte strings (words, spellings) eight bytes at a time: a word is
 /// only a few such steps, where a byte-at-a-time loop or `Hasher` cost several times as much.
-enum ByteHash {
+/// Public for the analysis's name interner: model names are short and need no protection from
+/// chosen collisions, so `String`'s SipHash is more than they need.
+public enum ByteHash {
     /// The bytes as little-endian 64-bit words, the last one padded with zeros, each multiplied
     /// and folded in; the length seeds it, so the padding cannot collide.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inlinable
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let raw = UnsafeRawBufferPointer(bytes)
         var hash = UInt64(raw.count)
         func mix(_ word: UInt64) {
@@ -22,7 +25,8 @@ enum ByteHash {
 
     /// The last `rest` (1–7) bytes as a zero-padded little-endian word, read with whole loads that
     /// stay inside the buffer rather than byte by byte.
-    private static func lastWord(_ raw: UnsafeRawBufferPointer, rest: Int) -> UInt64 {
+    @usableFromInline
+    static func lastWord(_ raw: UnsafeRawBufferPointer, rest: Int) -> UInt64 {
         let count = raw.count
         if count >= 8 {
             // The final eight bytes, shifted so that only the last `rest` remain.
@@ -38,7 +42,8 @@ enum ByteHash {
         return word
     }
 
-    static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable
+    public static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         var offset = 0
         let raw = (UnsafeRawBufferPointer(lhs), UnsafeRawBufferPointer(rhs))
@@ -51,5 +56,11 @@ enum ByteHash {
             offset += 1
         }
         return true
+    }
+
+    /// The hash of a string's UTF-8 bytes, read in place when the string is stored contiguously.
+    @inlinable
+    public static func hash(of string: String) -> UInt64 {
+        string.utf8.withContiguousStorageIfAvailable(hash) ?? Array(string.utf8).withUnsafeBufferPointer(hash)
     }
 }

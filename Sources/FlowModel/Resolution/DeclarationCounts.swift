@@ -15,13 +15,21 @@ struct DeclarationCounts {
         DeclarationKind.allCases.firstIndex(of: kind) ?? 0
     }
 
+    private func count(_ kind: DeclarationKind) -> Int { byKind[Self.slot(of: kind)] }
+
+    /// Datasets and transforms, which are built apart from the rest.
+    var lineage: Int { count(.dataset) + transforms }
+
+    func reserve(datasets: inout [String: Dataset], transforms list: inout [Transform]) {
+        // Each transform's output gets a dataset entry when derived.
+        datasets.reserveCapacity(count(.dataset) + transforms)
+        list.reserveCapacity(transforms)
+    }
+
+    /// Everything but the datasets and transforms.
     func reserve(in model: inout SemanticModel) {
-        func count(_ kind: DeclarationKind) -> Int { byKind[Self.slot(of: kind)] }
         model.organisations.reserveCapacity(count(.organisation))
         model.boundaries.reserveCapacity(count(.boundary))
-        // Each transform's output gets a dataset entry when derived.
-        model.datasets.reserveCapacity(count(.dataset) + transforms)
-        model.transforms.reserveCapacity(transforms)
         model.purposes.reserveCapacity(count(.purpose))
         model.approvals.reserveCapacity(count(.approval))
         model.agreements.reserveCapacity(count(.agreement))

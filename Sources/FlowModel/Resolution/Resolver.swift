@@ -6,14 +6,7 @@ struct Resolver {
     private var files: [LoweredFile]
     let libraryFiles: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
-    private var names: [String: NameEntry] = [:]
-
-    /// A declared name: its kind, where it is declared, and its slot in `kept`.
-    private struct NameEntry {
-        let kind: DeclarationKind
-        let span: SourceSpan
-        let kept: Int
-    }
+    private var names = DeclaredNames(capacity: 0)
 
     /// Where a declaration that goes into the model is: declarations are large values, so they
     /// are copied once, into the model, rather than through intermediate arrays.
@@ -33,7 +26,11 @@ struct Resolver {
         let ordered = files.indices.filter { libraryFiles.contains(files[$0].path) }
             + files.indices.filter { !libraryFiles.contains(files[$0].path) }
         let declarationCount = files.reduce(0) { $0 + $1.declarations.count }
-        names.reserveCapacity(declarationCount)
+        names = DeclaredNames(capacity: declarationCount)
+        // Hashed on all cores; entered below on one, in declaration order.
+        let nameHashes = Parallel.map(files) { file in
+            file.declarations.map { $0.definedName.map { ByteHash.hash(of: $0.name) } ?? 0 }
+        }
         var kept: [Position] = []
         kept.reserveCapacity(declarationCount)
         var counts = DeclarationCounts()
@@ -63,15 +60,14 @@ struct Resolver {
                     counts.waivers += 1
                     continue
                 }
-                // Inserted first and put right in the rare clash: one hash of the name, not two.
-                if let previous = names.updateValue(NameEntry(kind: defined.kind, span: defined.span, kept: kept.count), forKey: defined.name) {
+                let hash = nameHashes[fileIndex][index]
+                if let previous = names.add(defined.name, hash: hash, DeclaredNames.Entry(kind: defined.kind, span: defined.span, kept: kept.count)) {
                     if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path),
                        previous.kind == defined.kind {
                         kept[previous.kept] = position
-                        names[defined.name] = NameEntry(kind: defined.kind, span: defined.span, kept: previous.kept)
+                        names.replace(defined.name, hash: hash, with: DeclaredNames.Entry(kind: defined.kind, span: defined.span, kept: previous.kept))
                         continue
                     }
-                    names[defined.name] = previous
                     report(.duplicateDeclaration, "`\(defined.name)` is already declared", at: defined.span,
                            notes: [DiagnosticNote("\(previous.kind.withArticle) `\(defined.name)` is declared here", at: previous.span)])
                     continue
@@ -81,43 +77,47 @@ struct Resolver {
             }
         }
         // Checking references needs only the names, and building the model only the declarations:
-        // the two run at once, one on each core. The references are handed over on their own, so
-        // moving declarations out of the files below copies nothing the checker still holds.
+        // the two run at once. The references are handed over on their own, so moving declarations
+        // out of the files below copies nothing the checker still holds.
         let references = files.map(\.references)
         let checking = Parallel.start { [names] in Self.unresolvedReferences(in: references, names: names) }
-        let reportedBeforeBuilding = diagnostics.count
-        counts.reserve(in: &model)
+        // The declarations are moved out of the files in one pass, into the two halves of the model
+        // that are then built at once, one per core: datasets with the transforms that derive more
+        // of them, and everything else.
+        var lineage: [Declaration] = []
+        var rest: [Declaration] = []
+        lineage.reserveCapacity(counts.lineage)
+        rest.reserveCapacity(kept.count - counts.lineage)
         for position in kept {
             // Taken before the call: evaluating a method of `self` first would hold a copy of
             // `files` while the declaration is moved out, and force a copy of the whole estate.
             let declaration = takeDeclaration(at: position)
-            Self.add(declaration, to: &model)
+            if declaration.isLineage { lineage.append(declaration) } else { rest.append(declaration) }
         }
         // The lists hold only placeholders now; freed here, their memory serves the later stages.
         for index in files.indices { files[index].declarations = [] }
-        SpanOrder.sort(&model.flows) { $0.span }
-        SpanOrder.sort(&model.transforms) { $0.span }
-        model.derivationInputs.reserveCapacity(model.transforms.count)
-        for transform in model.transforms {
-            model.derivationInputs[transform.output, default: []] += transform.inputs.map(\.name)
-        }
-        SpanOrder.sort(&model.waivers) { $0.span }
-        deriveDatasets(in: &model)
-        checkConsistency(of: model)
-        // Reported in the order they always were: references before the model's consistency.
-        let foundWhileBuilding = diagnostics[reportedBeforeBuilding...]
-        diagnostics.removeSubrange(reportedBeforeBuilding...)
+        let (derived, others) = Parallel.both({ [lineage, counts, names] in
+            Self.buildLineage(from: lineage, counts: counts, names: names)
+        }, { [rest, counts, model] in
+            Self.buildRest(from: rest, counts: counts, into: model)
+        })
+        model = others.model
+        model.datasets = derived.datasets
+        model.transforms = derived.transforms
+        model.derivationInputs = derived.derivationInputs
         for (fileReferences, unresolved) in zip(references, checking.wait()) {
             for index in unresolved { check(fileReferences[index]) }
         }
-        diagnostics += foundWhileBuilding
+        // In the order they always were: references, derivations, organisations and approvals,
+        // transforms.
+        diagnostics += derived.derivationProblems + others.problems + derived.transformProblems
         return model
     }
 
     /// The positions of each file's references that do not name a declaration of a right kind,
     /// found once the names are all known (most references resolve). One core does this while
     /// the other builds the model.
-    private static func unresolvedReferences(in files: [[PendingReference]], names: [String: NameEntry]) -> [[Int]] {
+    private static func unresolvedReferences(in files: [[PendingReference]], names: DeclaredNames) -> [[Int]] {
         files.map { file in
             file.withUnsafeBufferPointer { references in
                 references.indices.filter { index in
@@ -146,7 +146,7 @@ struct Resolver {
         let reference = pending.reference
         let expected = pending.kinds.members.map(\.withArticle).joined(separator: " or ")
         guard let found = names[reference.name] else {
-            let candidates = names.filter { pending.kinds.contains($0.value.kind) }.keys
+            let candidates = names.names { pending.kinds.contains($0.kind) }
             report(.unknownReference, "unknown name `\(reference.name)`: expected \(expected)", at: reference.span,
                    help: Suggestion.help(for: reference.name, in: candidates))
             return
@@ -162,8 +162,7 @@ struct Resolver {
         switch consume declaration {
         case .organisation(let value): model.organisations[value.id] = value
         case .boundary(let value): model.boundaries[value.id] = value
-        case .dataset(let value): model.datasets[value.id] = value
-        case .transform(let value): model.transforms.append(value)
+        case .dataset, .transform: preconditionFailure("datasets and transforms are built with the lineage")
         case .purpose(let value): model.purposes[value.id] = value
         case .approval(let value): model.approvals[value.id] = value
         case .agreement(let value): model.agreements[value.id] = value
@@ -179,48 +178,89 @@ struct Resolver {
         }
     }
 
+    /// The datasets, the transforms in source order, and what each derived dataset is made from.
+    private struct Lineage: Sendable {
+        var datasets: [String: Dataset] = [:]
+        var transforms: [Transform] = []
+        var derivationInputs: [String: [String]] = [:]
+        var derivationProblems: [Diagnostic] = []
+        var transformProblems: [Diagnostic] = []
+    }
+
+    private static func buildLineage(from declarations: [Declaration], counts: DeclarationCounts, names: DeclaredNames) -> Lineage {
+        var lineage = Lineage()
+        counts.reserve(datasets: &lineage.datasets, transforms: &lineage.transforms)
+        for declaration in declarations {
+            switch declaration {
+            case .dataset(let value): lineage.datasets[value.id] = value
+            case .transform(let value): lineage.transforms.append(value)
+            default: preconditionFailure("only datasets and transforms are lineage")
+            }
+        }
+        SpanOrder.sort(&lineage.transforms) { $0.span }
+        lineage.derivationInputs.reserveCapacity(lineage.transforms.count)
+        for transform in lineage.transforms {
+            lineage.derivationInputs[transform.output, default: []] += transform.inputs.map(\.name)
+        }
+        lineage.derivationProblems = deriveDatasets(in: &lineage.datasets, from: lineage.transforms, names: names)
+        for transform in lineage.transforms where transform.inputs.contains(where: { $0.name == transform.output }) {
+            lineage.transformProblems.append(Diagnostic(
+                .inconsistentDeclaration, "a transform cannot write to its own input `\(transform.output)`", at: transform.span
+            ))
+        }
+        return lineage
+    }
+
     /// Gives each transform's output a dataset entry, in lineage order (inputs before outputs), so
     /// derived datasets inherit origins, categories and subjects from what they are made of.
-    private mutating func deriveDatasets(in model: inout SemanticModel) {
-        var pending = Array(model.transforms.indices)
-        let transforms = model.transforms
+    private static func deriveDatasets(in datasets: inout [String: Dataset], from transforms: [Transform], names: DeclaredNames) -> [Diagnostic] {
+        var pending = Array(transforms.indices)
         var progress = true
         transforms.withUnsafeBufferPointer { transforms in
             while !pending.isEmpty, progress {
                 progress = false
                 pending.removeAll { index in
                     // Each input looked up once; a copy of a dataset is one reference count.
-                    let inputs = transforms[index].inputs.compactMap { model.datasets[$0.name] }
+                    let inputs = transforms[index].inputs.compactMap { datasets[$0.name] }
                     guard inputs.count == transforms[index].inputs.count else { return false }
-                    model.datasets[transforms[index].output] = DerivedDataset.make(from: inputs, by: transforms[index])
+                    datasets[transforms[index].output] = DerivedDataset.make(from: inputs, by: transforms[index])
                     progress = true
                     return true
                 }
             }
         }
-        for transform in pending.map({ model.transforms[$0] }) where transform.inputs.allSatisfy({ names[$0.name]?.kind == .dataset }) {
-            report(.inconsistentDeclaration, "dataset `\(transform.output)` is derived from itself", at: transform.span,
-                   notes: [DiagnosticNote("its inputs \(transform.inputs.map { "`\($0.name)`" }.joined(separator: ", ")) depend on it in turn")])
+        return pending.map { transforms[$0] }.filter { $0.inputs.allSatisfy { names[$0.name]?.kind == .dataset } }.map { transform in
+            Diagnostic(.inconsistentDeclaration, "dataset `\(transform.output)` is derived from itself", at: transform.span,
+                       notes: [DiagnosticNote("its inputs \(transform.inputs.map { "`\($0.name)`" }.joined(separator: ", ")) depend on it in turn")])
         }
     }
 
-    private mutating func checkConsistency(of model: SemanticModel) {
+    /// Every declaration but datasets and transforms, added to `model`, with the consistency
+    /// problems of organisations and approvals.
+    private static func buildRest(from declarations: [Declaration], counts: DeclarationCounts, into model: SemanticModel) -> (model: SemanticModel, problems: [Diagnostic]) {
+        var model = model
+        counts.reserve(in: &model)
+        for declaration in declarations { add(declaration, to: &model) }
+        SpanOrder.sort(&model.flows) { $0.span }
+        SpanOrder.sort(&model.waivers) { $0.span }
+        return (model, consistencyProblems(of: model))
+    }
+
+    private static func consistencyProblems(of model: SemanticModel) -> [Diagnostic] {
         // Problems are rare: organisations are visited in any order and only those with one are
         // put in name order, rather than sorting every organisation.
         var problems: [(id: String, diagnostics: [Diagnostic])] = []
         for org in model.organisations.values {
-            let found = Self.consistencyProblems(of: org, in: model.organisations)
+            let found = consistencyProblems(of: org, in: model.organisations)
             if !found.isEmpty { problems.append((org.id, found)) }
         }
-        for problem in problems.sorted(by: { $0.id < $1.id }) { diagnostics += problem.diagnostics }
+        var found = problems.sorted(by: { $0.id < $1.id }).flatMap(\.diagnostics)
         for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) {
             if let from = approval.validFrom, let until = approval.validUntil?.day, until < from {
-                report(.inconsistentDeclaration, "approval `\(approval.id)` ends (\(until)) before it starts (\(from))", at: approval.span)
+                found.append(Diagnostic(.inconsistentDeclaration, "approval `\(approval.id)` ends (\(until)) before it starts (\(from))", at: approval.span))
             }
         }
-        for transform in model.transforms where transform.inputs.contains(where: { $0.name == transform.output }) {
-            report(.inconsistentDeclaration, "a transform cannot write to its own input `\(transform.output)`", at: transform.span)
-        }
+        return found
     }
 
     private static func consistencyProblems(of org: Organisation, in organisations: [String: Organisation]) -> [Diagnostic] {
@@ -243,5 +283,15 @@ struct Resolver {
             next = following
         }
         return found
+    }
+}
+
+private extension Declaration {
+    /// Datasets and transforms: the half of the model that derived datasets are worked out in.
+    var isLineage: Bool {
+        switch self {
+        case .dataset, .transform: true
+        default: false
+        }
     }
 }

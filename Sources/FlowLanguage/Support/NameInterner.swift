@@ -1,14 +1,16 @@
-/// Numbers names in the order they are first seen, hashing each occurrence once (`NameHash`).
+/// Numbers names in the order they are first seen, hashing each occurrence's UTF-8 bytes once
+/// (`ByteHash`): the resolver's namespace and the analysis's dense ids both number names this way.
 /// Open addressing: each slot holds a name's number, or -1; the slot count is a power of two, kept
 /// at least twice the number of names. Names with different bytes get different numbers: for the
 /// ASCII words the language's names are (`Lexer.isWordContinuation`) that is `String` equality.
-struct NameInterner: Sendable {
-    private(set) var names: [String] = []
+public struct NameInterner: Sendable {
+    public private(set) var names: [String] = []
     /// Per name number: its hash, so growing the table or absorbing names never hashes one again.
-    private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    // Internal, not private, so that lookups can be inlined where they run for every flow.
+    @usableFromInline var hashes: [UInt64] = []
+    @usableFromInline var slots: [Int32]
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         names.reserveCapacity(capacity)
         hashes.reserveCapacity(capacity)
         var slotCount = 16
@@ -16,37 +18,46 @@ struct NameInterner: Sendable {
         slots = [Int32](repeating: -1, count: slotCount)
     }
 
-    var count: Int { names.count }
+    public var count: Int { names.count }
 
-    mutating func intern(_ name: String) -> Int {
-        intern(name, hash: NameHash.of(name))
+    public mutating func intern(_ name: String) -> Int {
+        intern(name, hash: ByteHash.hash(of: name)).number
     }
 
     /// The number of a name already interned.
-    func number(of name: String) -> Int? {
-        find(name, hash: NameHash.of(name)).number
+    @inlinable
+    public func number(of name: String) -> Int? {
+        number(of: name, hash: ByteHash.hash(of: name))
+    }
+
+    /// The number of a name already interned, given its `ByteHash.hash(of:)`.
+    @inlinable
+    public func number(of name: String, hash: UInt64) -> Int? {
+        find(name, hash: hash).number
     }
 
     /// Numbers `other`'s names here too; the result maps `other`'s numbers to these.
-    mutating func absorb(_ other: NameInterner) -> [Int] {
+    public mutating func absorb(_ other: NameInterner) -> [Int] {
         var numbers: [Int] = []
         numbers.reserveCapacity(other.count)
-        for index in other.names.indices { numbers.append(intern(other.names[index], hash: other.hashes[index])) }
+        for index in other.names.indices { numbers.append(intern(other.names[index], hash: other.hashes[index]).number) }
         return numbers
     }
 
-    private mutating func intern(_ name: String, hash: UInt64) -> Int {
+    /// The name's number, given its `ByteHash.hash(of:)`, and whether it was new (numbered now).
+    public mutating func intern(_ name: String, hash: UInt64) -> (number: Int, isNew: Bool) {
         if names.count * 2 >= slots.count { grow() }
         let (slot, found) = find(name, hash: hash)
-        if let found { return found }
+        if let found { return (found, false) }
         slots[slot] = Int32(names.count)
         names.append(name)
         hashes.append(hash)
-        return names.count - 1
+        return (names.count - 1, true)
     }
 
     /// The name's number if it is here, and the slot it is in or would go in.
-    private func find(_ name: String, hash: UInt64) -> (slot: Int, number: Int?) {
+    @inlinable
+    func find(_ name: String, hash: UInt64) -> (slot: Int, number: Int?) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 {
@@ -57,7 +68,8 @@ struct NameInterner: Sendable {
         return (slot, nil)
     }
 
-    private mutating func grow() {
+    @usableFromInline
+    mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (number, hash) in hashes.enumerated() {
