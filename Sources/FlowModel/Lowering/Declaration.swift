@@ -47,10 +47,6 @@ public enum Declaration: Sendable {
 }
 
 extension Declaration {
-    /// What a slot holds after its declaration was moved out: one shared box of empty strings, so
-    /// it costs one reference count and no allocation.
-    static let placeholder = Declaration.key(KeyDomain(id: "", title: nil, span: SourceSpan(path: "", start: 0, end: 0)))
-
     var isTransform: Bool {
         if case .transform = self { return true }
         return false

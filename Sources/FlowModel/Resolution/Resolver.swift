@@ -8,8 +8,7 @@ struct Resolver {
     private(set) var diagnostics: [Diagnostic] = []
     private var names = DeclaredNames(capacity: 0)
 
-    /// Where a declaration that goes into the model is: declarations are large values, so they
-    /// are copied once, into the model, rather than through intermediate arrays.
+    /// Where, in the files' declaration lists, a declaration that goes into the model is.
     private struct Position {
         let file: Int
         let index: Int
@@ -77,25 +76,30 @@ struct Resolver {
             }
         }
         // Checking references needs only the names, and building the model only the declarations:
-        // the two run at once. The references are handed over on their own, so moving declarations
-        // out of the files below copies nothing the checker still holds.
+        // the two run at once.
         let references = files.map(\.references)
         let checking = Parallel.start { [names] in Self.unresolvedReferences(in: references, names: names) }
-        // The declarations are moved out of the files in one pass, into the two halves of the model
-        // that are then built at once, one per core: datasets with the transforms that derive more
-        // of them, and everything else.
+        // The declarations are shared out in one pass between the two halves of the model that are
+        // then built at once, one per core: datasets with the transforms that derive more of them,
+        // and everything else.
         var lineage: [Declaration] = []
         var rest: [Declaration] = []
         lineage.reserveCapacity(counts.lineage)
         rest.reserveCapacity(kept.count - counts.lineage)
+        // Every payload is one reference (a copy-on-write box or an indirect case), so copying a
+        // declaration costs one reference count. The files' lists are taken whole, and freed once
+        // their declarations are shared out, so their memory serves the later stages.
+        var declarations: [[Declaration]] = []
+        declarations.reserveCapacity(files.count)
+        for index in files.indices {
+            declarations.append(files[index].declarations)
+            files[index].declarations = []
+        }
         for position in kept {
-            // Taken before the call: evaluating a method of `self` first would hold a copy of
-            // `files` while the declaration is moved out, and force a copy of the whole estate.
-            let declaration = takeDeclaration(at: position)
+            let declaration = declarations[position.file][position.index]
             if declaration.isLineage { lineage.append(declaration) } else { rest.append(declaration) }
         }
-        // The lists hold only placeholders now; freed here, their memory serves the later stages.
-        for index in files.indices { files[index].declarations = [] }
+        declarations = []
         let (derived, others) = Parallel.both({ [lineage, counts, names] in
             Self.buildLineage(from: lineage, counts: counts, names: names)
         }, { [rest, counts, model] in
@@ -127,14 +131,6 @@ struct Resolver {
                 }
             }
         }
-    }
-
-    /// Moves a declaration out of its file, leaving an empty placeholder: a copy would retain
-    /// each of its strings and arrays once more, and every declaration is added exactly once.
-    private mutating func takeDeclaration(at position: Position) -> Declaration {
-        var declaration = Declaration.placeholder
-        swap(&declaration, &files[position.file].declarations[position.index])
-        return declaration
     }
 
     private mutating func report(_ code: LanguageCode, _ message: String, at span: SourceSpan?, notes: [DiagnosticNote] = [], help: String? = nil) {
