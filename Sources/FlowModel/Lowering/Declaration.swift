@@ -51,6 +51,14 @@ extension Declaration {
         if case .transform = self { return true }
         return false
     }
+
+    /// Datasets and transforms: the half of the model that derived datasets are worked out in.
+    var isLineage: Bool {
+        switch self {
+        case .dataset, .transform: true
+        default: false
+        }
+    }
 }
 
 /// A name written somewhere that must resolve to a declaration of one of `kinds`.

@@ -22,7 +22,7 @@ struct DeclarationCounts {
 
     func reserve(datasets: inout [String: Dataset], transforms list: inout [Transform]) {
         // Each transform's output gets a dataset entry when derived.
-        datasets.reserveCapacity(count(.dataset) + transforms)
+        datasets.reserveCapacity(lineage)
         list.reserveCapacity(transforms)
     }
 

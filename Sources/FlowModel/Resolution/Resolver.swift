@@ -281,13 +281,3 @@ struct Resolver {
         return found
     }
 }
-
-private extension Declaration {
-    /// Datasets and transforms: the half of the model that derived datasets are worked out in.
-    var isLineage: Bool {
-        switch self {
-        case .dataset, .transform: true
-        default: false
-        }
-    }
-}
