@@ -38,13 +38,14 @@ struct RenderCommandTests {
         return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
     }
 
-    /// A copy of the small fixture in a fresh directory: (model directory, output directory).
-    func workspace() throws -> (model: String, output: String) {
+    /// A copy of the small fixture in a fresh directory: (model directory, output directory, the
+    /// directory holding both, which the test removes).
+    func workspace() throws -> (model: String, output: String, root: String) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("flowgate-render-\(UUID().uuidString)")
         let model = root.appendingPathComponent("model")
         try FileManager.default.createDirectory(at: model, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixtures.path("small/small.flow"), toPath: model.appendingPathComponent("small.flow").path)
-        return (model.path, root.appendingPathComponent("diagrams").path)
+        return (model.path, root.appendingPathComponent("diagrams").path, root.path)
     }
 
     func files(_ directory: String) -> [String] {
@@ -53,7 +54,8 @@ struct RenderCommandTests {
 
     @Test(arguments: ["svg", "dot", "mermaid"])
     func checkPassesAfterRenderAndFailsAfterAnEdit(format: String) throws {
-        let (model, output) = try workspace()
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let rendered = try flowgate(["render", model, "-o", output, "--format", format])
         #expect(rendered.status == 0, "\(rendered.error)")
         let ext = format == "mermaid" ? "md" : format
@@ -81,7 +83,8 @@ struct RenderCommandTests {
     }
 
     @Test func renderingTwiceGivesIdenticalBytes() throws {
-        let (model, output) = try workspace()
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         for format in ["svg", "png", "pdf", "dot"] {
             _ = try flowgate(["render", model, "-o", output + "/a", "--format", format])
             _ = try flowgate(["render", model, "-o", output + "/b", "--format", format])
@@ -96,7 +99,8 @@ struct RenderCommandTests {
     }
 
     @Test func purposesThatLoseTheirFlowsLoseTheirDiagrams() throws {
-        let (model, output) = try workspace()
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         _ = try flowgate(["render", model, "-o", output, "--format", "dot"])
         let file = model + "/small.flow"
         var text = try String(contentsOfFile: file, encoding: .utf8)
@@ -111,7 +115,8 @@ struct RenderCommandTests {
     }
 
     @Test func viewOptionsWriteOneNamedFile() throws {
-        let (model, output) = try workspace()
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         for (arguments, name) in [
             (["--purpose", "commissioning"], "purpose-commissioning.svg"),
             (["--dataset", "sus-pseudo"], "dataset-sus-pseudo.svg"),
@@ -128,7 +133,8 @@ struct RenderCommandTests {
     }
 
     @Test func invalidInputExitsTwoAndWritesNothing() throws {
-        let (model, output) = try workspace()
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let unknown = try flowgate(["render", model, "-o", output, "--purpose", "comissioning"])
         #expect(unknown.status == 2)
         #expect(unknown.error.contains("no purpose named `comissioning`"))
@@ -145,7 +151,8 @@ struct RenderCommandTests {
     }
 
     @Test func asOfAppearsOnlyWhenGiven() throws {
-        let (model, _) = try workspace()
+        let (model, _, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let without = try flowgate(["render", model, "--format", "dot"])
         #expect(!without.output.contains("as of"))
         let with = try flowgate(["render", model, "--format", "dot", "--as-of", "2026-04-01"])
@@ -155,7 +162,8 @@ struct RenderCommandTests {
     /// Across processes: what a fresh `flowgate` process draws equals what this process draws from the
     /// same DOT after many other renders (object IDs follow creation order, not the heap).
     @Test func svgAndPDFFromTheCLIEqualThisProcessRenderingTheSameDOT() throws {
-        let (model, output) = try workspace()
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         for format in ["svg", "dot", "pdf"] {
             let run = try flowgate(["render", model, "-o", output, "--format", format])
             #expect(run.status == 0, "\(run.error)")
