@@ -111,6 +111,24 @@ public struct SyntaxTokens: RandomAccessCollection, Sendable {
     /// The kind of the token at `position`, read without making a `Token`.
     public func kind(at position: Int) -> TokenKind { record(at: position).kind }
 
+    // Read in place as `kind(at:)` is: lowering reads most arguments through these, and a `Token`
+    // per argument was a reference count taken and given back each time.
+
+    public func span(at position: Int) -> SourceSpan { record(at: position).span }
+
+    /// The text of the token at `position`, as `Token.text` gives it.
+    public func text(at position: Int) -> String { records.storage.records.text(of: record(at: position)) }
+
+    /// The index of the token's text in `table`, matched by its bytes.
+    public func index(at position: Int, in table: SpellingTable) -> Int? {
+        records.storage.records.withUTF8(of: record(at: position), table.index(ofUTF8:))
+    }
+
+    /// Whether the token's text starts with an ASCII letter.
+    public func startsWithASCIILetter(at position: Int) -> Bool {
+        records.storage.records.withUTF8(of: record(at: position), ASCII.startsWithLetter)
+    }
+
     public func contains(kind: TokenKind) -> Bool { firstIndex(ofKind: kind) != nil }
 
     public func firstIndex(ofKind kind: TokenKind) -> Int? {

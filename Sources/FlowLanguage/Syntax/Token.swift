@@ -92,6 +92,9 @@ public struct Token: Sendable, Hashable {
         }
     }
 
+    /// Whether `text` starts with an ASCII letter, read in place.
+    public var startsWithASCIILetter: Bool { withUTF8(ASCII.startsWithLetter) }
+
     /// Calls `body` with the UTF-8 bytes of `text`, read in place where the text is a slice of the
     /// file (every word, and strings without escapes).
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

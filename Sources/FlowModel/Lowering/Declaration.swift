@@ -65,6 +65,8 @@ extension Declaration {
 struct PendingReference: Sendable {
     let reference: Reference
     let kinds: DeclarationKinds
+    /// The name's number among its file's `LoweredFile.referenceNames`.
+    let nameNumber: Int32
 }
 
 /// What one file contributes to the model.
@@ -77,5 +79,7 @@ public struct LoweredFile: Sendable {
     public var modelSpan: SourceSpan?
     public var settings: ModelSettings?
     var references: [PendingReference] = []
+    /// The distinct names `references` use, by `PendingReference.nameNumber`.
+    var referenceNames: [String] = []
     public var diagnostics: [Diagnostic] = []
 }

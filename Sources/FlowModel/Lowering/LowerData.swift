@@ -20,9 +20,10 @@ extension Lowerer {
 
     mutating func lowerDataset(_ node: SyntaxNode) -> Declaration? {
         guard let (name, title) = namedHeader(node, what: "a dataset") else { return nil }
-        var dataset = Dataset.Fields(id: name.text, title: title, span: node.headerSpan)
-        lowerProperties(of: node, into: &dataset, using: Self.datasetTable)
-        return .dataset(Dataset(fields: dataset))
+        let dataset = Dataset(fields: Dataset.Fields(id: name.text, title: title, span: node.headerSpan))
+        // In place in the new box, as for flows.
+        lowerProperties(of: node, into: &dataset.storage.fields, using: Self.datasetTable)
+        return .dataset(dataset)
     }
 
     static let transformTable: PropertyTable<Transform.Fields> = {
@@ -80,8 +81,9 @@ extension Lowerer {
         if operation == .link, inputs.count < 2 {
             sink.report(.malformedValue, "`link` joins two or more datasets", at: arguments[2].span)
         }
-        var transform = Transform.Fields(output: outputToken.text, title: title, span: node.headerSpan, holder: holder, operation: operation, inputs: inputs)
-        lowerProperties(of: node, into: &transform, using: Self.transformTable)
+        let transform = Transform(fields: Transform.Fields(output: outputToken.text, title: title, span: node.headerSpan, holder: holder, operation: operation, inputs: inputs))
+        // In place in the new box, as for flows.
+        lowerProperties(of: node, into: &transform.storage.fields, using: Self.transformTable)
         if operation == .pseudonymise || operation == .reidentify, transform.key == nil {
             sink.report(.missingProperty, "`\(operation.rawValue)` needs the pseudonymisation key it uses", at: node.headerSpan,
                         help: "add `key KEY` inside the block")
@@ -89,7 +91,7 @@ extension Lowerer {
         if operation == .filter, transform.optOuts.isEmpty {
             sink.report(.missingProperty, "`filter` needs the opt-outs it applies", at: node.headerSpan, help: "add `opt-out ndoo, type1`")
         }
-        return .transform(Transform(fields: transform))
+        return .transform(transform)
     }
 
     static let purposeTable: PropertyTable<Purpose> = {

@@ -42,9 +42,13 @@ extension Lowerer {
     /// Diagnostics are the parser's followed by the lowerer's.
     static func parseAndLower(_ source: SourceFile) -> LoweredFile {
         var lowerer = Lowerer(path: source.path)
+        // Estates average a reference per 60-odd bytes (a property line naming something): grown
+        // from empty, a large file's list was copied a dozen times over.
+        lowerer.references.reserveCapacity(source.bytes.count / 64)
         var file = LoweredFile(path: source.path)
         let (_, syntaxDiagnostics) = Parser.parse(source) { node in lowerer.lowerStatement(node, into: &file) }
         file.references = lowerer.references
+        file.referenceNames = lowerer.referenceNames.names
         file.diagnostics = syntaxDiagnostics + lowerer.sink.diagnostics
         return file
     }

@@ -9,16 +9,17 @@ extension Lowerer {
         table.on("data") { lowerer, node, flow in lowerer.reference(node, .dataset).map { flow.dataset = $0 } }
         table.on("level") { lowerer, node, flow in
             lowerer.value(node, as: IdentifiabilityLevel.self).map { flow.level = $0 }
-            flow.levelSpan = node.arguments.first?.span
+            let arguments = node.arguments
+            flow.levelSpan = arguments.isEmpty ? nil : arguments.span(at: 0)
         }
         table.on("purpose") { lowerer, node, flow in flow.purposes = lowerer.references(node, .purpose) }
         table.on("role") { lowerer, node, flow in flow.role = lowerer.value(node, as: RecipientRole.self) }
         table.on("art6") { lowerer, node, flow in
             guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [\"law\" | GATEWAY]"),
-                  let basis = lowerer.value(tokens[0], as: Article6Basis.self) else { return }
+                  let basis = lowerer.value(tokens, at: 0, as: Article6Basis.self) else { return }
             var claim = Article6Claim(basis: basis, span: node.headerSpan)
             if tokens.count == 2 {
-                if tokens[1].kind == .string { claim.citation = tokens[1].text } else { claim.gateway = lowerer.reference(tokens[1], .gateway) }
+                if tokens.kind(at: 1) == .string { claim.citation = tokens.text(at: 1) } else { claim.gateway = lowerer.reference(tokens, at: 1, kinds: [.gateway]) }
             }
             flow.article6 = claim
         }
@@ -30,9 +31,9 @@ extension Lowerer {
         table.on("art10") { lowerer, node, flow in flow.article10 = lowerer.value(node, as: Article10Route.self) }
         table.on("confidentiality") { lowerer, node, flow in
             guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [APPROVAL | GATEWAY]"),
-                  let basis = lowerer.value(tokens[0], as: ConfidentialityBasis.self) else { return }
+                  let basis = lowerer.value(tokens, at: 0, as: ConfidentialityBasis.self) else { return }
             var claim = ConfidentialityClaim(basis: basis, span: node.headerSpan)
-            if tokens.count == 2 { claim.instrument = lowerer.reference(tokens[1], .approval, .gateway) }
+            if tokens.count == 2 { claim.instrument = lowerer.reference(tokens, at: 1, kinds: [.approval, .gateway]) }
             flow.confidentiality = claim
         }
         table.on("applies") { lowerer, node, flow in flow.appliedOptOuts = lowerer.references(node, .optOut) }
@@ -46,13 +47,13 @@ extension Lowerer {
         table.on("dpia") { lowerer, node, flow in flow.dpia = lowerer.reference(node, .dpia) }
         table.on("retention", repeatable: true) { lowerer, node, flow in
             guard let tokens = lowerer.arguments(node, count: 1...2, shape: "\"period and trigger\" [ACTION]") else { return }
-            guard tokens[0].kind == .string else {
+            guard tokens.kind(at: 0) == .string else {
                 lowerer.sink.report(.malformedValue, "retention is described in a quoted string", at: tokens[0].span,
                                     help: "write `retention \"6 years after closure\" destroy`")
                 return
             }
-            let action = tokens.count == 2 ? lowerer.value(tokens[1], as: RetentionAction.self) : nil
-            flow.retention.append(RetentionStatement(text: tokens[0].text, action: action, span: node.headerSpan))
+            let action = tokens.count == 2 ? lowerer.value(tokens, at: 1, as: RetentionAction.self) : nil
+            flow.retention.append(RetentionStatement(text: tokens.text(at: 0), action: action, span: node.headerSpan))
         }
         table.on("transfer") { lowerer, node, flow in flow.transfer = lowerer.value(node, as: TransferMechanism.self) }
         table.on("frequency") { lowerer, node, flow in flow.frequency = lowerer.value(node, as: Frequency.self) }
@@ -77,8 +78,7 @@ extension Lowerer {
                 return
             }
             let (first, second) = (item[item.startIndex], item[item.startIndex + 1])
-            guard first.text.hasPrefix("part"), second.text.hasPrefix("para"),
-                  let part = Int(first.text.dropFirst(4)), let paragraph = Int(second.text.dropFirst(4)) else {
+            guard let part = Self.number(after: "part", in: first.text), let paragraph = Self.number(after: "para", in: second.text) else {
                 reportMalformedSchedule1Condition(item, in: node)
                 return
             }
@@ -92,6 +92,15 @@ extension Lowerer {
             result.append(condition)
         }
         return result
+    }
+
+    /// The number after `prefix` in `text` (`part1` → 1), as `Int` reads it, or nil. Sliced by
+    /// UTF-8 bytes: `dropFirst` on the `String` stepped through characters, the costlier part of
+    /// reading a condition.
+    private static func number(after prefix: String, in text: String) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.starts(with: prefix.utf8) else { return nil }
+        return Int(Substring(utf8.dropFirst(prefix.utf8.count)))
     }
 
     private mutating func reportMalformedSchedule1Condition(_ item: Slice<SyntaxTokens>, in node: SyntaxNode) {
@@ -121,16 +130,18 @@ extension Lowerer {
             sink.report(.unexpectedToken, "after `\(from.name) -> \(to.name)` only a quoted title may follow", at: rest.first!.span)
         }
         let placeholder = Reference(name: "", span: node.keyword.span)
-        var flow = Flow.Fields(
+        let flow = Flow(fields: Flow.Fields(
             id: explicitID?.text ?? "", hasExplicitID: explicitID != nil, title: title, span: node.headerSpan,
             from: from, to: to, dataset: placeholder, level: .identifiable
-        )
-        lowerProperties(of: node, into: &flow, using: Self.flowTable)
+        ))
+        // Written in place in the flow's new box, which nothing else holds yet: built in a local
+        // and then boxed, the fields were copied once per flow.
+        lowerProperties(of: node, into: &flow.storage.fields, using: Self.flowTable)
         if explicitID == nil {
             // A writable name (waivers can target it): from.to.dataset.purpose…
-            flow.id = ([from.name, to.name, flow.dataset.name] + flow.purposes.map(\.name)).joined(separator: ".")
+            flow.storage.fields.id = ([from.name, to.name, flow.dataset.name] + flow.purposes.map(\.name)).joined(separator: ".")
         }
-        return .flow(Flow(fields: flow))
+        return .flow(flow)
     }
 
     static let waiverTable: PropertyTable<Waiver> = {

@@ -6,7 +6,8 @@ extension Lowerer {
         table.required = ["regulation"]
         table.on("reference") { lowerer, node, approval in
             approval.reference = lowerer.text(node)
-            approval.referenceSpan = node.arguments.first?.span
+            let arguments = node.arguments
+            approval.referenceSpan = arguments.isEmpty ? nil : arguments.span(at: 0)
         }
         table.on("regulation") { lowerer, node, approval in
             guard let token = lowerer.singleToken(node, shape: "2, 3 or 5") else { return }

@@ -57,9 +57,10 @@ extension Lowerer {
 
     mutating func lowerOrganisation(_ node: SyntaxNode) -> Declaration? {
         guard let (name, title) = namedHeader(node, what: "an organisation") else { return nil }
-        var org = Organisation.Fields(id: name.text, title: title, span: node.headerSpan, kind: .other)
-        lowerProperties(of: node, into: &org, using: Self.organisationTable)
-        return .organisation(Organisation(fields: org))
+        let org = Organisation(fields: Organisation.Fields(id: name.text, title: title, span: node.headerSpan, kind: .other))
+        // In place in the new box, as for flows.
+        lowerProperties(of: node, into: &org.storage.fields, using: Self.organisationTable)
+        return .organisation(org)
     }
 
     static let boundaryTable: PropertyTable<Boundary> = {

@@ -5,6 +5,7 @@ import FlowLanguage
 struct Lowerer {
     var sink = DiagnosticSink()
     var references: [PendingReference] = []
+    var referenceNames = ReferenceNames()
     let path: String
     /// `lowerProperties`' "first given here" spans, kept between declarations so that lowering one
     /// does not allocate an array.
@@ -53,8 +54,13 @@ struct Lowerer {
         // `seenBuffer` and given back (swapped, so that it is never shared and never copied).
         var seen: [SourceSpan?] = []
         swap(&seen, &seenBuffer)
-        seen.removeAll(keepingCapacity: true)
-        seen.append(contentsOf: repeatElement(nil, count: table.handlers.count))
+        // Cleared in place (a larger table's entries past this one's are never read): appending a
+        // run of nils for every declaration went through a generic, element-at-a-time path.
+        if seen.count < table.handlers.count {
+            seen = Array(repeating: nil, count: table.handlers.count)
+        } else {
+            seen.withUnsafeMutableBufferPointer { $0.update(repeating: nil) }
+        }
         defer { swap(&seen, &seenBuffer) }
         for statement in node.statements {
             lowerProperty(statement, into: &target, using: table, seen: &seen)
@@ -101,7 +107,7 @@ struct Lowerer {
     /// as slices of the arguments: an array per item cost an allocation and a copy of its tokens.
     static func forEachItem(of tokens: SyntaxTokens, _ body: (Slice<SyntaxTokens>) -> Void) {
         var itemStart = 0
-        for index in 0...tokens.count where index == tokens.count || tokens[index].kind == .comma {
+        for index in 0...tokens.count where index == tokens.count || tokens.kind(at: index) == .comma {
             body(tokens[itemStart..<index])
             itemStart = index + 1
         }
@@ -124,6 +130,11 @@ struct Lowerer {
         arguments(node, count: 1...1, shape: shape())?.first
     }
 
+    /// The arguments when there is exactly one, read at position 0 (see `SyntaxTokens.text(at:)`).
+    mutating func singleArgument(_ node: SyntaxNode, shape: @autoclosure () -> String) -> SyntaxTokens? {
+        arguments(node, count: 1...1, shape: shape())
+    }
+
     mutating func word(_ node: SyntaxNode, shape: @autoclosure () -> String = "a name") -> Token? {
         guard let token = singleToken(node, shape: shape()) else { return nil }
         guard token.kind == .word else {
@@ -135,19 +146,19 @@ struct Lowerer {
 
     /// A string; a bare word is accepted too where the value is free text (an ODS code, say).
     mutating func text(_ node: SyntaxNode) -> String? {
-        singleToken(node, shape: "\"text\"")?.text
+        singleArgument(node, shape: "\"text\"")?.text(at: 0)
     }
 
     mutating func textList(_ node: SyntaxNode, shape: @autoclosure () -> String = "\"text\", \"text\"") -> [String] {
-        listItems(node, shape: shape()) { _, token in token.text }
+        listItems(node, shape: shape()) { _, tokens, position in tokens.text(at: position) }
     }
 
-    /// The items of a comma-separated list of single tokens, each converted by `convert` (nil
-    /// drops it: `convert` reports why). Every malformed item is reported before any is converted,
+    /// The items of a comma-separated list of single tokens, each converted by `convert` from the
+    /// arguments and its position (nil drops it: `convert` reports why). Every malformed item is reported before any is converted,
     /// as when the items were gathered into an array first; scanning the arguments twice in place
     /// costs less than that array.
     mutating func listItems<Item>(
-        _ node: SyntaxNode, shape: @autoclosure () -> String, _ convert: (inout Lowerer, Token) -> Item?
+        _ node: SyntaxNode, shape: @autoclosure () -> String, _ convert: (inout Lowerer, SyntaxTokens, Int) -> Item?
     ) -> [Item] {
         let tokens = node.arguments
         var itemCount = 0
@@ -163,7 +174,7 @@ struct Lowerer {
         guard itemCount > 0 else { return result }
         result.reserveCapacity(itemCount)
         Self.forEachListItem(of: tokens) { item, isSingleToken in
-            if isSingleToken, let value = convert(&self, tokens[item.lowerBound]) { result.append(value) }
+            if isSingleToken, let value = convert(&self, tokens, item.lowerBound) { result.append(value) }
         }
         return result
     }
@@ -180,6 +191,15 @@ struct Lowerer {
 
     mutating func value<V: IndexedVocabulary>(_ token: Token, as type: V.Type) -> V? {
         if token.kind == .word, let value = V.spellingIndex[token] { return value }
+        return unknownValue(token, as: type)
+    }
+
+    mutating func value<V: IndexedVocabulary>(_ tokens: SyntaxTokens, at position: Int, as type: V.Type) -> V? {
+        if tokens.kind(at: position) == .word, let value = V.spellingIndex[tokens, at: position] { return value }
+        return unknownValue(tokens[position], as: type)
+    }
+
+    private mutating func unknownValue<V: IndexedVocabulary>(_ token: Token, as type: V.Type) -> V? {
         sink.report(
             .unknownValue, "unknown \(V.vocabularyName) `\(token.text)`", at: token.span,
             notes: [DiagnosticNote("valid values: \(V.spellings.joined(separator: ", "))")],
@@ -189,12 +209,12 @@ struct Lowerer {
     }
 
     mutating func value<V: IndexedVocabulary>(_ node: SyntaxNode, as type: V.Type) -> V? {
-        guard let token = singleToken(node, shape: "one \(V.vocabularyName)") else { return nil }
-        return value(token, as: type)
+        guard let tokens = singleArgument(node, shape: "one \(V.vocabularyName)") else { return nil }
+        return value(tokens, at: 0, as: type)
     }
 
     mutating func values<V: IndexedVocabulary>(_ node: SyntaxNode, as type: V.Type) -> [V] {
-        listItems(node, shape: "\(V.vocabularyName), …") { lowerer, token in lowerer.value(token, as: type) }
+        listItems(node, shape: "\(V.vocabularyName), …") { lowerer, tokens, position in lowerer.value(tokens, at: position, as: type) }
     }
 
     mutating func flag(_ node: SyntaxNode) -> Bool? {
@@ -236,14 +256,15 @@ struct Lowerer {
     }
 
     mutating func integers(_ node: SyntaxNode, in range: ClosedRange<Int>) -> [Int] {
-        listItems(node, shape: "number, …") { lowerer, token in lowerer.integer(token, in: range) }
+        listItems(node, shape: "number, …") { lowerer, tokens, position in lowerer.integer(tokens[position], in: range) }
     }
 
     // MARK: - Names
 
-    static func isValidName(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first else { return false }
-        return (first >= "a" && first <= "z") || (first >= "A" && first <= "Z")
+    /// A name starts with an ASCII letter; decided from the token's first byte, without the
+    /// `String` and the scalar decoding that checking its text cost.
+    static func isValidName(_ token: Token) -> Bool {
+        token.kind == .word && token.startsWithASCIILetter
     }
 
     /// A name token used as a reference to a declaration of one of `kinds`.
@@ -252,24 +273,36 @@ struct Lowerer {
     }
 
     mutating func reference(_ token: Token, kinds: [DeclarationKind]) -> Reference? {
-        let name = token.text
-        guard token.kind == .word, Lowerer.isValidName(name) else {
-            sink.report(.malformedValue, "expected the name of \(kinds.map(\.withArticle).joined(separator: " or ")), found \(token.kind == .string ? "a string" : "`\(token.text)`")", at: token.span,
-                        help: token.kind == .string ? "names are written without quotes" : nil)
-            return nil
-        }
-        let reference = Reference(name: name, span: token.span)
-        references.append(PendingReference(reference: reference, kinds: DeclarationKinds(kinds)))
+        guard Lowerer.isValidName(token) else { return notAName(token, kinds: kinds) }
+        return pending(nameNumber: referenceNames.number(of: token), at: token.span, kinds: kinds)
+    }
+
+    mutating func reference(_ tokens: SyntaxTokens, at position: Int, kinds: [DeclarationKind]) -> Reference? {
+        guard tokens.kind(at: position) == .word, tokens.startsWithASCIILetter(at: position) else { return notAName(tokens[position], kinds: kinds) }
+        return pending(nameNumber: referenceNames.number(of: tokens, at: position), at: tokens.span(at: position), kinds: kinds)
+    }
+
+    /// A reference to the file's name `nameNumber`, recorded to be resolved once every file's
+    /// names are known.
+    private mutating func pending(nameNumber: Int, at span: SourceSpan, kinds: [DeclarationKind]) -> Reference {
+        let reference = Reference(name: referenceNames.names[nameNumber], span: span)
+        references.append(PendingReference(reference: reference, kinds: DeclarationKinds(kinds), nameNumber: Int32(nameNumber)))
         return reference
     }
 
+    private mutating func notAName(_ token: Token, kinds: [DeclarationKind]) -> Reference? {
+        sink.report(.malformedValue, "expected the name of \(kinds.map(\.withArticle).joined(separator: " or ")), found \(token.kind == .string ? "a string" : "`\(token.text)`")", at: token.span,
+                    help: token.kind == .string ? "names are written without quotes" : nil)
+        return nil
+    }
+
     mutating func reference(_ node: SyntaxNode, _ kinds: DeclarationKind...) -> Reference? {
-        guard let token = singleToken(node, shape: "the name of \(kinds.map(\.withArticle).joined(separator: " or "))") else { return nil }
-        return reference(token, kinds: kinds)
+        guard let tokens = singleArgument(node, shape: "the name of \(kinds.map(\.withArticle).joined(separator: " or "))") else { return nil }
+        return reference(tokens, at: 0, kinds: kinds)
     }
 
     mutating func references(_ node: SyntaxNode, _ kinds: DeclarationKind...) -> [Reference] {
-        listItems(node, shape: "name, name") { lowerer, token in lowerer.reference(token, kinds: kinds) }
+        listItems(node, shape: "name, name") { lowerer, tokens, position in lowerer.reference(tokens, at: position, kinds: kinds) }
     }
 
     /// The defining name in a declaration header.
@@ -278,7 +311,7 @@ struct Lowerer {
             sink.report(.malformedValue, "\(what) needs a name", at: node.keyword.span, help: "write `\(node.name) name \"Title\" { … }`")
             return nil
         }
-        guard token.kind == .word, Lowerer.isValidName(token.text) else {
+        guard Lowerer.isValidName(token) else {
             sink.report(.malformedValue, "a name must start with a letter and use letters, digits, `-`, `_` or `.`; found \(token.kind == .string ? "a string" : "`\(token.text)`")", at: token.span)
             return nil
         }

@@ -34,6 +34,11 @@ struct SpellingIndex<Value: Sendable>: Sendable {
         index(of: token).map { values[$0] }
     }
 
+    /// The value of the argument at `position`, matched in place.
+    subscript(_ tokens: SyntaxTokens, at position: Int) -> Value? {
+        tokens.index(at: position, in: table).map { values[$0] }
+    }
+
     subscript(keywordOf node: SyntaxNode) -> Value? {
         index(ofKeywordOf: node).map { values[$0] }
     }

@@ -24,7 +24,7 @@ public struct Dataset: Sendable, Hashable {
 
     @usableFromInline var storage: FieldsBox<Fields>
 
-    init(fields: Fields) { storage = FieldsBox(fields) }
+    init(fields: consuming Fields) { storage = FieldsBox(fields) }
 
     // Properties spelled out rather than reached by dynamic member lookup: a key path through a
     // dynamic member is built at run time wherever one is used as a function, e.g. `map(\.id)`.

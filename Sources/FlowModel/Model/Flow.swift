@@ -87,7 +87,7 @@ public struct Flow: Sendable, Hashable {
         ))
     }
 
-    init(fields: Fields) {
+    init(fields: consuming Fields) {
         storage = FieldsBox(fields)
     }
 

@@ -78,7 +78,8 @@ struct Resolver {
         // Checking references needs only the names, and building the model only the declarations:
         // the two run at once.
         let references = files.map(\.references)
-        let checking = Parallel.start { [names] in Self.unresolvedReferences(in: references, names: names) }
+        let referenceNames = files.map(\.referenceNames)
+        let checking = Parallel.start { [names] in Self.unresolvedReferences(in: references, naming: referenceNames, names: names) }
         // The declarations are shared out in one pass between the two halves of the model that are
         // then built at once, one per core: datasets with the transforms that derive more of them,
         // and everything else.
@@ -120,14 +121,16 @@ struct Resolver {
 
     /// The positions of each file's references that do not name a declaration of a right kind,
     /// found once the names are all known (most references resolve). One core does this while
-    /// the other builds the model.
-    private static func unresolvedReferences(in files: [[PendingReference]], names: DeclaredNames) -> [[Int]] {
-        files.map { file in
-            file.withUnsafeBufferPointer { references in
+    /// the other builds the model. Each file's distinct names are looked up once, not each time
+    /// one is written.
+    private static func unresolvedReferences(in files: [[PendingReference]], naming fileNames: [[String]], names: DeclaredNames) -> [[Int]] {
+        zip(files, fileNames).map { file, fileNames in
+            let declaredKinds = fileNames.map { names[$0]?.kind }
+            return file.withUnsafeBufferPointer { references in
                 references.indices.filter { index in
                     // Decided in place, without copying the reference out of the file.
-                    guard let found = names[references[index].reference.name] else { return true }
-                    return !references[index].kinds.contains(found.kind)
+                    guard let kind = declaredKinds[Int(references[index].nameNumber)] else { return true }
+                    return !references[index].kinds.contains(kind)
                 }
             }
         }
