@@ -42,6 +42,21 @@ public enum ByteHash {
         return word
     }
 
+    /// A hash's first slot in an open-addressing table of `1 << (64 - shift)` slots: the top bits
+    /// of the hash multiplied once more (Fibonacci hashing). The low bits of `hash(_:)` depend
+    /// mostly on the first bytes, so masking them clustered names sharing a prefix
+    /// (`practice-00050-…`) into long probe runs.
+    @inlinable
+    public static func slot(of hash: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The `shift` for `slot(of:shift:)` in a table of `count` slots (a power of two).
+    @inlinable
+    public static func slotShift(forCount count: Int) -> UInt64 {
+        UInt64(64 - count.trailingZeroBitCount)
+    }
+
     @inlinable
     public static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         guard lhs.count == rhs.count else { return false }

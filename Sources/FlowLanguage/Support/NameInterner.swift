@@ -9,6 +9,8 @@ public struct NameInterner: Sendable {
     // Internal, not private, so that lookups can be inlined where they run for every flow.
     @usableFromInline var hashes: [UInt64] = []
     @usableFromInline var slots: [Int32]
+    /// For `ByteHash.slot(of:shift:)`.
+    @usableFromInline var slotShift: UInt64
 
     public init(capacity: Int) {
         names.reserveCapacity(capacity)
@@ -16,6 +18,7 @@ public struct NameInterner: Sendable {
         var slotCount = 16
         while slotCount < capacity * 2 { slotCount *= 2 }
         slots = [Int32](repeating: -1, count: slotCount)
+        slotShift = ByteHash.slotShift(forCount: slotCount)
     }
 
     public var count: Int { names.count }
@@ -59,7 +62,7 @@ public struct NameInterner: Sendable {
     @inlinable
     func find(_ name: String, hash: UInt64) -> (slot: Int, number: Int?) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = ByteHash.slot(of: hash, shift: slotShift)
         while slots[slot] >= 0 {
             let number = Int(slots[slot])
             if hashes[number] == hash, names[number] == name { return (slot, number) }
@@ -71,9 +74,10 @@ public struct NameInterner: Sendable {
     @usableFromInline
     mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
+        slotShift -= 1
         let mask = slots.count - 1
         for (number, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = ByteHash.slot(of: hash, shift: slotShift)
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(number)
         }

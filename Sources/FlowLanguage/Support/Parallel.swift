@@ -39,6 +39,27 @@ public enum Parallel {
     }
 }
 
+extension Parallel {
+    /// Frees `value` on another thread, leaving `empty` in its place: freeing a large structure
+    /// visits every object in it (cold memory, by then), and the caller need not wait for that.
+    /// `value` must hold the last references to what it holds for the freeing to move.
+    public static func discard<Value: Sendable>(_ value: inout Value, leaving empty: Value) {
+        let discarded = Discarded(value)
+        value = empty
+        DispatchQueue.global(qos: .utility).async { discarded.free() }
+    }
+}
+
+/// What `Parallel.discard` frees, held only by the block that frees it.
+private final class Discarded<Value: Sendable>: @unchecked Sendable {
+    // Written only by `free`, once, on the one thread the block runs on.
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func free() { value = nil }
+}
+
 /// The result of work begun with `Parallel.start`.
 public final class Pending<Result: Sendable>: @unchecked Sendable {
     // Written once by the worker before it signals, read only after `wait` has seen the signal.

@@ -29,7 +29,7 @@ public struct SpellingTable: Sendable {
 
     func index(ofUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: ByteHash.hash(bytes)) & mask
+        var slot = ByteHash.slot(of: ByteHash.hash(bytes), shift: ByteHash.slotShift(forCount: slots.count))
         return utf8.withUnsafeBufferPointer { utf8 in
             while slots[slot] >= 0 {
                 let index = Int(slots[slot])
@@ -57,7 +57,8 @@ public struct SpellingTable: Sendable {
 
     private mutating func place(_ index: Int) {
         let mask = slots.count - 1
-        var slot = utf8.withUnsafeBufferPointer { Int(truncatingIfNeeded: ByteHash.hash(UnsafeBufferPointer(rebasing: $0[ranges[index]]))) } & mask
+        let hash = utf8.withUnsafeBufferPointer { ByteHash.hash(UnsafeBufferPointer(rebasing: $0[ranges[index]])) }
+        var slot = ByteHash.slot(of: hash, shift: ByteHash.slotShift(forCount: slots.count))
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(index)
     }

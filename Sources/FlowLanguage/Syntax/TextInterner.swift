@@ -27,7 +27,7 @@ struct TextInterner: Sendable {
         if entries.count * 2 >= slots.count { grow() }
         let hash = ByteHash.hash(wanted)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = ByteHash.slot(of: hash, shift: ByteHash.slotShift(forCount: slots.count))
         while slots[slot] >= 0 {
             let index = Int(slots[slot])
             if entries[index].hash == hash, entries[index].count == wanted.count,
@@ -46,7 +46,7 @@ struct TextInterner: Sendable {
         slots = [Int32](repeating: -1, count: max(256, slots.count * 2))
         let mask = slots.count - 1
         for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            var slot = ByteHash.slot(of: entry.hash, shift: ByteHash.slotShift(forCount: slots.count))
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
         }

@@ -75,6 +75,9 @@ public struct LoweredFile: Sendable {
     public var includes: [(path: String, span: SourceSpan)] = []
     public var uses: [(name: String, span: SourceSpan)] = []
     public var declarations: [Declaration] = []
+    /// By declaration: the `ByteHash` of the name it defines (0 for waivers), worked out while the
+    /// name is fresh in the cache, on whichever core lowers the file.
+    var nameHashes: [UInt64] = []
     public var modelName: String?
     public var modelSpan: SourceSpan?
     public var settings: ModelSettings?

@@ -55,6 +55,14 @@ extension Lowerer {
 
     /// Lowers one top-level statement into `file`.
     mutating func lowerStatement(_ node: SyntaxNode, into file: inout LoweredFile) {
+        let firstNew = file.declarations.count
+        lowerDeclarations(node, into: &file)
+        for index in firstNew..<file.declarations.count {
+            file.nameHashes.append(file.declarations[index].definedName.map { ByteHash.hash(of: $0.name) } ?? 0)
+        }
+    }
+
+    private mutating func lowerDeclarations(_ node: SyntaxNode, into file: inout LoweredFile) {
         guard let keyword = Self.declarationKeywordIndex[keywordOf: node] else {
             sink.report(
                 .unknownDeclaration, "`\(node.name)` does not start a declaration", at: node.keyword.span,

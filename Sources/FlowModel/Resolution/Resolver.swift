@@ -26,10 +26,8 @@ struct Resolver {
             + files.indices.filter { !libraryFiles.contains(files[$0].path) }
         let declarationCount = files.reduce(0) { $0 + $1.declarations.count }
         names = DeclaredNames(capacity: declarationCount)
-        // Hashed on all cores; entered below on one, in declaration order.
-        let nameHashes = Parallel.map(files) { file in
-            file.declarations.map { $0.definedName.map { ByteHash.hash(of: $0.name) } ?? 0 }
-        }
+        // Hashed by lowering, on all cores; entered below on one, in declaration order.
+        let nameHashes = files.map(\.nameHashes)
         var kept: [Position] = []
         kept.reserveCapacity(declarationCount)
         var counts = DeclarationCounts()
@@ -77,9 +75,9 @@ struct Resolver {
         }
         // Checking references needs only the names, and building the model only the declarations:
         // the two run at once.
-        let references = files.map(\.references)
+        var references = files.map(\.references)
         let referenceNames = files.map(\.referenceNames)
-        let checking = Parallel.start { [names] in Self.unresolvedReferences(in: references, naming: referenceNames, names: names) }
+        let checking = Parallel.start { [names, references] in Self.unresolvedReferences(in: references, naming: referenceNames, names: names) }
         // The declarations are shared out in one pass between the two halves of the model that are
         // then built at once, one per core: datasets with the transforms that derive more of them,
         // and everything else.
@@ -100,7 +98,7 @@ struct Resolver {
             let declaration = declarations[position.file][position.index]
             if declaration.isLineage { lineage.append(declaration) } else { rest.append(declaration) }
         }
-        declarations = []
+        Parallel.discard(&declarations, leaving: [])
         let (derived, others) = Parallel.both({ [lineage, counts, names] in
             Self.buildLineage(from: lineage, counts: counts, names: names)
         }, { [rest, counts, model] in
@@ -113,6 +111,10 @@ struct Resolver {
         for (fileReferences, unresolved) in zip(references, checking.wait()) {
             for index in unresolved { check(fileReferences[index]) }
         }
+        // Everything the files still hold (their references, above all) is freed off this thread.
+        Parallel.discard(&references, leaving: [])
+        Parallel.discard(&files, leaving: [])
+        Parallel.discard(&names, leaving: DeclaredNames(capacity: 0))
         // In the order they always were: references, derivations, organisations and approvals,
         // transforms.
         diagnostics += derived.derivationProblems + others.problems + derived.transformProblems
@@ -212,26 +214,69 @@ struct Resolver {
 
     /// Gives each transform's output a dataset entry, in lineage order (inputs before outputs), so
     /// derived datasets inherit origins, categories and subjects from what they are made of.
+    ///
+    /// Depth first from each transform in source order: a transform whose input another one makes
+    /// waits while that one is derived. Sweeping the list until nothing changed looked up every
+    /// input of every transform again on each sweep, and an estate's files name the datasets of
+    /// files that sort after them, so most transforms were visited two or three times.
     private static func deriveDatasets(in datasets: inout [String: Dataset], from transforms: [Transform], names: DeclaredNames) -> [Diagnostic] {
-        var pending = Array(transforms.indices)
-        var progress = true
+        var producers: [String: Int] = [:]
+        producers.reserveCapacity(transforms.count)
+        for index in transforms.indices { producers[transforms[index].output] = index }
+        var states = [DerivationState](repeating: .waiting, count: transforms.count)
+        var stack: [Int] = []
         transforms.withUnsafeBufferPointer { transforms in
-            while !pending.isEmpty, progress {
-                progress = false
-                pending.removeAll { index in
-                    // Each input looked up once; a copy of a dataset is one reference count.
-                    let inputs = transforms[index].inputs.compactMap { datasets[$0.name] }
-                    guard inputs.count == transforms[index].inputs.count else { return false }
-                    datasets[transforms[index].output] = DerivedDataset.make(from: inputs, by: transforms[index])
-                    progress = true
-                    return true
+            for root in transforms.indices where states[root] == .waiting {
+                stack.append(root)
+                states[root] = .deriving
+                while let index = stack.last {
+                    switch nextStep(for: transforms[index], datasets: datasets, producers: producers, states: states) {
+                    case .derive(let inputs):
+                        datasets[transforms[index].output] = DerivedDataset.make(from: inputs, by: transforms[index])
+                        states[index] = .derived
+                        stack.removeLast()
+                    case .first(let producer):
+                        states[producer] = .deriving
+                        stack.append(producer)
+                    case .never:
+                        states[index] = .underivable
+                        stack.removeLast()
+                    }
                 }
             }
         }
-        return pending.map { transforms[$0] }.filter { $0.inputs.allSatisfy { names[$0.name]?.kind == .dataset } }.map { transform in
-            Diagnostic(.inconsistentDeclaration, "dataset `\(transform.output)` is derived from itself", at: transform.span,
-                       notes: [DiagnosticNote("its inputs \(transform.inputs.map { "`\($0.name)`" }.joined(separator: ", ")) depend on it in turn")])
+        return transforms.indices.filter { states[$0] == .underivable }.map { transforms[$0] }
+            .filter { $0.inputs.allSatisfy { names[$0.name]?.kind == .dataset } }.map { transform in
+                Diagnostic(.inconsistentDeclaration, "dataset `\(transform.output)` is derived from itself", at: transform.span,
+                           notes: [DiagnosticNote("its inputs \(transform.inputs.map { "`\($0.name)`" }.joined(separator: ", ")) depend on it in turn")])
+            }
+    }
+
+    private enum DerivationState {
+        case waiting, deriving, derived, underivable
+    }
+
+    private enum DerivationStep {
+        /// Every input is known.
+        case derive([Dataset])
+        /// An input is the output of this transform, which must be derived first.
+        case first(Int)
+        /// An input is neither declared nor derivable (it is missing, or depends on itself).
+        case never
+    }
+
+    private static func nextStep(for transform: Transform, datasets: [String: Dataset], producers: [String: Int], states: [DerivationState]) -> DerivationStep {
+        var inputs: [Dataset] = []
+        inputs.reserveCapacity(transform.inputs.count)
+        for input in transform.inputs {
+            if let dataset = datasets[input.name] {
+                inputs.append(dataset)
+                continue
+            }
+            guard let producer = producers[input.name], states[producer] == .waiting else { return .never }
+            return .first(producer)
         }
+        return .derive(inputs)
     }
 
     /// Every declaration but datasets and transforms, added to `model`, with the consistency
