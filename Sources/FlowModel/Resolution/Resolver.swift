@@ -6,7 +6,7 @@ struct Resolver {
     private var files: [LoweredFile]
     let libraryFiles: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
-    private var names = DeclaredNames(capacity: 0)
+    private var names = DeclaredNames()
 
     /// Where, in the files' declaration lists, a declaration that goes into the model is.
     private struct Position {
@@ -25,13 +25,26 @@ struct Resolver {
         let ordered = files.indices.filter { libraryFiles.contains(files[$0].path) }
             + files.indices.filter { !libraryFiles.contains(files[$0].path) }
         let declarationCount = files.reduce(0) { $0 + $1.declarations.count }
-        names = DeclaredNames(capacity: declarationCount)
-        // Hashed by lowering, on all cores; entered below on one, in declaration order.
-        let nameHashes = files.map(\.nameHashes)
+        // Each declaration's place in declaration order, file by file.
+        var firstOrder = [Int](repeating: 0, count: files.count)
+        var order = 0
+        for fileIndex in ordered {
+            firstOrder[fileIndex] = order
+            order += files[fileIndex].declarations.count
+        }
+        // The names are entered on both cores, a shard each; what each declaration turned out to be
+        // is then applied here in declaration order, without hashing anything again.
+        let shardResults = Self.enterNames(files: files, ordered: ordered, firstOrder: firstOrder, libraryFiles: libraryFiles)
+        names = DeclaredNames(shards: shardResults.map(\.shard))
+        let outcomes = shardResults.map(\.outcomes)
+        let duplicates = shardResults.map(\.duplicates)
+        var nextDuplicate = [Int](repeating: 0, count: DeclaredNames.shardCount)
         var kept: [Position] = []
         kept.reserveCapacity(declarationCount)
+        var keptIndexByOrder = [Int32](repeating: -1, count: declarationCount)
         var counts = DeclarationCounts()
         var settingsSpan: SourceSpan?
+        var nextOutcome = [Int](repeating: 0, count: DeclaredNames.shardCount)
         for fileIndex in ordered {
             let file = files[fileIndex]
             if let name = file.modelName {
@@ -52,25 +65,29 @@ struct Resolver {
             }
             for index in file.declarations.indices {
                 let position = Position(file: fileIndex, index: index)
-                guard let defined = file.declarations[index].definedName else {
+                let order = firstOrder[fileIndex] + index
+                let shard = DeclaredNames.shard(of: file.nameHashes[index])
+                guard nextOutcome[shard] < outcomes[shard].count, outcomes[shard][nextOutcome[shard]].order == order else {
+                    // Entered by neither shard: a waiver, which defines no name.
                     kept.append(position)
                     counts.waivers += 1
                     continue
                 }
-                let hash = nameHashes[fileIndex][index]
-                if let previous = names.add(defined.name, hash: hash, DeclaredNames.Entry(kind: defined.kind, span: defined.span, kept: kept.count)) {
-                    if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path),
-                       previous.kind == defined.kind {
-                        kept[previous.kept] = position
-                        names.replace(defined.name, hash: hash, with: DeclaredNames.Entry(kind: defined.kind, span: defined.span, kept: previous.kept))
-                        continue
-                    }
-                    report(.duplicateDeclaration, "`\(defined.name)` is already declared", at: defined.span,
-                           notes: [DiagnosticNote("\(previous.kind.withArticle) `\(defined.name)` is declared here", at: previous.span)])
-                    continue
+                let outcome = outcomes[shard][nextOutcome[shard]]
+                nextOutcome[shard] += 1
+                switch outcome.kind {
+                case .new(let kind, let isTransform):
+                    keptIndexByOrder[order] = Int32(kept.count)
+                    kept.append(position)
+                    counts.count(kind, isTransform: isTransform)
+                case .replacesLibrary(let previous):
+                    let keptIndex = keptIndexByOrder[previous]
+                    kept[Int(keptIndex)] = position
+                    keptIndexByOrder[order] = keptIndex
+                case .duplicate:
+                    diagnostics.append(duplicates[shard][nextDuplicate[shard]])
+                    nextDuplicate[shard] += 1
                 }
-                kept.append(position)
-                counts.count(defined.kind, isTransform: file.declarations[index].isTransform)
             }
         }
         // Checking references needs only the names, and building the model only the declarations:
@@ -114,11 +131,64 @@ struct Resolver {
         // Everything the files still hold (their references, above all) is freed off this thread.
         Parallel.discard(&references, leaving: [])
         Parallel.discard(&files, leaving: [])
-        Parallel.discard(&names, leaving: DeclaredNames(capacity: 0))
+        Parallel.discard(&names, leaving: DeclaredNames())
         // In the order they always were: references, derivations, organisations and approvals,
         // transforms.
         diagnostics += derived.derivationProblems + others.problems + derived.transformProblems
         return model
+    }
+
+    /// What entering one declaration's name found.
+    private struct NameOutcome: Sendable {
+        enum Kind: Sendable {
+            /// The first declaration of the name.
+            case new(DeclarationKind, isTransform: Bool)
+            /// A user's declaration of a name the library declares, with the same kind: it takes
+            /// the place of the library's (at `previous` in declaration order).
+            case replacesLibrary(previous: Int)
+            /// Reported: the shard's diagnostics hold why, in the same order.
+            case duplicate
+        }
+
+        let order: Int
+        let kind: Kind
+    }
+
+    /// Each shard of the namespace, filled on a core of its own, with what entering each of its
+    /// declarations found, in declaration order.
+    private static func enterNames(
+        files: [LoweredFile], ordered: [Int], firstOrder: [Int], libraryFiles: Set<String>
+    ) -> [(shard: DeclaredNames.Shard, outcomes: [NameOutcome], duplicates: [Diagnostic])] {
+        let capacity = files.reduce(0) { $0 + $1.declarations.count } / DeclaredNames.shardCount + 16
+        return Parallel.map(Array(0..<DeclaredNames.shardCount)) { shardIndex in
+            var shard = DeclaredNames.Shard(capacity: capacity)
+            var outcomes: [NameOutcome] = []
+            outcomes.reserveCapacity(capacity)
+            var duplicates: [Diagnostic] = []
+            for fileIndex in ordered {
+                let file = files[fileIndex]
+                for index in file.nameHashes.indices where DeclaredNames.shard(of: file.nameHashes[index]) == shardIndex {
+                    guard let defined = file.declarations[index].definedName else { continue }
+                    let hash = file.nameHashes[index]
+                    let order = firstOrder[fileIndex] + index
+                    guard let previous = shard.add(defined.name, hash: hash, DeclaredNames.Entry(kind: defined.kind, span: defined.span, order: order)) else {
+                        outcomes.append(NameOutcome(order: order, kind: .new(defined.kind, isTransform: file.declarations[index].isTransform)))
+                        continue
+                    }
+                    if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path), previous.kind == defined.kind {
+                        shard.replace(defined.name, hash: hash, with: DeclaredNames.Entry(kind: defined.kind, span: defined.span, order: order))
+                        outcomes.append(NameOutcome(order: order, kind: .replacesLibrary(previous: previous.order)))
+                        continue
+                    }
+                    duplicates.append(Diagnostic(
+                        .duplicateDeclaration, "`\(defined.name)` is already declared", at: defined.span,
+                        notes: [DiagnosticNote("\(previous.kind.withArticle) `\(defined.name)` is declared here", at: previous.span)]
+                    ))
+                    outcomes.append(NameOutcome(order: order, kind: .duplicate))
+                }
+            }
+            return (shard, outcomes, duplicates)
+        }
     }
 
     /// The positions of each file's references that do not name a declaration of a right kind,
