@@ -103,16 +103,18 @@ enum FG036 {
     ) { collector in
         let model = collector.model
         let asOf = collector.asOf
-        let ended: [String: Lapse] = Dictionary(uniqueKeysWithValues: model.organisations.values.compactMap { org in
-            lapse(of: org, in: model).flatMap { $0.end < asOf ? (org.id, $0) : nil }
-        })
+        let endedOrganisations = model.organisations.values.compactMap { org in
+            lapse(of: org, in: model).flatMap { $0.end < asOf ? (id: org.id, lapse: $0) : nil }
+        }
+        let endedIndex = NameIndex(endedOrganisations.map(\.id))
+        func ended(_ name: String) -> Lapse? { endedIndex.position(of: name).map { endedOrganisations[$0].lapse } }
         func checkReferences(_ references: @autoclosure () -> [Reference], of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             // Most estates name no ended organisation: then there is nothing to look up.
-            guard !ended.isEmpty else { return }
+            guard !endedIndex.isEmpty else { return }
             let references = references()
             var reported: Set<String> = []
             for reference in references {
-                guard let lapse = ended[reference.name], reported.insert(reference.name).inserted else { continue }
+                guard let lapse = ended(reference.name), reported.insert(reference.name).inserted else { continue }
                 collector.report(
                     "\(label()) names `\(reference.name)`, which ceased to exist on \(lapse.end) (successor: \(lapse.successor))",
                     at: reference.span, target: target, discriminator: "org:\(reference.name)",
@@ -124,7 +126,7 @@ enum FG036 {
         // them) is passed over without gathering its references.
         let declarations = DeclarationsByID.shared(by: collector)
         let graphNames = collector.analysis.graph.organisations.names
-        let isEnded = graphNames.map { ended[$0] != nil }
+        let isEnded = graphNames.map { ended($0) != nil }
         // Gateways that had ended by `asOf`: most estates have none, and then no flow looks one up.
         let endedGateways = model.gateways.filter { $0.value.validUntil.map { $0 < asOf } == true }
         var mentionsByText = TextMemo<[StaleMention]>()
@@ -173,15 +175,15 @@ enum FG036 {
             kind: String, including include: (Declaration) -> Bool = { _ in true }, references: (Declaration) -> [Reference],
             into collector: inout FindingCollector
         ) {
-            guard !ended.isEmpty else { return }
+            guard !endedIndex.isEmpty else { return }
             // Read in place: copying every declaration out of its dictionary would cost more than the check.
-            let naming = declarations.indices.filter { references(declarations.values[$0]).contains { ended[$0.name] != nil } }
+            let naming = declarations.indices.filter { references(declarations.values[$0]).contains { ended($0.name) != nil } }
                 .map { declarations.values[$0] }.sorted { id($0) < id($1) }
             for declaration in naming where include(declaration) && !isLibrary(span(declaration)) {
                 checkReferences(references(declaration), of: id(declaration), described: "\(kind) `\(id(declaration))`", into: &collector)
             }
         }
-        checkNames(of: model.organisations, id: \.id, span: \.span, kind: "organisation", including: { ended[$0.id] == nil },
+        checkNames(of: model.organisations, id: \.id, span: \.span, kind: "organisation", including: { ended($0.id) == nil },
                    references: { $0.processorFor + $0.jointControllerWith }, into: &collector)
         for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) where !isLibrary(approval.span) {
             let label = "approval `\(approval.id)`"
@@ -219,9 +221,8 @@ enum FG036 {
         let declared = org.successor.map { "`\($0.name)`" }
         if let until = org.validUntil { return Lapse(end: until, successor: declared ?? "none recorded") }
         if org.kind == .ccg { return Lapse(end: Day(year: 2022, month: 6, day: 30)!, successor: declared ?? "an ICB") }
-        guard let title = org.title?.lowercased(), !saysItIsCurrent(title) else { return nil }
+        guard let (title, isASCII) = org.title.map(lowercasedASCII), !saysItIsCurrent(title) else { return nil }
         // Byte search is the same as Foundation's for ASCII titles, and much faster.
-        let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
         for body in abolishedBodies where body.names.contains(where: { isASCII ? title.containsBytes($0) : title.contains($0) }) {
             return Lapse(end: body.end, successor: declared ?? body.successor)
         }
@@ -243,6 +244,20 @@ enum FG036 {
         AbolishedBody(names: ["clinical commissioning group"],
                       end: Day(year: 2022, month: 6, day: 30)!, successor: "an ICB"),
     ]
+
+    /// `text.lowercased()`, and whether that is ASCII: one pass over the bytes of an ASCII text.
+    static func lowercasedASCII(_ text: String) -> (text: String, isASCII: Bool) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                let lowered = text.lowercased()
+                return (lowered, lowered.utf8.allSatisfy { $0 < 0x80 })
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return (String(decoding: bytes, as: UTF8.self), true)
+    }
 
     static func saysItIsCurrent(_ text: String) -> Bool {
         text.containsBytes("formerly") || text.containsBytes("(now") || text.containsBytes(" now ") || text.containsBytes("predecessor")
