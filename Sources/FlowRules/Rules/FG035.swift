@@ -127,7 +127,12 @@ enum FG035 {
         let analysis = collector.analysis
         let nhsEngland = nhsEnglandSide(in: model)
         guard !nhsEngland.isEmpty else { return }
-        for (index, flow) in collector.flows where nhsEngland.contains(flow.from.name) {
+        // By organisation id: every flow's sender is tested, and hashing each sender's name cost
+        // more than the rest of the test.
+        let isNHSEngland = analysis.graph.organisations.names.map(nhsEngland.contains)
+        let senders = analysis.graph.senderOrganisations
+        for index in model.flows.indices where isNHSEngland[senders[index]] {
+            let flow = model.flows[index]
             guard analysis.identifiability.wireLevels[index].isPersonalData else { continue }
             let outside = flow.purposes.compactMap { model.purposes[$0.name] }.filter { nonHealth.contains($0.category) }
             guard !outside.isEmpty else { continue }
