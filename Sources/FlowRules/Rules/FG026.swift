@@ -190,6 +190,7 @@ enum FG026 {
     static let nonParties: Set<OrganisationKind> = [.individual, .publicAudience, .court]
 
     static func check(_ collector: inout FindingCollector) {
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let analysis = collector.analysis
         let model = collector.model
         let roles = ProcessorRoles.shared(by: collector)
@@ -207,7 +208,7 @@ enum FG026 {
         // By organisation id: a set of kinds hashes the kind's name at every lookup.
         let isNonParty = roles.kinds.map { $0.map(nonParties.contains) ?? false }
         let senderHoldings = analysis.graph.senderHoldings
-        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && carriesPersonalData[index] {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
             if !restrictions.isEmpty, !restrictions[senderHoldings[index]].isEmpty {
                 checkSublicensing(index, governing: restrictions[senderHoldings[index]], roles: roles, circles: &circles, collector: &collector)

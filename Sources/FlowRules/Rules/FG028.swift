@@ -175,6 +175,7 @@ enum FG028 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let analysis = collector.analysis
         let matching = dataMatching(in: analysis, lineage: DatasetLineage.shared(by: collector))
@@ -191,7 +192,7 @@ enum FG028 {
         // By name: a flow's cited DPIA, without hashing its name with SipHash.
         let dpiaNamed = NameIndex(model.impactAssessments.keys)
         let dpias = Array(model.impactAssessments.values)
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where carriesPersonalData[index] {
             let flow = model.flows[index]
             // A flow that cites its DPIA is covered by it whatever triggers it has: the triggers are
             // worked out only for the others.

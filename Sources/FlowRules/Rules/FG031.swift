@@ -172,7 +172,7 @@ enum FG031 {
         var inbound = DenseMemo<[Int]>(count: analysis.graph.holdingCount)
         var order: [Int] = []
         let columns = FlowColumns.shared(by: collector)
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where columns.carriesPersonalData[index] {
             let recipient = declarations.recipients[index]
             guard keepsRecords[recipient] else { continue }
             // Whoever keeps the holding must be someone the model answers for (not the shipped
@@ -219,7 +219,7 @@ enum FG031 {
         }
         let dsaTermNamed = NameIndex(dsaTerms.map(\.agreement.id))
         var wordings = TextMemo<RetentionWording>()
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where columns.carriesPersonalData[index] {
             let flow = model.flows[index]
             for statement in flow.retention {
                 guard wordings.value(of: statement.text, RetentionWording.init).isContradictory(with: statement.action) else { continue }

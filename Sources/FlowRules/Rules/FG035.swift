@@ -157,8 +157,8 @@ enum FG035 {
     /// Purpose categories outside s261(1A).
     static let nonHealth: Set<PurposeCategory> = [.fraudPrevention, .legalProceedings, .other]
 
-    /// ODS codes of NHS England (X24) and NHS Digital (X26).
-    static let odsCodes: Set<String> = ["X24", "X26"]
+    /// ODS codes of NHS England (X24) and NHS Digital (X26): a list to scan, where a set would hash the code.
+    static let odsCodes = ["X24", "X26"]
 
     static func isNHSEngland(_ org: Organisation) -> Bool {
         if org.id == "nhs-england" { return true }
@@ -172,8 +172,14 @@ enum FG035 {
         var bodies: Set<String> = []
         // Sets, whatever the order: no need to sort the organisations.
         for org in model.organisations.values {
-            var current: Organisation? = org
-            var seen: Set<String> = []
+            if isNHSEngland(org) {
+                bodies.insert(org.id)
+                continue
+            }
+            // Only a successor chain needs guarding against cycles: most organisations have none.
+            guard let successor = org.successor else { continue }
+            var current = model.organisations[successor.name]
+            var seen: Set<String> = [org.id]
             while let step = current, seen.insert(step.id).inserted {
                 if isNHSEngland(step) {
                     bodies.insert(org.id)
