@@ -128,7 +128,22 @@ enum FG036 {
         let graphNames = collector.analysis.graph.organisations.names
         let isEnded = graphNames.map { ended($0) != nil }
         // Gateways that had ended by `asOf`: most estates have none, and then no flow looks one up.
-        let endedGateways = model.gateways.filter { $0.value.validUntil.map { $0 < asOf } == true }
+        let endedGatewaysByName = model.gateways.filter { $0.value.validUntil.map { $0 < asOf } == true }
+        let endedGateways = Array(endedGatewaysByName.values)
+        let endedGatewayIndex = NameIndex(endedGatewaysByName.keys)
+        func checkGateway(_ reference: Reference?, at span: SourceSpan, ofFlow index: Int, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
+            guard let reference, let position = endedGatewayIndex.position(of: reference.name) else { return }
+            let gateway = endedGateways[position]
+            guard let until = gateway.validUntil else { return }
+            collector.report(
+                flow: index,
+                "\(label()) rests on gateway `\(gateway.id)` (\(gateway.citation)), which ended on \(until)",
+                discriminator: "gateway:\(gateway.id)",
+                related: [DiagnosticNote("`\(gateway.id)` is declared here", at: gateway.span)],
+                help: "cite the law that now provides the gateway",
+                at: span
+            )
+        }
         var mentionsByText = TextMemo<[StaleMention]>()
         func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             guard let text else { return }
@@ -150,20 +165,10 @@ enum FG036 {
             for statement in flow.retention { checkText(statement.text, at: statement.span, of: flow.id, described: label, into: &collector) }
             for exemption in flow.exemptions { checkText(exemption.evidence, at: exemption.span, of: flow.id, described: label, into: &collector) }
             guard !endedGateways.isEmpty else { continue }
-            var gateways: [(Reference, SourceSpan)] = []
-            if let claim = flow.article6, let gateway = claim.gateway { gateways.append((gateway, claim.span)) }
-            if let claim = flow.confidentiality, let instrument = claim.instrument { gateways.append((instrument, claim.span)) }
-            for (reference, span) in gateways {
-                guard let gateway = endedGateways[reference.name], let until = gateway.validUntil else { continue }
-                collector.report(
-                    flow: index,
-                    "\(label) rests on gateway `\(gateway.id)` (\(gateway.citation)), which ended on \(until)",
-                    discriminator: "gateway:\(gateway.id)",
-                    related: [DiagnosticNote("`\(gateway.id)` is declared here", at: gateway.span)],
-                    help: "cite the law that now provides the gateway",
-                    at: span
-                )
-            }
+            // The Art 6 gateway, then the confidentiality instrument: checked in place, with no list
+            // of them gathered for every flow.
+            if let claim = flow.article6 { checkGateway(claim.gateway, at: claim.span, ofFlow: index, described: label, into: &collector) }
+            if let claim = flow.confidentiality { checkGateway(claim.instrument, at: claim.span, ofFlow: index, described: label, into: &collector) }
         }
         // Declarations without free text report only when they name an ended organisation: those
         // few are picked out before sorting, rather than sorting every dataset of an estate.
@@ -247,16 +252,20 @@ enum FG036 {
 
     /// `text.lowercased()`, and whether that is ASCII: one pass over the bytes of an ASCII text.
     static func lowercasedASCII(_ text: String) -> (text: String, isASCII: Bool) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte < 0x80 else {
-                let lowered = text.lowercased()
-                return (lowered, lowered.utf8.allSatisfy { $0 < 0x80 })
+        // Read from the string's own bytes: stepping through its UTF-8 view costs several times as much.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { lowered in
+                for offset in bytes.indices {
+                    let byte = bytes[offset]
+                    lowered[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return bytes.count
             }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-        }
-        return (String(decoding: bytes, as: UTF8.self), true)
+        } ?? nil
+        if let ascii { return (ascii, true) }
+        let lowered = text.lowercased()
+        return (lowered, lowered.utf8.allSatisfy { $0 < 0x80 })
     }
 
     static func saysItIsCurrent(_ text: String) -> Bool {
