@@ -56,6 +56,7 @@ struct PartyInstruments: Sendable {
 
     init(model: SemanticModel, ids: OrganisationIDs) {
         func idsOf(_ references: [Reference]) -> [Int] { references.map { ids.id($0.name)! } }
+        let listings = PurposeCategorySet.Listings(model: model)
         func grouped(_ members: [[Int]]) -> [[Int]] {
             var result = [[Int]](repeating: [], count: ids.count)
             for (position, group) in members.enumerated() {
@@ -67,14 +68,14 @@ struct PartyInstruments: Sendable {
         contracts = model.contracts.values.sorted { $0.id < $1.id }.map { contract in
             Contract(
                 declaration: contract, controller: ids.id(contract.controller.name)!, processor: ids.id(contract.processor.name)!,
-                purposes: PurposeCategorySet(listing: contract.purposes, in: model), subProcessors: idsOf(contract.subProcessors)
+                purposes: listings.categories(listing: contract.purposes), subProcessors: idsOf(contract.subProcessors)
             )
         }
         contractNamed = NameIndex(contracts.map(\.declaration.id))
         contractsByProcessor = grouped(contracts.map { [$0.processor] })
 
         agreements = model.agreements.values.sorted { $0.id < $1.id }.map { agreement in
-            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties), purposes: PurposeCategorySet(listing: agreement.purposes, in: model))
+            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties), purposes: listings.categories(listing: agreement.purposes))
         }
         agreementNamed = NameIndex(agreements.map(\.declaration.id))
         agreementsByParty = grouped(agreements.map(\.parties))
