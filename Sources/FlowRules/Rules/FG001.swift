@@ -55,8 +55,9 @@ enum FG001 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let article6Bases = FlowColumns.shared(by: collector).article6Bases
-        for index in collector.model.flows.indices where article6Bases[index] == nil && collector.analysis.carriesPersonalData(index) {
+        for index in collector.model.flows.indices where article6Bases[index] == nil && carriesPersonalData[index] {
             let flow = collector.model.flows[index]
             let level = collector.analysis.identifiability.recipientLevels[index]
             collector.report(

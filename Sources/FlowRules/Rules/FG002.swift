@@ -84,12 +84,13 @@ enum FG002 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let analysis = collector.analysis
         // The traits by id pass over most flows; the declaration is looked up by name for the wording.
         let declarations = DeclarationsByID.shared(by: collector)
         for (index, flow) in collector.flows where flow.article9Conditions.isEmpty {
             guard declarations.datasets[declarations.flowDatasets[index]]?.hasSpecialCategories == true,
-                  analysis.carriesPersonalData(index), let dataset = collector.model.datasets[flow.dataset.name] else { continue }
+                  carriesPersonalData[index], let dataset = collector.model.datasets[flow.dataset.name] else { continue }
             let level = analysis.identifiability.recipientLevels[index]
             let categories = dataset.specialCategories.map(\.rawValue).joined(separator: ", ")
             collector.report(

@@ -97,7 +97,8 @@ enum FG003 {
             """,
         ]
     ) { collector in
-        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
+        for (index, flow) in collector.flows where carriesPersonalData[index] {
           for condition in flow.article9Conditions {
             guard let required = requiredSchedule1(for: condition) else { continue }
             let several = flow.article9Conditions.count > 1

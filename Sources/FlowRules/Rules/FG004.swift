@@ -144,12 +144,13 @@ enum FG004 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         // Controller id -> (flow index, conditions needing an APD) in model order.
         var reliance: [String: [(flow: Int, conditions: [Schedule1Condition])]] = [:]
         // The recipient's declaration by id: looking it up by name hashes the name for every flow.
         let declarations = DeclarationsByID.shared(by: collector)
-        for (index, flow) in collector.flows where collector.analysis.carriesPersonalData(index) {
+        for (index, flow) in collector.flows where carriesPersonalData[index] {
             let recipientKind = declarations.organisations[declarations.recipients[index]]?.kind
             // Art 9(2)(b) has one Schedule 1 condition, Part 1 para 1, even when the flow omits it (FG003).
             let cited = flow.schedule1.isEmpty && flow.article9Conditions.contains(.b) ? [Schedule1Condition(part: 1, paragraph: 1)!] : flow.schedule1

@@ -115,11 +115,12 @@ enum FG005 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let instruments = InstrumentIndex.shared(by: collector)
         // The parties' declarations by id: looking them up by name hashes the names for every flow.
         let declarations = DeclarationsByID.shared(by: collector)
-        for (index, flow) in collector.flows where flow.article9Conditions.contains(.h) && collector.analysis.carriesPersonalData(index) {
+        for (index, flow) in collector.flows where flow.article9Conditions.contains(.h) && carriesPersonalData[index] {
             guard flow.from.name != flow.to.name, let recipient = declarations.organisations[declarations.recipients[index]] else { continue }
             if recipient.hasConfidentialityDuty == true { continue }
             if recipient.hasConfidentialityDuty == nil, owesDutyByKind(recipient, flow: flow, in: model) { continue }

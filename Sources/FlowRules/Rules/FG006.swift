@@ -121,13 +121,14 @@ enum FG006 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let declarations = DeclarationsByID.shared(by: collector)
         // Few datasets hold criminal offence data: every other flow is passed over by its dataset id.
         let isCriminalOffenceData = declarations.datasets.map { $0?.hasCriminalOffenceData == true }
         let flowDatasets = declarations.flowDatasets
         for index in collector.model.flows.indices where isCriminalOffenceData[flowDatasets[index]] {
             let flow = collector.model.flows[index]
-            guard collector.analysis.carriesPersonalData(index), let dataset = collector.model.datasets[flow.dataset.name] else { continue }
+            guard carriesPersonalData[index], let dataset = collector.model.datasets[flow.dataset.name] else { continue }
             let related = [DiagnosticNote("`\(dataset.id)` is marked `criminal-offence-data yes`", at: dataset.span)]
             switch flow.article10 {
             case nil:

@@ -136,11 +136,12 @@ enum FG007 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let article6Bases = FlowColumns.shared(by: collector).article6Bases
         for index in model.flows.indices {
             guard let basis = article6Bases[index], basis == .f || basis == .ea,
-                  collector.analysis.carriesPersonalData(index) else { continue }
+                  carriesPersonalData[index] else { continue }
             let flow = model.flows[index]
             let authorities = FG004.relyingControllers(of: flow, in: model).filter(isPublicAuthority)
             guard !authorities.isEmpty else { continue }

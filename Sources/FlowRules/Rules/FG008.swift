@@ -79,12 +79,13 @@ enum FG008 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         var citations = TextMemo<Citation>()
         let article6Bases = FlowColumns.shared(by: collector).article6Bases
         for index in collector.model.flows.indices where article6Bases[index] == .c || article6Bases[index] == .e {
             let flow = collector.model.flows[index]
             guard let claim = flow.article6, claim.basis == .c || claim.basis == .e, claim.gateway == nil,
-                  collector.analysis.carriesPersonalData(index) else { continue }
+                  carriesPersonalData[index] else { continue }
             let name = claim.basis == .c ? "6(1)(c) legal obligation" : "6(1)(e) public task"
             let citation = claim.citation.map { text in (text: text, kind: citations.value(of: text, Citation.init)) }
             if let citation, citation.kind != .blank {

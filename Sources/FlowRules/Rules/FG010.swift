@@ -91,6 +91,7 @@ enum FG010 {
             """,
         ]
     ) { collector in
+        let carriesConfidentialInformation = FlowColumns.shared(by: collector).carriesConfidentialInformation
         let model = collector.model
         // The parties' declarations by id and the purposes' categories as bits: looking either up by
         // name hashes the name for every flow.
@@ -99,7 +100,7 @@ enum FG010 {
         let bases = FlowColumns.shared(by: collector).confidentialityBases
         for index in model.flows.indices where bases[index] == .impliedConsent {
             let flow = model.flows[index]
-            guard flow.from.name != flow.to.name, collector.analysis.carriesConfidentialInformation(index) else { continue }
+            guard flow.from.name != flow.to.name, carriesConfidentialInformation[index] else { continue }
             // People giving their own information owe no duty of confidence to themselves.
             if let from = declarations.organisations[declarations.senders[index]], from.kind == .individual || from.kind == .publicAudience { continue }
             let span = flow.confidentiality?.span

@@ -158,13 +158,14 @@ enum FG013 {
             """,
         ]
     ) { collector in
+        let carriesConfidentialInformation = FlowColumns.shared(by: collector).carriesConfidentialInformation
         let model = collector.model
         let analysis = collector.analysis
         let declarations = DeclarationsByID.shared(by: collector)
         let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
         let scopes = ApprovalScopes(analysis: analysis, cited: CitedApprovals.shared(by: collector))
         var coverage = DatasetCoverage(analysis: analysis, producers: DatasetProducers.shared(by: collector))
-        for index in model.flows.indices where analysis.carriesConfidentialInformation(index) {
+        for index in model.flows.indices where carriesConfidentialInformation[index] {
             let flow = model.flows[index]
             guard let scope = scopes.scope(ofFlow: index) else { continue }
             let approval = scope.approval

@@ -114,6 +114,7 @@ enum FG014 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         // The cited approval and the recipient by id: looking them up by name hashed both names for every flow.
         let cited = CitedApprovals.shared(by: collector)
@@ -126,7 +127,7 @@ enum FG014 {
             guard let position = cited.position(ofFlow: index), requiresEvidence[position],
                   let recipient = declarations.organisations[declarations.recipients[index]],
                   FG005.isProcessor(flow, recipient: recipient), actsUnder(cited.approvals[position], recipient),
-                  collector.analysis.carriesPersonalData(index) else { continue }
+                  carriesPersonalData[index] else { continue }
             let use = Use(processor: declarations.recipients[index], approval: position)
             if uses[use] == nil { pairs.append((recipient.id, cited.ids[position], use)) }
             uses[use, default: []].append(index)

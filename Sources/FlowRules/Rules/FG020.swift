@@ -179,12 +179,13 @@ enum FG020 {
             """,
         ]
     ) { collector in
+        let carriesConfidentialInformation = FlowColumns.shared(by: collector).carriesConfidentialInformation
         let analysis = collector.analysis
         let model = collector.model
         let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
         let senders = analysis.graph.senderHoldings
         var received = ReceivedPurposes(analysis: analysis, categories: purposeCategories)
-        for index in model.flows.indices where analysis.carriesConfidentialInformation(index) {
+        for index in model.flows.indices where carriesConfidentialInformation[index] {
             guard case .purposes(let allowed) = received.of(senders[index]) else { continue }
             let new = purposeCategories[index].subtracting(passThroughBits).subtracting(allowed)
             guard !new.isEmpty, let problem = missingIndependentBasis(index, for: new.members, in: analysis) else { continue }

@@ -190,6 +190,7 @@ enum FG026 {
     static let nonParties: Set<OrganisationKind> = [.individual, .publicAudience, .court]
 
     static func check(_ collector: inout FindingCollector) {
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let analysis = collector.analysis
         let model = collector.model
         let roles = ProcessorRoles.shared(by: collector)
@@ -207,10 +208,10 @@ enum FG026 {
         // By organisation id: a set of kinds hashes the kind's name at every lookup.
         let isNonParty = roles.kinds.map { $0.map(nonParties.contains) ?? false }
         let senderHoldings = analysis.graph.senderHoldings
-        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && carriesPersonalData[index] {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
-            if !restrictions.isEmpty, !restrictions[senderHoldings[index]].isEmpty {
-                checkSublicensing(index, governing: restrictions[senderHoldings[index]], roles: roles, circles: &circles, collector: &collector)
+            if let governing = restrictions?[senderHoldings[index]], !governing.isEmpty {
+                checkSublicensing(index, governing: governing, roles: roles, circles: &circles, collector: &collector)
             }
 
             guard let share = shares[index] else { continue }
@@ -392,22 +393,27 @@ enum FG026 {
     }
 
     /// Per holding id, the agreements forbidding sublicensing that govern the data there (by
-    /// position), each with the (first, in model order) flow that delivered data under it; empty
-    /// when no agreement forbids it. Propagated forward along flows and transforms with a worklist,
+    /// position), each with the (first, in model order) flow that delivered data under it; nil
+    /// when no agreement forbids it, and no entry (or an empty one) where no such data arrives. Propagated forward along flows and transforms with a worklist,
     /// so it costs one pass over the lineage graph.
-    static func sublicensingRestrictions(roles: ProcessorRoles, shares: [Share?], parties: PartyLists, coverage: inout InstrumentCoverage) -> [[Int: Int]] {
+    static func sublicensingRestrictions(roles: ProcessorRoles, shares: [Share?], parties: PartyLists, coverage: inout InstrumentCoverage) -> DenseMemo<[Int: Int]>? {
         let analysis = roles.analysis
         let graph = analysis.graph
         let model = analysis.model
         let instruments = roles.instruments
-        guard instruments.agreements.contains(where: { $0.declaration.allowsSublicensing == false }) else { return [] }
-        var result = [[Int: Int]](repeating: [:], count: graph.holdingCount)
+        guard instruments.agreements.contains(where: { $0.declaration.allowsSublicensing == false }) else { return nil }
+        // Only holdings that restricted data reaches get a table: a table per holding cost more to
+        // make and free than the walk.
+        var result = DenseMemo<[Int: Int]>(count: graph.holdingCount)
         var worklist: [Int] = []
         func merge(_ entries: [Int: Int], into holding: Int) {
-            var changed = false
-            for (position, delivery) in entries where result[holding][position].map({ delivery < $0 }) ?? true {
-                result[holding][position] = delivery
-                changed = true
+            let changed = result.update(holding, startingWith: [:]) { current in
+                var changed = false
+                for (position, delivery) in entries where current[position].map({ delivery < $0 }) ?? true {
+                    current[position] = delivery
+                    changed = true
+                }
+                return changed
             }
             if changed { worklist.append(holding) }
         }
@@ -425,7 +431,7 @@ enum FG026 {
         }
         let outputHoldings = graph.outputHoldings
         while let holding = worklist.popLast() {
-            let entries = result[holding]
+            let entries = result[holding] ?? [:]
             for index in graph.readers(ofHolding: holding) where roles.senders[index] != roles.recipients[index] {
                 merge(entries, into: recipientHoldings[index])
             }

@@ -203,13 +203,15 @@ enum FG027 {
         }
 
         // 2. Organisations declared joint controllers.
-        var declaredPairs: Set<[String]> = []
-        for declaration in declaredJointControllers(in: model) {
+        let declared = declaredJointControllers(in: model)
+        var declaredPairs: Set<NamePair> = []
+        declaredPairs.reserveCapacity(declared.count)
+        for declaration in declared {
             for partner in declaration.partners where partner != declaration.id {
-                let pair = [declaration.id, partner].sorted()
+                let pair = NamePair(declaration.id, partner)
                 guard declaredPairs.insert(pair).inserted else { continue }
                 // A name no instrument or flow mentions is in no arrangement.
-                let pairIDs = pair.compactMap(ids.id)
+                let pairIDs = [pair.first, pair.second].compactMap(ids.id)
                 let candidates = pairIDs.count == 2 ? matching(nil, including: pairIDs) : []
                 if candidates.contains(where: { problem($0, purposesOf: nil) == nil }) { continue }
                 let detail = candidates.first.map { "arrangement `\(arrangements[$0].id)` \(problem($0, purposesOf: nil) ?? "")" } ?? "no Art 26 arrangement names both"
@@ -217,7 +219,7 @@ enum FG027 {
                     "`\(declaration.id)` is declared a joint controller with `\(partner)`, but \(detail)",
                     at: declaration.span, target: declaration.id, discriminator: partner,
                     related: candidates.map { DiagnosticNote("arrangement `\(arrangements[$0].id)` is declared here", at: arrangements[$0].span) },
-                    help: "declare `arrangement NAME { controllers \(pair[0]), \(pair[1]) purposes … essence-published yes }`"
+                    help: "declare `arrangement NAME { controllers \(pair.first), \(pair.second) purposes … essence-published yes }`"
                 )
             }
         }
@@ -249,7 +251,7 @@ enum FG027 {
             }
             for group in groups.sorted(by: { $0.joined(separator: ",") < $1.joined(separator: ",") }) {
                 // Pairs declared with joint-controller-with are reported on the organisation.
-                let undeclared = group.count != 2 || !declaredPairs.contains(group)
+                let undeclared = group.count != 2 || !declaredPairs.contains(NamePair(group[0], group[1]))
                 guard undeclared else { continue }
                 let groupIDs = group.map { ids.id($0)! }
                 let candidates = matching(nil, including: groupIDs)
@@ -263,6 +265,17 @@ enum FG027 {
                     help: "declare `arrangement NAME { controllers \(group.joined(separator: ", "))\(approval.purposes.isEmpty ? "" : " purposes " + approval.purposes.map(\.name).joined(separator: ", ")) essence-published yes }` and cite it on the flows with `agreement NAME`"
                 )
             }
+        }
+    }
+
+    /// Two organisation names in `String` order (a pair declared with `joint-controller-with`): a
+    /// set of two-name arrays allocated and sorted an array per pair, and hashed each as an array.
+    struct NamePair: Hashable {
+        let first: String
+        let second: String
+
+        init(_ one: String, _ other: String) {
+            (first, second) = other < one ? (other, one) : (one, other)
         }
     }
 
@@ -287,7 +300,7 @@ enum FG027 {
     /// under it and returns results of that same data to two or more of the controllers it acts for
     /// is doing one processing for them together.
     static func sharedProcessing(
-        under approval: Approval, relying indices: [Int], declaredPairs: Set<[String]>, roles: ProcessorRoles,
+        under approval: Approval, relying indices: [Int], declaredPairs: Set<NamePair>, roles: ProcessorRoles,
         linkTables: inout [Int: LinkTable], producers: DatasetProducers, collector: inout FindingCollector
     ) {
         let model = collector.model
@@ -350,7 +363,7 @@ enum FG027 {
             let recipient: Int
         }
 
-        init(processor: Int, acting: [Int], declaredPairs: Set<[String]>, producers: DatasetProducers, roles: ProcessorRoles) {
+        init(processor: Int, acting: [Int], declaredPairs: Set<NamePair>, producers: DatasetProducers, roles: ProcessorRoles) {
             let graph = roles.analysis.graph
             let model = roles.analysis.model
             // The graph's tables are read once here: each accessor hands back its whole array.
@@ -402,7 +415,7 @@ enum FG027 {
                 let served = group.map(\.recipient).idSet
                 guard served.count >= 2 else { continue }
                 let names = served.map { roles.ids.names[$0] }.sorted()
-                if names.count == 2, declaredPairs.contains(names) { continue }
+                if names.count == 2, declaredPairs.contains(NamePair(names[0], names[1])) { continue }
                 links.append(link)
                 groupBy.append(names)
                 outputsBy.append(group.map(\.flow))

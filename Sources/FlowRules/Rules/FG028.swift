@@ -175,6 +175,7 @@ enum FG028 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let analysis = collector.analysis
         let matching = dataMatching(in: analysis, lineage: DatasetLineage.shared(by: collector))
@@ -188,15 +189,18 @@ enum FG028 {
         for dpia in model.impactAssessments.values.sorted(by: { $0.id < $1.id }) {
             for purpose in Set(dpia.purposes.map(\.name)) { dpiasByPurpose[purpose, default: []].append(dpia) }
         }
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        // By name: a flow's cited DPIA, without hashing its name with SipHash.
+        let dpiaNamed = NameIndex(model.impactAssessments.keys)
+        let dpias = Array(model.impactAssessments.values)
+        for index in model.flows.indices where carriesPersonalData[index] {
             let flow = model.flows[index]
             // A flow that cites its DPIA is covered by it whatever triggers it has: the triggers are
             // worked out only for the others.
-            let cited = flow.dpia.flatMap { model.impactAssessments.index(forKey: $0.name) }
+            let cited = flow.dpia.flatMap { dpiaNamed.position(of: $0.name) }
             let covering: [ImpactAssessment]
             if let cited {
                 guard flow.changed != nil else { continue }
-                covering = [model.impactAssessments.values[cited]]
+                covering = [dpias[cited]]
             } else {
                 let found = triggers(forFlow: index, facts: facts)
                 guard !found.isEmpty else { continue }

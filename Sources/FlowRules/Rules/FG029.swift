@@ -132,6 +132,7 @@ enum FG029 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let analysis = collector.analysis
         let partyTable = FlowParties.shared(by: collector)
@@ -163,7 +164,7 @@ enum FG029 {
         let incompleteBehind = basesBehind(incompleteBaseDatasets(in: model), in: model, datasets: analysis.graph.datasets)
         let flowDatasets = partyTable.declarations.flowDatasets
         var baseDatasets: [String: Set<[String]>] = [:]
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where carriesPersonalData[index] {
             let parties = partyTable.parties(ofFlow: index, role: flowRoles[index])
             for controller in parties.disclosing where documented[controller] && mayLack[controller] {
                 controllerFlows.append(index, at: controller)

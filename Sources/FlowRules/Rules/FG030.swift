@@ -152,11 +152,12 @@ enum FG030 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let analysis = collector.analysis
         // The parties' declarations by id: looking them up by name hashes both names for every flow.
         let declarations = DeclarationsByID.shared(by: collector)
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+        for (index, flow) in collector.flows where carriesPersonalData[index] {
             guard let from = declarations.organisations[declarations.senders[index]],
                   let to = declarations.organisations[declarations.recipients[index]] else { continue }
             let destination = to.country

@@ -172,7 +172,7 @@ enum FG031 {
         var inbound = DenseMemo<[Int]>(count: analysis.graph.holdingCount)
         var order: [Int] = []
         let columns = FlowColumns.shared(by: collector)
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where columns.carriesPersonalData[index] {
             let recipient = declarations.recipients[index]
             guard keepsRecords[recipient] else { continue }
             // Whoever keeps the holding must be someone the model answers for (not the shipped
@@ -191,7 +191,7 @@ enum FG031 {
             if inbound[holding] == nil { order.append(holding) }
             inbound.append(index, at: holding)
         }
-        let agreementsWithRetention = Set(model.agreements.values.lazy.filter { $0.retention != nil }.map(\.id))
+        let agreementsWithRetention = NameIndex(model.agreements.values.lazy.filter { $0.retention != nil }.map(\.id))
         var undefined: Set<Int> = []
         for holding in order {
             let indices = inbound[holding]!
@@ -213,12 +213,13 @@ enum FG031 {
             )
         }
         // NHS England DSAs with a term, by id: the ones whose term a retention period can outlast.
-        var dsaTerms: [String: (agreement: Agreement, start: Day, end: Day)] = [:]
+        var dsaTerms: [(agreement: Agreement, start: Day, end: Day)] = []
         for agreement in model.agreements.values where agreement.kind == .nhsEnglandDSA {
-            if let start = agreement.validFrom, let end = agreement.validUntil?.day { dsaTerms[agreement.id] = (agreement, start, end) }
+            if let start = agreement.validFrom, let end = agreement.validUntil?.day { dsaTerms.append((agreement, start, end)) }
         }
+        let dsaTermNamed = NameIndex(dsaTerms.map(\.agreement.id))
         var wordings = TextMemo<RetentionWording>()
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where columns.carriesPersonalData[index] {
             let flow = model.flows[index]
             for statement in flow.retention {
                 guard wordings.value(of: statement.text, RetentionWording.init).isContradictory(with: statement.action) else { continue }
@@ -231,7 +232,7 @@ enum FG031 {
                 )
             }
             for reference in flow.agreements where !dsaTerms.isEmpty {
-                guard let (agreement, start, end) = dsaTerms[reference.name] else { continue }
+                guard let (agreement, start, end) = dsaTermNamed.position(of: reference.name).map({ dsaTerms[$0] }) else { continue }
                 let term = start.days(until: end)
                 for statement in flow.retention {
                     guard let days = longestPeriod(in: statement.text), days > term + 31 else { continue }
@@ -265,9 +266,9 @@ enum FG031 {
 
     static let careProviders: Set<OrganisationKind> = [.gpPractice, .trust, .communityProvider, .independentProvider]
 
-    static func hasRetention(_ flow: Flow, agreementsWithRetention: Set<String>) -> Bool {
+    static func hasRetention(_ flow: Flow, agreementsWithRetention: NameIndex) -> Bool {
         // Most estates' agreements state no retention: then no citation is looked up.
-        !flow.retention.isEmpty || !agreementsWithRetention.isEmpty && flow.agreements.contains { agreementsWithRetention.contains($0.name) }
+        !flow.retention.isEmpty || !agreementsWithRetention.isEmpty && flow.agreements.contains { agreementsWithRetention.position(of: $0.name) != nil }
     }
 
     /// What a retention text says, whatever the action.

@@ -94,6 +94,7 @@ enum FG032 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let analysis = collector.analysis
         let declarations = DeclarationsByID.shared(by: collector)
@@ -107,7 +108,7 @@ enum FG032 {
         })
         let profiledCategories = declarations.organisations.map { $0.flatMap { profiledByKind[$0.kind] } ?? [] }
         let hasDirectIdentifier = declarations.datasets.map { $0?.hasDirectIdentifier == true }
-        for index in model.flows.indices where analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where carriesPersonalData[index] {
             guard hasDirectIdentifier[declarations.flowDatasets[index]], !categoryLists[index].isEmpty,
                   categoryLists[index].count == model.flows[index].purposes.count,
                   profiledCategories[declarations.recipients[index]].isSuperset(of: purposeCategories[index]),

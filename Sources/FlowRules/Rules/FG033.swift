@@ -126,6 +126,7 @@ enum FG033 {
             """,
         ]
     ) { collector in
+        let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let model = collector.model
         let analysis = collector.analysis
         let partyTable = FlowParties.shared(by: collector)
@@ -150,7 +151,7 @@ enum FG033 {
         let mandatesNotices = cited.approvals.map { $0.conditions.contains(where: requiresNotice) }
         // Reused for every flow: the flow's controllers, without repeats.
         var controllers: [Int] = []
-        for index in model.flows.indices where declarations.senders[index] != declarations.recipients[index] && analysis.carriesPersonalData(index) {
+        for index in model.flows.indices where declarations.senders[index] != declarations.recipients[index] && carriesPersonalData[index] {
             let flow = model.flows[index]
             let parties = partyTable.parties(ofFlow: index, role: flowRoles[index])
             controllers.removeAll(keepingCapacity: true)

@@ -144,7 +144,7 @@ enum FG034 {
         let model = collector.model
         let analysis = collector.analysis
         let columns = FlowColumns.shared(by: collector)
-        for (index, flow) in collector.flows where analysis.carriesPersonalData(index) {
+        for (index, flow) in collector.flows where columns.carriesPersonalData[index] {
             let gdprConsent = columns.article6Bases[index] == .a || flow.article9Conditions.contains(.a)
             if gdprConsent {
                 let authorities = FG004.relyingControllers(of: flow, in: model).filter(FG007.isPublicAuthority)
@@ -174,7 +174,7 @@ enum FG034 {
             } else if gdprConsent, columns.confidentialityBases[index] == nil, flow.from.name != flow.to.name,
                       model.organisations[flow.from.name]?.kind != .individual,
                       isPatientInformation(model.datasets[flow.dataset.name]),
-                      analysis.carriesConfidentialInformation(index) {
+                      columns.carriesConfidentialInformation[index] {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) records consent only under UK GDPR: the duty of confidentiality needs its own basis",

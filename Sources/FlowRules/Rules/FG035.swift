@@ -127,7 +127,12 @@ enum FG035 {
         let analysis = collector.analysis
         let nhsEngland = nhsEnglandSide(in: model)
         guard !nhsEngland.isEmpty else { return }
-        for (index, flow) in collector.flows where nhsEngland.contains(flow.from.name) {
+        // By organisation id: every flow's sender is tested, and hashing each sender's name cost
+        // more than the rest of the test.
+        let isNHSEngland = analysis.graph.organisations.names.map(nhsEngland.contains)
+        let senders = analysis.graph.senderOrganisations
+        for index in model.flows.indices where isNHSEngland[senders[index]] {
+            let flow = model.flows[index]
             guard analysis.identifiability.wireLevels[index].isPersonalData else { continue }
             let outside = flow.purposes.compactMap { model.purposes[$0.name] }.filter { nonHealth.contains($0.category) }
             guard !outside.isEmpty else { continue }
@@ -152,8 +157,8 @@ enum FG035 {
     /// Purpose categories outside s261(1A).
     static let nonHealth: Set<PurposeCategory> = [.fraudPrevention, .legalProceedings, .other]
 
-    /// ODS codes of NHS England (X24) and NHS Digital (X26).
-    static let odsCodes: Set<String> = ["X24", "X26"]
+    /// ODS codes of NHS England (X24) and NHS Digital (X26): a list to scan, where a set would hash the code.
+    static let odsCodes = ["X24", "X26"]
 
     static func isNHSEngland(_ org: Organisation) -> Bool {
         if org.id == "nhs-england" { return true }
@@ -167,8 +172,14 @@ enum FG035 {
         var bodies: Set<String> = []
         // Sets, whatever the order: no need to sort the organisations.
         for org in model.organisations.values {
-            var current: Organisation? = org
-            var seen: Set<String> = []
+            if isNHSEngland(org) {
+                bodies.insert(org.id)
+                continue
+            }
+            // Only a successor chain needs guarding against cycles: most organisations have none.
+            guard let successor = org.successor else { continue }
+            var current = model.organisations[successor.name]
+            var seen: Set<String> = [org.id]
             while let step = current, seen.insert(step.id).inserted {
                 if isNHSEngland(step) {
                     bodies.insert(org.id)

@@ -103,16 +103,18 @@ enum FG036 {
     ) { collector in
         let model = collector.model
         let asOf = collector.asOf
-        let ended: [String: Lapse] = Dictionary(uniqueKeysWithValues: model.organisations.values.compactMap { org in
-            lapse(of: org, in: model).flatMap { $0.end < asOf ? (org.id, $0) : nil }
-        })
+        let endedOrganisations = model.organisations.values.compactMap { org in
+            lapse(of: org, in: model).flatMap { $0.end < asOf ? (id: org.id, lapse: $0) : nil }
+        }
+        let endedIndex = NameIndex(endedOrganisations.map(\.id))
+        func ended(_ name: String) -> Lapse? { endedIndex.position(of: name).map { endedOrganisations[$0].lapse } }
         func checkReferences(_ references: @autoclosure () -> [Reference], of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             // Most estates name no ended organisation: then there is nothing to look up.
-            guard !ended.isEmpty else { return }
+            guard !endedIndex.isEmpty else { return }
             let references = references()
             var reported: Set<String> = []
             for reference in references {
-                guard let lapse = ended[reference.name], reported.insert(reference.name).inserted else { continue }
+                guard let lapse = ended(reference.name), reported.insert(reference.name).inserted else { continue }
                 collector.report(
                     "\(label()) names `\(reference.name)`, which ceased to exist on \(lapse.end) (successor: \(lapse.successor))",
                     at: reference.span, target: target, discriminator: "org:\(reference.name)",
@@ -124,9 +126,24 @@ enum FG036 {
         // them) is passed over without gathering its references.
         let declarations = DeclarationsByID.shared(by: collector)
         let graphNames = collector.analysis.graph.organisations.names
-        let isEnded = graphNames.map { ended[$0] != nil }
+        let isEnded = graphNames.map { ended($0) != nil }
         // Gateways that had ended by `asOf`: most estates have none, and then no flow looks one up.
-        let endedGateways = model.gateways.filter { $0.value.validUntil.map { $0 < asOf } == true }
+        let endedGatewaysByName = model.gateways.filter { $0.value.validUntil.map { $0 < asOf } == true }
+        let endedGateways = Array(endedGatewaysByName.values)
+        let endedGatewayIndex = NameIndex(endedGatewaysByName.keys)
+        func checkGateway(_ reference: Reference?, at span: SourceSpan, ofFlow index: Int, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
+            guard let reference, let position = endedGatewayIndex.position(of: reference.name) else { return }
+            let gateway = endedGateways[position]
+            guard let until = gateway.validUntil else { return }
+            collector.report(
+                flow: index,
+                "\(label()) rests on gateway `\(gateway.id)` (\(gateway.citation)), which ended on \(until)",
+                discriminator: "gateway:\(gateway.id)",
+                related: [DiagnosticNote("`\(gateway.id)` is declared here", at: gateway.span)],
+                help: "cite the law that now provides the gateway",
+                at: span
+            )
+        }
         var mentionsByText = TextMemo<[StaleMention]>()
         func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
             guard let text else { return }
@@ -148,20 +165,10 @@ enum FG036 {
             for statement in flow.retention { checkText(statement.text, at: statement.span, of: flow.id, described: label, into: &collector) }
             for exemption in flow.exemptions { checkText(exemption.evidence, at: exemption.span, of: flow.id, described: label, into: &collector) }
             guard !endedGateways.isEmpty else { continue }
-            var gateways: [(Reference, SourceSpan)] = []
-            if let claim = flow.article6, let gateway = claim.gateway { gateways.append((gateway, claim.span)) }
-            if let claim = flow.confidentiality, let instrument = claim.instrument { gateways.append((instrument, claim.span)) }
-            for (reference, span) in gateways {
-                guard let gateway = endedGateways[reference.name], let until = gateway.validUntil else { continue }
-                collector.report(
-                    flow: index,
-                    "\(label) rests on gateway `\(gateway.id)` (\(gateway.citation)), which ended on \(until)",
-                    discriminator: "gateway:\(gateway.id)",
-                    related: [DiagnosticNote("`\(gateway.id)` is declared here", at: gateway.span)],
-                    help: "cite the law that now provides the gateway",
-                    at: span
-                )
-            }
+            // The Art 6 gateway, then the confidentiality instrument: checked in place, with no list
+            // of them gathered for every flow.
+            if let claim = flow.article6 { checkGateway(claim.gateway, at: claim.span, ofFlow: index, described: label, into: &collector) }
+            if let claim = flow.confidentiality { checkGateway(claim.instrument, at: claim.span, ofFlow: index, described: label, into: &collector) }
         }
         // Declarations without free text report only when they name an ended organisation: those
         // few are picked out before sorting, rather than sorting every dataset of an estate.
@@ -173,15 +180,15 @@ enum FG036 {
             kind: String, including include: (Declaration) -> Bool = { _ in true }, references: (Declaration) -> [Reference],
             into collector: inout FindingCollector
         ) {
-            guard !ended.isEmpty else { return }
+            guard !endedIndex.isEmpty else { return }
             // Read in place: copying every declaration out of its dictionary would cost more than the check.
-            let naming = declarations.indices.filter { references(declarations.values[$0]).contains { ended[$0.name] != nil } }
+            let naming = declarations.indices.filter { references(declarations.values[$0]).contains { ended($0.name) != nil } }
                 .map { declarations.values[$0] }.sorted { id($0) < id($1) }
             for declaration in naming where include(declaration) && !isLibrary(span(declaration)) {
                 checkReferences(references(declaration), of: id(declaration), described: "\(kind) `\(id(declaration))`", into: &collector)
             }
         }
-        checkNames(of: model.organisations, id: \.id, span: \.span, kind: "organisation", including: { ended[$0.id] == nil },
+        checkNames(of: model.organisations, id: \.id, span: \.span, kind: "organisation", including: { ended($0.id) == nil },
                    references: { $0.processorFor + $0.jointControllerWith }, into: &collector)
         for approval in model.approvals.values.sorted(by: { $0.id < $1.id }) where !isLibrary(approval.span) {
             let label = "approval `\(approval.id)`"
@@ -219,9 +226,8 @@ enum FG036 {
         let declared = org.successor.map { "`\($0.name)`" }
         if let until = org.validUntil { return Lapse(end: until, successor: declared ?? "none recorded") }
         if org.kind == .ccg { return Lapse(end: Day(year: 2022, month: 6, day: 30)!, successor: declared ?? "an ICB") }
-        guard let title = org.title?.lowercased(), !saysItIsCurrent(title) else { return nil }
+        guard let (title, isASCII) = org.title.map(lowercasedASCII), !saysItIsCurrent(title) else { return nil }
         // Byte search is the same as Foundation's for ASCII titles, and much faster.
-        let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
         for body in abolishedBodies where body.names.contains(where: { isASCII ? title.containsBytes($0) : title.contains($0) }) {
             return Lapse(end: body.end, successor: declared ?? body.successor)
         }
@@ -243,6 +249,24 @@ enum FG036 {
         AbolishedBody(names: ["clinical commissioning group"],
                       end: Day(year: 2022, month: 6, day: 30)!, successor: "an ICB"),
     ]
+
+    /// `text.lowercased()`, and whether that is ASCII: one pass over the bytes of an ASCII text.
+    static func lowercasedASCII(_ text: String) -> (text: String, isASCII: Bool) {
+        // Read from the string's own bytes: stepping through its UTF-8 view costs several times as much.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { lowered in
+                for offset in bytes.indices {
+                    let byte = bytes[offset]
+                    lowered[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                }
+                return bytes.count
+            }
+        } ?? nil
+        if let ascii { return (ascii, true) }
+        let lowered = text.lowercased()
+        return (lowered, lowered.utf8.allSatisfy { $0 < 0x80 })
+    }
 
     static func saysItIsCurrent(_ text: String) -> Bool {
         text.containsBytes("formerly") || text.containsBytes("(now") || text.containsBytes(" now ") || text.containsBytes("predecessor")

@@ -20,9 +20,8 @@ struct CitedApprovals: Sendable {
         let order = declared.indices.sorted { declared.keys[$0] < declared.keys[$1] }
         ids = order.map { declared.keys[$0] }
         approvals = order.map { declared.values[$0] }
-        var positionNamed: [String: Int] = [:]
-        for (position, index) in order.enumerated() { positionNamed[declared.keys[index]] = position }
-        let positions = model.flows.map { flow in flow.confidentiality?.instrument.flatMap { positionNamed[$0.name] } ?? -1 }
+        let positionNamed = NameIndex(ids)
+        let positions = model.flows.map { flow in flow.confidentiality?.instrument.flatMap { positionNamed.position(of: $0.name) } ?? -1 }
         var citing = [[Int]](repeating: [], count: order.count)
         for (flow, position) in positions.enumerated() where position >= 0 { citing[position].append(flow) }
         self.positions = positions

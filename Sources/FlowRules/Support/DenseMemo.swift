@@ -41,6 +41,16 @@ struct DenseMemo<Value> {
 }
 
 extension DenseMemo {
+    /// Changes the id's value in place, starting it at `initial` when the id has none: reading the
+    /// value out and setting it back would copy it, since the memo still holds it meanwhile.
+    mutating func update<Result>(_ id: Int, startingWith initial: @autoclosure () -> Value, _ change: (inout Value) -> Result) -> Result {
+        if positions[id] < 0 {
+            positions[id] = values.count
+            values.append(initial())
+        }
+        return change(&values[positions[id]])
+    }
+
     /// Appends `element` to the id's list, starting the list when the id has none.
     mutating func append<Element>(_ element: Element, at id: Int) where Value == [Element] {
         if positions[id] < 0 {

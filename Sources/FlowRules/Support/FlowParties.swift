@@ -53,6 +53,8 @@ struct FlowParties: Sendable {
         }
     }
 
+    // Inlined into each rule's loop, so that the party lists need not be copied out as a whole value.
+    @inline(__always)
     func parties(ofFlow index: Int, role: RecipientRole?) -> Parties {
         var parties = Parties(disclosing: identity[0..<0], receiving: identity[0..<0])
         let sender = declarations.senders[index]

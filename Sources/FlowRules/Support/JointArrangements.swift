@@ -18,23 +18,24 @@ struct JointArrangements: Sendable {
     }
 
     let all: [Arrangement]
-    private let named: [String: Int]
+    private let named: NameIndex
     /// Per organisation id, positions in `all`.
     let byController: [[Int]]
 
     init(model: SemanticModel, ids: OrganisationIDs) {
         // Every name an arrangement lists is a declared organisation (the loader rejects others),
         // so it has an id.
+        let listings = PurposeCategorySet.Listings(model: model)
         func arrangement(_ id: String, _ declaration: borrowing JointArrangement) -> Arrangement {
             Arrangement(
                 id: id, span: declaration.span, controllers: declaration.controllers.compactMap { ids.id($0.name) }.idSet,
-                listedPurposes: declaration.purposes, purposes: PurposeCategorySet(listing: declaration.purposes, in: model), validUntil: declaration.validUntil
+                listedPurposes: declaration.purposes, purposes: listings.categories(listing: declaration.purposes), validUntil: declaration.validUntil
             )
         }
         let declared = model.arrangements
         // Sorted by key and read in place, so no declaration is moved or copied.
         all = declared.indices.sorted { declared.keys[$0] < declared.keys[$1] }.map { arrangement(declared.keys[$0], declared.values[$0]) }
-        named = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
+        named = NameIndex(all.map(\.id))
         var byController = [[Int]](repeating: [], count: ids.count)
         for (position, arrangement) in all.enumerated() {
             for controller in arrangement.controllers { byController[controller].append(position) }
@@ -48,6 +49,6 @@ struct JointArrangements: Sendable {
 
     /// The arrangements the flow names with `agreement`, in the order written.
     func named(by flow: Flow) -> [Int] {
-        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { named[$0.name] }
+        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { named.position(of: $0.name) }
     }
 }

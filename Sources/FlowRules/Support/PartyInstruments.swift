@@ -28,12 +28,12 @@ struct PartyInstruments: Sendable {
     }
 
     let contracts: [Contract]
-    private let contractNamed: [String: Int]
+    private let contractNamed: NameIndex
     /// Per processor id, positions in `contracts`.
     let contractsByProcessor: [[Int]]
 
     let agreements: [SharingAgreement]
-    private let agreementNamed: [String: Int]
+    private let agreementNamed: NameIndex
     /// Per party id, positions in `agreements`.
     private let agreementsByParty: [[Int]]
 
@@ -56,9 +56,7 @@ struct PartyInstruments: Sendable {
 
     init(model: SemanticModel, ids: OrganisationIDs) {
         func idsOf(_ references: [Reference]) -> [Int] { references.map { ids.id($0.name)! } }
-        func positions(_ names: [String]) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        }
+        let listings = PurposeCategorySet.Listings(model: model)
         func grouped(_ members: [[Int]]) -> [[Int]] {
             var result = [[Int]](repeating: [], count: ids.count)
             for (position, group) in members.enumerated() {
@@ -70,16 +68,16 @@ struct PartyInstruments: Sendable {
         contracts = model.contracts.values.sorted { $0.id < $1.id }.map { contract in
             Contract(
                 declaration: contract, controller: ids.id(contract.controller.name)!, processor: ids.id(contract.processor.name)!,
-                purposes: PurposeCategorySet(listing: contract.purposes, in: model), subProcessors: idsOf(contract.subProcessors)
+                purposes: listings.categories(listing: contract.purposes), subProcessors: idsOf(contract.subProcessors)
             )
         }
-        contractNamed = positions(contracts.map(\.declaration.id))
+        contractNamed = NameIndex(contracts.map(\.declaration.id))
         contractsByProcessor = grouped(contracts.map { [$0.processor] })
 
         agreements = model.agreements.values.sorted { $0.id < $1.id }.map { agreement in
-            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties), purposes: PurposeCategorySet(listing: agreement.purposes, in: model))
+            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties), purposes: listings.categories(listing: agreement.purposes))
         }
-        agreementNamed = positions(agreements.map(\.declaration.id))
+        agreementNamed = NameIndex(agreements.map(\.declaration.id))
         agreementsByParty = grouped(agreements.map(\.parties))
 
         approvals = model.approvals.mapValues { approval in
@@ -90,16 +88,16 @@ struct PartyInstruments: Sendable {
 
     /// The contracts the flow names with `agreement`, in the order written.
     func contracts(namedBy flow: Flow) -> [Int] {
-        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { contractNamed[$0.name] }
+        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { contractNamed.position(of: $0.name) }
     }
 
     /// The agreements the flow names with `agreement`, in the order written.
     func agreements(namedBy flow: Flow) -> [Int] {
-        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { agreementNamed[$0.name] }
+        flow.agreements.isEmpty ? [] : flow.agreements.compactMap { agreementNamed.position(of: $0.name) }
     }
 
-    func contract(named name: String) -> Int? { contractNamed[name] }
-    func agreement(named name: String) -> Int? { agreementNamed[name] }
+    func contract(named name: String) -> Int? { contractNamed.position(of: name) }
+    func agreement(named name: String) -> Int? { agreementNamed.position(of: name) }
     func approval(named name: String) -> ApprovalParties? { approvals[name] }
 
     /// Agreements naming one of `senders` and one of `recipients`, in id order

@@ -30,7 +30,7 @@ struct ProcessorRoles: Sendable {
     let isSubProcessing: [Bool]
 
     init(analysis: Analysis) {
-        self.init(analysis: analysis, columns: FlowColumns(model: analysis.model))
+        self.init(analysis: analysis, columns: FlowColumns(analysis: analysis))
     }
 
     init(analysis: Analysis, columns: FlowColumns) {
