@@ -23,11 +23,15 @@ public struct Rule: Sendable {
     /// Whether the rule builds a shared fact other rules wait for: such rules are started first, so
     /// the fact is ready by the time the queue reaches the rules that need it.
     public let buildsSharedFacts: Bool
+    /// Whether the check is one of the longest (it reads every kind of declaration): such rules
+    /// are started right after the fact builders, since a long check started last runs on one
+    /// core while the others have nothing left to do.
+    public let isLong: Bool
     let check: @Sendable (inout FindingCollector) -> Void
 
     public init(
         code: String, slug: String, severity: Severity, legalSource: String, summary: String, explanation: String,
-        triggeringExamples: [String], passingExamples: [String], buildsSharedFacts: Bool = false,
+        triggeringExamples: [String], passingExamples: [String], buildsSharedFacts: Bool = false, isLong: Bool = false,
         check: @escaping @Sendable (inout FindingCollector) -> Void
     ) {
         self.code = code
@@ -39,6 +43,7 @@ public struct Rule: Sendable {
         self.triggeringExamples = triggeringExamples
         self.passingExamples = passingExamples
         self.buildsSharedFacts = buildsSharedFacts
+        self.isLong = isLong
         self.check = check
     }
 

@@ -19,12 +19,16 @@ public enum RuleEngine {
     public static func run(_ analysis: Analysis, asOf: Day, rules: [Rule] = RuleCatalog.all) -> CheckResult {
         // Rules are independent pure checks over the same analysis; concatenating in catalogue order
         // keeps the result independent of scheduling.
-        let facts = SharedFacts()
+        var facts = SharedFacts()
         // The first rule to ask for a shared fact builds it while the others wanting it wait, so
         // the rules that build one start first and those waiting for them come later in the queue;
         // results go back into catalogue order.
-        let order = rules.indices.filter { rules[$0].buildsSharedFacts } + rules.indices.filter { !rules[$0].buildsSharedFacts }
-        let found = Parallel.map(order) { rules[$0].findings(in: analysis, asOf: asOf, facts: facts) }
+        let order = rules.indices.filter { rules[$0].buildsSharedFacts }
+            + rules.indices.filter { !rules[$0].buildsSharedFacts && rules[$0].isLong }
+            + rules.indices.filter { !rules[$0].buildsSharedFacts && !rules[$0].isLong }
+        let found = Parallel.map(order) { [facts] in rules[$0].findings(in: analysis, asOf: asOf, facts: facts) }
+        // The facts' tables are large and cold by now: freed on another thread, not waited for.
+        Parallel.discard(&facts, leaving: SharedFacts())
         var findingsByRule = [[Finding]](repeating: [], count: rules.count)
         for (position, index) in order.enumerated() { findingsByRule[index] = found[position] }
         let findings = findingsByRule.flatMap { $0 }

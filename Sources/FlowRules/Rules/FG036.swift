@@ -99,7 +99,8 @@ enum FG036 {
               retention "per the DSA (agreed with NHS England, formerly NHS Digital)" destroy
             }
             """,
-        ]
+        ],
+        isLong: true
     ) { collector in
         let model = collector.model
         let asOf = collector.asOf
