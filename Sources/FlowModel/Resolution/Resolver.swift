@@ -269,17 +269,28 @@ struct Resolver {
             }
         }
         SpanOrder.sort(&lineage.transforms) { $0.span }
-        lineage.derivationInputs.reserveCapacity(lineage.transforms.count)
-        for transform in lineage.transforms {
-            lineage.derivationInputs[transform.output, default: []] += transform.inputs.map(\.name)
-        }
+        // What each output is made from, and the transforms that write to their own input, are
+        // worked out on another core while the datasets are derived here: deriving is the longest
+        // part of resolving, and the other core is otherwise left with little to do by then.
+        let inputsAndProblems = Parallel.start { [transforms = lineage.transforms] in Self.derivationInputs(of: transforms) }
         lineage.derivationProblems = deriveDatasets(in: &lineage.datasets, from: lineage.transforms, names: names)
-        for transform in lineage.transforms where transform.inputs.contains(where: { $0.name == transform.output }) {
-            lineage.transformProblems.append(Diagnostic(
-                .inconsistentDeclaration, "a transform cannot write to its own input `\(transform.output)`", at: transform.span
-            ))
-        }
+        (lineage.derivationInputs, lineage.transformProblems) = inputsAndProblems.wait()
         return lineage
+    }
+
+    private static func derivationInputs(of transforms: [Transform]) -> (inputs: [String: [String]], problems: [Diagnostic]) {
+        var inputs: [String: [String]] = [:]
+        inputs.reserveCapacity(transforms.count)
+        var problems: [Diagnostic] = []
+        for transform in transforms {
+            inputs[transform.output, default: []] += transform.inputs.map(\.name)
+            if transform.inputs.contains(where: { $0.name == transform.output }) {
+                problems.append(Diagnostic(
+                    .inconsistentDeclaration, "a transform cannot write to its own input `\(transform.output)`", at: transform.span
+                ))
+            }
+        }
+        return (inputs, problems)
     }
 
     /// Gives each transform's output a dataset entry, in lineage order (inputs before outputs), so
