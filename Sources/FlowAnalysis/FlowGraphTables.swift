@@ -11,7 +11,7 @@ struct FlowGraphTables: Sendable {
     /// Per dataset id.
     let datasetFacts: [DatasetFacts]
     /// Pseudonym domains, numbered as first seen, and per dataset id the one it is keyed by.
-    let keys: NameInterner
+    let keys: NameNumbering
     let keyOfDataset: [Int?]
     /// Holdings at a dataset's declared sources (data collected there).
     let sourceHoldings: [Int]

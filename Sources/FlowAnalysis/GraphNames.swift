@@ -1,22 +1,21 @@
-import FlowLanguage
 import FlowModel
 
 /// The organisation, dataset and purpose names the flows mention, numbered as first seen. Scanned
 /// beside `DeclarationNames` (one core each), then merged: interning is most of building the graph.
 struct FlowNames: Sendable {
-    var organisations: NameInterner
-    var datasets: NameInterner
+    var organisations: NameNumbering
+    var datasets: NameNumbering
     /// Only flows name purposes, so their numbers are final.
-    var purposes: NameInterner
+    var purposes: NameNumbering
     /// Per flow, first-seen numbers.
     var from: [Int] = [], to: [Int] = [], carried: [Int] = []
     /// Per purpose a flow names, in order: the flow and the purpose.
     var purposeOf: [Int] = [], purpose: [Int] = []
 
     init(model: SemanticModel) {
-        organisations = NameInterner(capacity: model.organisations.count + 16)
-        datasets = NameInterner(capacity: model.datasets.count + 16)
-        purposes = NameInterner(capacity: model.purposes.count + 16)
+        organisations = NameNumbering(capacity: model.organisations.count + 16)
+        datasets = NameNumbering(capacity: model.datasets.count + 16)
+        purposes = NameNumbering(capacity: model.purposes.count + 16)
         from.reserveCapacity(model.flows.count)
         to.reserveCapacity(model.flows.count)
         carried.reserveCapacity(model.flows.count)
@@ -36,10 +35,10 @@ struct FlowNames: Sendable {
 
 /// The names transforms and declarations mention, and each declared dataset's facts.
 struct DeclarationNames: Sendable {
-    var organisations: NameInterner
-    var datasets: NameInterner
+    var organisations: NameNumbering
+    var datasets: NameNumbering
     /// The pseudonym domains datasets are keyed by; only declarations name them here.
-    var keys = NameInterner(capacity: 16)
+    var keys = NameNumbering(capacity: 16)
     /// Per transform.
     var holder: [Int] = [], output: [Int] = []
     /// Per transform input, in order: the dataset and the transform.
@@ -49,8 +48,8 @@ struct DeclarationNames: Sendable {
     var declared: [(seen: Int, facts: DatasetFacts, key: Int?)] = []
 
     init(model: SemanticModel) {
-        organisations = NameInterner(capacity: model.organisations.count + 16)
-        datasets = NameInterner(capacity: model.datasets.count + 16)
+        organisations = NameNumbering(capacity: model.organisations.count + 16)
+        datasets = NameNumbering(capacity: model.datasets.count + 16)
         let transforms = model.transforms
         for index in transforms.indices {
             holder.append(organisations.intern(transforms[index].holder.name))

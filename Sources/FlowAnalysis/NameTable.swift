@@ -1,16 +1,14 @@
-import FlowLanguage
-
 /// Names numbered densely in String order, so tables indexed by id come out sorted and comparing
 /// ids compares names.
 public struct NameTable: Sendable {
     /// By id, sorted.
     public let names: [String]
     /// Looks names up by their first-seen numbers.
-    private let interner: NameInterner
+    private let interner: NameNumbering
     /// First-seen number -> id.
     private let rank: [Int]
 
-    init(_ interner: NameInterner) {
+    init(_ interner: NameNumbering) {
         let order = NameOrder.sorted(interner.names)
         var rank = [Int](repeating: 0, count: order.count)
         for (id, seen) in order.enumerated() { rank[seen] = id }
@@ -25,6 +23,6 @@ public struct NameTable: Sendable {
         interner.number(of: name).map { rank[$0] }
     }
 
-    /// The id of a name `NameInterner.intern` numbered `seen`.
+    /// The id of a name `NameNumbering.intern` numbered `seen`.
     func id(firstSeen seen: Int) -> Int { rank[seen] }
 }
