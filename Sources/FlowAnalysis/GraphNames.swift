@@ -1,7 +1,48 @@
+import FlowLanguage
 import FlowModel
 
-/// The organisation, dataset and purpose names the flows mention, numbered as first seen. Scanned
-/// beside `DeclarationNames` (one core each), then merged: interning is most of building the graph.
+/// Every name the graph numbers, scanned in parts that run on any core: the flows, transforms and
+/// declared organisations in one part, the dataset declarations in slices beside it. Reading a
+/// dataset declaration misses the cache several times over (its box and each field's array), so
+/// at 100k flows the declarations take longer than the flows; sliced, whichever core is free
+/// takes the next slice. Each part numbers names as first seen; `MergedNames` then numbers them
+/// as if one scan had read the parts in order.
+struct GraphNames: Sendable {
+    let flows: FlowNames
+    let declarations: [DeclarationNames]
+
+    /// Dataset declarations per slice: enough that the slices even out the two cores' work, few
+    /// enough that merging their tables stays cheap.
+    private static let sliceSize = 4096
+
+    init(model: SemanticModel) {
+        let positions = Array(model.datasets.indices)
+        let sliceCount = max(1, min(8, positions.count / GraphNames.sliceSize))
+        let parts = Parallel.map(Array(0...sliceCount)) { part -> Part in
+            guard part > 0 else { return .flows(FlowNames(model: model)) }
+            let slice = positions.count * (part - 1) / sliceCount..<positions.count * part / sliceCount
+            return .declarations(DeclarationNames(model: model, positions: positions[slice]))
+        }
+        var flows: FlowNames?
+        var declarations: [DeclarationNames] = []
+        for part in parts {
+            switch part {
+            case .flows(let names): flows = names
+            case .declarations(let names): declarations.append(names)
+            }
+        }
+        self.flows = flows!
+        self.declarations = declarations
+    }
+
+    private enum Part: Sendable {
+        case flows(FlowNames)
+        case declarations(DeclarationNames)
+    }
+}
+
+/// The organisation, dataset and purpose names the flows, transforms and organisation
+/// declarations mention, numbered as first seen.
 struct FlowNames: Sendable {
     var organisations: NameNumbering
     var datasets: NameNumbering
@@ -11,6 +52,10 @@ struct FlowNames: Sendable {
     var from: [Int] = [], to: [Int] = [], carried: [Int] = []
     /// Per purpose a flow names, in order: the flow and the purpose.
     var purposeOf: [Int] = [], purpose: [Int] = []
+    /// Per transform.
+    var holder: [Int] = [], output: [Int] = []
+    /// Per transform input, in order: the dataset and the transform.
+    var input: [Int] = [], inputOf: [Int] = []
 
     init(model: SemanticModel) {
         organisations = NameNumbering(capacity: model.organisations.count + 16)
@@ -30,26 +75,6 @@ struct FlowNames: Sendable {
                 purpose.append(purposes.intern(name.name))
             }
         }
-    }
-}
-
-/// The names transforms and declarations mention, and each declared dataset's facts.
-struct DeclarationNames: Sendable {
-    var organisations: NameNumbering
-    var datasets: NameNumbering
-    /// The pseudonym domains datasets are keyed by; only declarations name them here.
-    var keys = NameNumbering(capacity: 16)
-    /// Per transform.
-    var holder: [Int] = [], output: [Int] = []
-    /// Per transform input, in order: the dataset and the transform.
-    var input: [Int] = [], inputOf: [Int] = []
-    /// Per declared source: data collected there is held there from the start.
-    var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
-    var declared: [(seen: Int, facts: DatasetFacts, key: Int?)] = []
-
-    init(model: SemanticModel) {
-        organisations = NameNumbering(capacity: model.organisations.count + 16)
-        datasets = NameNumbering(capacity: model.datasets.count + 16)
         let transforms = model.transforms
         for index in transforms.indices {
             holder.append(organisations.intern(transforms[index].holder.name))
@@ -59,12 +84,27 @@ struct DeclarationNames: Sendable {
                 inputOf.append(index)
             }
         }
-        declared.reserveCapacity(model.datasets.count)
-        // Read in place: iterating the dictionary would copy every declaration.
-        let declarations = model.datasets
-        for position in declarations.indices { declare(declarations.keys[position], declarations.values[position]) }
         // Declared names get ids too, so callers can index per-organisation facts by id.
         for name in model.organisations.keys { _ = organisations.intern(name) }
+    }
+}
+
+/// The names a slice of the dataset declarations mentions, and each declared dataset's facts.
+struct DeclarationNames: Sendable {
+    var organisations = NameNumbering(capacity: 16)
+    var datasets: NameNumbering
+    /// The pseudonym domains datasets are keyed by; only declarations name them here.
+    var keys = NameNumbering(capacity: 16)
+    /// Per declared source: data collected there is held there from the start.
+    var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
+    var declared: [(seen: Int, facts: DatasetFacts, key: Int?)] = []
+
+    init(model: SemanticModel, positions: ArraySlice<Dictionary<String, Dataset>.Index>) {
+        datasets = NameNumbering(capacity: positions.count)
+        declared.reserveCapacity(positions.count)
+        // Read in place: iterating the dictionary would copy every declaration.
+        let declarations = model.datasets
+        for position in positions { declare(declarations.keys[position], declarations.values[position]) }
     }
 
     private mutating func declare(_ name: String, _ dataset: borrowing Dataset) {
@@ -75,4 +115,27 @@ struct DeclarationNames: Sendable {
             sourceDataset.append(id)
         }
     }
+}
+
+/// One kind of name (organisations, datasets or keys) as the parts of `GraphNames` numbered it,
+/// merged in order and, for graph names, sorted into ids.
+struct MergedNames {
+    /// The merged first-seen numbering.
+    let numbering: NameNumbering
+    /// Per declarations' slice, per number there: the merged number.
+    private let mergedNumber: [[Int]]
+
+    init(first: NameNumbering, slices: [NameNumbering]) {
+        var names = first
+        mergedNumber = slices.map { names.absorb($0) }
+        numbering = names
+    }
+
+    /// A slice's numbers, as merged numbers.
+    func numbers(_ numbers: [Int], slice: Int) -> [Int] {
+        let merged = mergedNumber[slice]
+        return numbers.map { merged[$0] }
+    }
+
+    func number(_ number: Int, slice: Int) -> Int { mergedNumber[slice][number] }
 }

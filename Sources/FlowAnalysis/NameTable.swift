@@ -25,4 +25,6 @@ public struct NameTable: Sendable {
 
     /// The id of a name `NameNumbering.intern` numbered `seen`.
     func id(firstSeen seen: Int) -> Int { rank[seen] }
+
+    func ids(firstSeen numbers: [Int]) -> [Int] { numbers.map { rank[$0] } }
 }
