@@ -42,16 +42,16 @@ struct FlowGraphTables: Sendable {
         let flowNames = names.flows
         let slices = names.declarations
         let flowCount = model.flows.count
-        let inputOf = flowNames.inputOf
+        let inputOf = slices.flatMap(\.inputOf)
         // Organisations and datasets are merged, sorted and mapped to ids independently: a core each.
         let (organisationIDs, datasetIDs) = Parallel.both({
             let merged = MergedNames(first: flowNames.organisations, slices: slices.map(\.organisations))
             let table = NameTable(merged.numbering)
-            let holder = table.ids(firstSeen: flowNames.holder)
+            let holder = table.ids(firstSeen: merged.numbers(\.holder, of: slices))
             return (
                 table: table, from: table.ids(firstSeen: flowNames.from), to: table.ids(firstSeen: flowNames.to),
                 holder: holder, inputHolder: inputOf.map { holder[$0] },
-                source: slices.indices.flatMap { table.ids(firstSeen: merged.numbers(slices[$0].sourceOrganisation, slice: $0)) }
+                source: table.ids(firstSeen: merged.numbers(\.sourceOrganisation, of: slices))
             )
         }, {
             let merged = MergedNames(first: flowNames.datasets, slices: slices.map(\.datasets))
@@ -67,9 +67,10 @@ struct FlowGraphTables: Sendable {
                 }
             }
             return (
-                table: table, carried: table.ids(firstSeen: flowNames.carried), output: table.ids(firstSeen: flowNames.output),
-                input: table.ids(firstSeen: flowNames.input),
-                source: slices.indices.flatMap { table.ids(firstSeen: merged.numbers(slices[$0].sourceDataset, slice: $0)) },
+                table: table, carried: table.ids(firstSeen: flowNames.carried),
+                output: table.ids(firstSeen: merged.numbers(\.output, of: slices)),
+                input: table.ids(firstSeen: merged.numbers(\.input, of: slices)),
+                source: table.ids(firstSeen: merged.numbers(\.sourceDataset, of: slices)),
                 facts: facts, keyOfDataset: keyOfDataset, keys: keys.numbering
             )
         })

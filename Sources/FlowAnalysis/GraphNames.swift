@@ -1,27 +1,28 @@
 import FlowLanguage
 import FlowModel
 
-/// Every name the graph numbers, scanned in parts that run on any core: the flows, transforms and
-/// declared organisations in one part, the dataset declarations in slices beside it. Reading a
-/// dataset declaration misses the cache several times over (its box and each field's array), so
-/// at 100k flows the declarations take longer than the flows; sliced, whichever core is free
-/// takes the next slice. Each part numbers names as first seen; `MergedNames` then numbers them
-/// as if one scan had read the parts in order.
+/// Every name the graph numbers, scanned in parts that run on any core: the flows and declared
+/// organisations in one part, the transforms and dataset declarations in slices beside it.
+/// Reading a declaration misses the cache several times over (its box and each field's array), so
+/// at 100k flows the declarations take as long as the flows; sliced, whichever core is free takes
+/// the next slice. Each part numbers names as first seen; `MergedNames` then numbers them as if
+/// one scan had read the parts in order.
 struct GraphNames: Sendable {
     let flows: FlowNames
     let declarations: [DeclarationNames]
 
-    /// Dataset declarations per slice: enough that the slices even out the two cores' work, few
-    /// enough that merging their tables stays cheap.
+    /// Declarations per slice: enough that the slices even out the two cores' work, few enough
+    /// that merging their tables stays cheap.
     private static let sliceSize = 4096
 
     init(model: SemanticModel) {
         let positions = Array(model.datasets.indices)
-        let sliceCount = max(1, min(8, positions.count / GraphNames.sliceSize))
+        let transformCount = model.transforms.count
+        let sliceCount = max(1, min(8, (positions.count + transformCount) / GraphNames.sliceSize))
+        @Sendable func slice(_ count: Int, _ part: Int) -> Range<Int> { count * (part - 1) / sliceCount..<count * part / sliceCount }
         let parts = Parallel.map(Array(0...sliceCount)) { part -> Part in
             guard part > 0 else { return .flows(FlowNames(model: model)) }
-            let slice = positions.count * (part - 1) / sliceCount..<positions.count * part / sliceCount
-            return .declarations(DeclarationNames(model: model, positions: positions[slice]))
+            return .declarations(DeclarationNames(model: model, transforms: slice(transformCount, part), datasets: positions[slice(positions.count, part)]))
         }
         var flows: FlowNames?
         var declarations: [DeclarationNames] = []
@@ -41,8 +42,8 @@ struct GraphNames: Sendable {
     }
 }
 
-/// The organisation, dataset and purpose names the flows, transforms and organisation
-/// declarations mention, numbered as first seen.
+/// The organisation, dataset and purpose names the flows and organisation declarations mention,
+/// numbered as first seen.
 struct FlowNames: Sendable {
     var organisations: NameNumbering
     var datasets: NameNumbering
@@ -52,10 +53,6 @@ struct FlowNames: Sendable {
     var from: [Int] = [], to: [Int] = [], carried: [Int] = []
     /// Per purpose a flow names, in order: the flow and the purpose.
     var purposeOf: [Int] = [], purpose: [Int] = []
-    /// Per transform.
-    var holder: [Int] = [], output: [Int] = []
-    /// Per transform input, in order: the dataset and the transform.
-    var input: [Int] = [], inputOf: [Int] = []
 
     init(model: SemanticModel) {
         organisations = NameNumbering(capacity: model.organisations.count + 16)
@@ -75,8 +72,30 @@ struct FlowNames: Sendable {
                 purpose.append(purposes.intern(name.name))
             }
         }
+        // Declared names get ids too, so callers can index per-organisation facts by id.
+        for name in model.organisations.keys { _ = organisations.intern(name) }
+    }
+}
+
+/// The names a slice of the transforms and of the dataset declarations mentions, and each
+/// declared dataset's facts.
+struct DeclarationNames: Sendable {
+    var organisations = NameNumbering(capacity: 16)
+    var datasets: NameNumbering
+    /// The pseudonym domains datasets are keyed by; only declarations name them here.
+    var keys = NameNumbering(capacity: 16)
+    /// Per transform in the slice.
+    var holder: [Int] = [], output: [Int] = []
+    /// Per transform input, in order: the dataset and the transform (its index in the model).
+    var input: [Int] = [], inputOf: [Int] = []
+    /// Per declared source: data collected there is held there from the start.
+    var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
+    var declared: [(seen: Int, facts: DatasetFacts, key: Int?)] = []
+
+    init(model: SemanticModel, transforms slice: Range<Int>, datasets positions: ArraySlice<Dictionary<String, Dataset>.Index>) {
+        datasets = NameNumbering(capacity: slice.count + positions.count)
         let transforms = model.transforms
-        for index in transforms.indices {
+        for index in slice {
             holder.append(organisations.intern(transforms[index].holder.name))
             output.append(datasets.intern(transforms[index].output))
             for name in transforms[index].inputs {
@@ -84,23 +103,6 @@ struct FlowNames: Sendable {
                 inputOf.append(index)
             }
         }
-        // Declared names get ids too, so callers can index per-organisation facts by id.
-        for name in model.organisations.keys { _ = organisations.intern(name) }
-    }
-}
-
-/// The names a slice of the dataset declarations mentions, and each declared dataset's facts.
-struct DeclarationNames: Sendable {
-    var organisations = NameNumbering(capacity: 16)
-    var datasets: NameNumbering
-    /// The pseudonym domains datasets are keyed by; only declarations name them here.
-    var keys = NameNumbering(capacity: 16)
-    /// Per declared source: data collected there is held there from the start.
-    var sourceOrganisation: [Int] = [], sourceDataset: [Int] = []
-    var declared: [(seen: Int, facts: DatasetFacts, key: Int?)] = []
-
-    init(model: SemanticModel, positions: ArraySlice<Dictionary<String, Dataset>.Index>) {
-        datasets = NameNumbering(capacity: positions.count)
         declared.reserveCapacity(positions.count)
         // Read in place: iterating the dictionary would copy every declaration.
         let declarations = model.datasets
@@ -138,4 +140,9 @@ struct MergedNames {
     }
 
     func number(_ number: Int, slice: Int) -> Int { mergedNumber[slice][number] }
+
+    /// A list of numbers every slice has, slice after slice, as merged numbers.
+    func numbers(_ list: KeyPath<DeclarationNames, [Int]>, of slices: [DeclarationNames]) -> [Int] {
+        slices.indices.flatMap { numbers(slices[$0][keyPath: list], slice: $0) }
+    }
 }
