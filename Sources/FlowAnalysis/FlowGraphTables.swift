@@ -43,8 +43,10 @@ struct FlowGraphTables: Sendable {
         let slices = names.declarations
         let flowCount = model.flows.count
         let inputOf = slices.flatMap(\.inputOf)
-        // Organisations and datasets are merged, sorted and mapped to ids independently: a core each.
-        let (organisationIDs, datasetIDs) = Parallel.both({
+        // Organisations are merged, sorted and mapped to ids on one core while the datasets, of
+        // which there are more, are merged on the other; the datasets are then sorted in halves,
+        // a core each.
+        let (organisationIDs, (datasetNames, keys)) = Parallel.both({
             let merged = MergedNames(first: flowNames.organisations, slices: slices.map(\.organisations))
             let table = NameTable(merged.numbering)
             let holder = table.ids(firstSeen: merged.numbers(\.holder, of: slices))
@@ -54,44 +56,46 @@ struct FlowGraphTables: Sendable {
                 source: table.ids(firstSeen: merged.numbers(\.sourceOrganisation, of: slices))
             )
         }, {
-            let merged = MergedNames(first: flowNames.datasets, slices: slices.map(\.datasets))
-            let keys = MergedNames(first: NameNumbering(capacity: 16), slices: slices.map(\.keys))
-            let table = NameTable(merged.numbering)
-            var facts = [DatasetFacts](repeating: DatasetFacts(), count: table.count)
-            var keyOfDataset = [Int?](repeating: nil, count: table.count)
+            (
+                MergedNames(first: flowNames.datasets, slices: slices.map(\.datasets)),
+                MergedNames(first: NameNumbering(capacity: 16), slices: slices.map(\.keys))
+            )
+        })
+        let unsorted = datasetNames.numbering.names
+        let (firstHalf, secondHalf) = Parallel.both(
+            { NameOrder.sorted(unsorted, in: 0..<unsorted.count / 2) }, { NameOrder.sorted(unsorted, in: unsorted.count / 2..<unsorted.count) }
+        )
+        let datasetTable = NameTable(datasetNames.numbering, order: NameOrder.merged(firstHalf, secondHalf, of: unsorted))
+        let organisationTable = organisationIDs.table
+        let (from, to, holder, inputHolder) = (organisationIDs.from, organisationIDs.to, organisationIDs.holder, organisationIDs.inputHolder)
+        let carried = datasetTable.ids(firstSeen: flowNames.carried)
+        let output = datasetTable.ids(firstSeen: datasetNames.numbers(\.output, of: slices))
+        let input = datasetTable.ids(firstSeen: datasetNames.numbers(\.input, of: slices))
+        let sourceDataset = datasetTable.ids(firstSeen: datasetNames.numbers(\.sourceDataset, of: slices))
+        let organisationCount = organisationTable.count
+
+        // The holdings, and what does not depend on them, a core each.
+        let ((index, holdingOfEntry), independent) = Parallel.both({
+            HoldingIndex.numbering(
+                organisationCount: organisationCount, datasetCount: datasetTable.count,
+                organisations: from + to + holder + inputHolder + organisationIDs.source,
+                datasets: carried + carried + output + input + sourceDataset
+            )
+        }, {
+            var facts = [DatasetFacts](repeating: DatasetFacts(), count: datasetTable.count)
+            var keyOfDataset = [Int?](repeating: nil, count: datasetTable.count)
             for (slice, part) in slices.enumerated() {
                 for (seen, fact, key) in part.declared {
-                    let id = table.id(firstSeen: merged.number(seen, slice: slice))
+                    let id = datasetTable.id(firstSeen: datasetNames.number(seen, slice: slice))
                     facts[id] = fact
                     keyOfDataset[id] = key.map { keys.number($0, slice: slice) }
                 }
             }
             return (
-                table: table, carried: table.ids(firstSeen: flowNames.carried),
-                output: table.ids(firstSeen: merged.numbers(\.output, of: slices)),
-                input: table.ids(firstSeen: merged.numbers(\.input, of: slices)),
-                source: table.ids(firstSeen: merged.numbers(\.sourceDataset, of: slices)),
-                facts: facts, keyOfDataset: keyOfDataset, keys: keys.numbering
-            )
-        })
-        let organisationTable = organisationIDs.table
-        let datasetTable = datasetIDs.table
-        let (from, to, holder, inputHolder) = (organisationIDs.from, organisationIDs.to, organisationIDs.holder, organisationIDs.inputHolder)
-        let (carried, output, input) = (datasetIDs.carried, datasetIDs.output, datasetIDs.input)
-        let organisationCount = organisationTable.count
-
-        // The holdings, and the per-organisation rows that do not depend on them, a core each.
-        let ((index, holdingOfEntry), byOrganisation) = Parallel.both({
-            HoldingIndex.numbering(
-                organisationCount: organisationCount, datasetCount: datasetTable.count,
-                organisations: from + to + holder + inputHolder + organisationIDs.source,
-                datasets: carried + carried + output + input + datasetIDs.source
-            )
-        }, {
-            (
                 flowsFrom: Adjacency(rowCount: organisationCount, rows: from, elements: Array(0..<flowCount)),
                 flowsTo: Adjacency(rowCount: organisationCount, rows: to, elements: Array(0..<flowCount)),
-                purposes: Adjacency(rowCount: flowCount, rows: flowNames.purposeOf, elements: flowNames.purpose)
+                purposes: Adjacency(rowCount: flowCount, rows: flowNames.purposeOf, elements: flowNames.purpose),
+                facts: facts, keyOfDataset: keyOfDataset
             )
         })
         // The entries' holdings, cut back into the lists they were made from, in the same order.
@@ -124,9 +128,9 @@ struct FlowGraphTables: Sendable {
         self.organisations = organisationTable
         self.datasets = datasetTable
         self.holdings = index
-        self.datasetFacts = datasetIDs.facts
-        self.keys = datasetIDs.keys
-        self.keyOfDataset = datasetIDs.keyOfDataset
+        self.datasetFacts = independent.facts
+        self.keys = keys.numbering
+        self.keyOfDataset = independent.keyOfDataset
         self.sourceHoldings = sources
         self.senderOrganisation = from
         self.recipientOrganisation = to
@@ -138,9 +142,9 @@ struct FlowGraphTables: Sendable {
         self.contributions = incoming
         self.readers = outgoing.readers
         self.transformReaders = outgoing.transformReaders
-        self.flowsFrom = byOrganisation.flowsFrom
-        self.flowsTo = byOrganisation.flowsTo
-        self.flowPurposes = byOrganisation.purposes
+        self.flowsFrom = independent.flowsFrom
+        self.flowsTo = independent.flowsTo
+        self.flowPurposes = independent.purposes
         let purposes = model.purposes
         self.categoriesOfPurpose = flowNames.purposes.names.map { name in purposes[name].map { [$0.category] } ?? [] }
     }

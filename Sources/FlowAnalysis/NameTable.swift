@@ -9,7 +9,11 @@ public struct NameTable: Sendable {
     private let rank: [Int]
 
     init(_ interner: NameNumbering) {
-        let order = NameOrder.sorted(interner.names)
+        self.init(interner, order: NameOrder.sorted(interner.names))
+    }
+
+    /// `order`: the interner's numbers in the order of their names.
+    init(_ interner: NameNumbering, order: [Int]) {
         var rank = [Int](repeating: 0, count: order.count)
         for (id, seen) in order.enumerated() { rank[seen] = id }
         self.names = order.map { interner.names[$0] }
