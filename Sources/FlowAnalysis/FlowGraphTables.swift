@@ -43,6 +43,9 @@ struct FlowGraphTables: Sendable {
         let slices = names.declarations
         let flowCount = model.flows.count
         let inputOf = slices.flatMap(\.inputOf)
+        // Which of the slices' dataset names the flows already numbered, looked up on every core
+        // (the lookups only read): merging them one by one on one core took ~20 ms at 100k.
+        let foundDatasets = Parallel.map(slices) { flowNames.datasets.numbers(of: $0.datasets) }
         // Organisations are merged, sorted and mapped to ids on one core while the datasets, of
         // which there are more, are merged on the other; the datasets are then sorted in halves,
         // a core each.
@@ -57,7 +60,7 @@ struct FlowGraphTables: Sendable {
             )
         }, {
             (
-                MergedNames(first: flowNames.datasets, slices: slices.map(\.datasets)),
+                MergedNames(first: flowNames.datasets, slices: slices.map(\.datasets), found: foundDatasets),
                 MergedNames(first: NameNumbering(capacity: 16), slices: slices.map(\.keys))
             )
         })

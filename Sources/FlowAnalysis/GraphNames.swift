@@ -133,6 +133,13 @@ struct MergedNames {
         numbering = names
     }
 
+    /// `found`: per slice, `first.numbers(of:)` it.
+    init(first: NameNumbering, slices: [NameNumbering], found: [[Int?]]) {
+        var names = first
+        mergedNumber = zip(slices, found).map { names.absorb($0, found: $1) }
+        numbering = names
+    }
+
     /// A slice's numbers, as merged numbers.
     func numbers(_ numbers: [Int], slice: Int) -> [Int] {
         let merged = mergedNumber[slice]

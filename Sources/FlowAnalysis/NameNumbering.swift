@@ -64,6 +64,18 @@ struct NameNumbering: Sendable {
         return numbers
     }
 
+    /// Per name of `other`: its number here, if it is here. Only reads, so several numberings can
+    /// be looked up in this one on several cores at once before `absorb(_:found:)`.
+    func numbers(of other: NameNumbering) -> [Int?] {
+        other.names.indices.map { find(other.names[$0], hash: other.hashes[$0]).number }
+    }
+
+    /// `absorb(other)`, given `numbers(of: other)` from before any name was added: only the names
+    /// not found are looked up again.
+    mutating func absorb(_ other: NameNumbering, found: [Int?]) -> [Int] {
+        other.names.indices.map { found[$0] ?? intern(other.names[$0], hash: other.hashes[$0]) }
+    }
+
     /// The name's number if it is here, and the slot it is in or would go in.
     @inline(__always)
     private func find(_ name: String, hash: UInt64) -> (slot: Int, number: Int?) {
