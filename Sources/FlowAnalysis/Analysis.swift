@@ -15,14 +15,15 @@ public struct Analysis: Sendable {
         self.model = model
         let graph = FlowGraph(model: model)
         self.graph = graph
-        // Opt-out propagation does not depend on identifiability, nor the declared half of the
-        // gates: they run beside it. The requirements, which do, then take both cores themselves.
-        let ((identifiability, declaredGates), optOuts) = Parallel.both({
-            (IdentifiabilityAnalysis(model: model, graph: graph), FlowGates.Declared(tables: graph.tables))
-        }, {
-            OptOutPropagation(model: model, graph: graph)
-        })
+        // Opt-out propagation and the declared half of the gates depend on neither identifiability
+        // nor the requirements: they run on another core while those run here, and the
+        // requirements share out their flows to that core once it is free.
+        let pending = Parallel.start {
+            (optOuts: OptOutPropagation(model: model, graph: graph), declaredGates: FlowGates.Declared(tables: graph.tables))
+        }
+        let identifiability = IdentifiabilityAnalysis(model: model, graph: graph)
         let requirements = OptOutRequirements(model: model, graph: graph, identifiability: identifiability)
+        let (optOuts, declaredGates) = pending.wait()
         self.identifiability = identifiability
         self.optOuts = optOuts
         self.requirements = requirements

@@ -11,7 +11,7 @@ struct FlowGraphTables: Sendable {
     /// Per dataset id.
     let datasetFacts: [DatasetFacts]
     /// Pseudonym domains, numbered as first seen, and per dataset id the one it is keyed by.
-    let keys: NameInterner
+    let keys: NameNumbering
     let keyOfDataset: [Int?]
     /// Holdings at a dataset's declared sources (data collected there).
     let sourceHoldings: [Int]
@@ -38,39 +38,69 @@ struct FlowGraphTables: Sendable {
     private let categoriesOfPurpose: [[PurposeCategory]]
 
     init(model: SemanticModel) {
-        let (flowNames, declarations) = Parallel.both({ FlowNames(model: model) }, { DeclarationNames(model: model) })
-        var organisations = flowNames.organisations
-        var datasets = flowNames.datasets
-        // The flows' numbers carry over; the declarations' are mapped.
-        let declaredOrganisation = organisations.absorb(declarations.organisations)
-        let declaredDataset = datasets.absorb(declarations.datasets)
+        let names = GraphNames(model: model)
+        let flowNames = names.flows
+        let slices = names.declarations
         let flowCount = model.flows.count
-        let inputOf = declarations.inputOf
-
-        let (organisationTable, datasetTable) = Parallel.both({ [organisations] in NameTable(organisations) }, { [datasets] in NameTable(datasets) })
-        let declaredOrganisationID = declaredOrganisation.map { organisationTable.id(firstSeen: $0) }
-        let declaredDatasetID = declaredDataset.map { datasetTable.id(firstSeen: $0) }
-        let from = flowNames.from.map { organisationTable.id(firstSeen: $0) }
-        let to = flowNames.to.map { organisationTable.id(firstSeen: $0) }
-        let carried = flowNames.carried.map { datasetTable.id(firstSeen: $0) }
-        let holder = declarations.holder.map { declaredOrganisationID[$0] }
-        let output = declarations.output.map { declaredDatasetID[$0] }
-        let input = declarations.input.map { declaredDatasetID[$0] }
-        let sourceOrganisation = declarations.sourceOrganisation.map { declaredOrganisationID[$0] }
-        let sourceDataset = declarations.sourceDataset.map { declaredDatasetID[$0] }
-        let inputHolder = inputOf.map { holder[$0] }
-        var facts = [DatasetFacts](repeating: DatasetFacts(), count: datasetTable.count)
-        var keyOfDataset = [Int?](repeating: nil, count: datasetTable.count)
-        for (seen, fact, key) in declarations.declared {
-            facts[declaredDatasetID[seen]] = fact
-            keyOfDataset[declaredDatasetID[seen]] = key
-        }
-
-        let (index, holdingOfEntry) = HoldingIndex.numbering(
-            organisationCount: organisationTable.count, datasetCount: datasetTable.count,
-            organisations: from + to + holder + inputHolder + sourceOrganisation,
-            datasets: carried + carried + output + input + sourceDataset
+        let inputOf = slices.flatMap(\.inputOf)
+        // Which of the slices' dataset names the flows already numbered, looked up on every core
+        // (the lookups only read): merging them one by one on one core took ~20 ms at 100k.
+        let foundDatasets = Parallel.map(slices) { flowNames.datasets.numbers(of: $0.datasets) }
+        // Organisations are merged, sorted and mapped to ids on one core while the datasets, of
+        // which there are more, are merged on the other; the datasets are then sorted in halves,
+        // a core each.
+        let (organisationIDs, (datasetNames, keys)) = Parallel.both({
+            let merged = MergedNames(first: flowNames.organisations, slices: slices.map(\.organisations))
+            let table = NameTable(merged.numbering)
+            let holder = table.ids(firstSeen: merged.numbers(\.holder, of: slices))
+            return (
+                table: table, from: table.ids(firstSeen: flowNames.from), to: table.ids(firstSeen: flowNames.to),
+                holder: holder, inputHolder: inputOf.map { holder[$0] },
+                source: table.ids(firstSeen: merged.numbers(\.sourceOrganisation, of: slices))
+            )
+        }, {
+            (
+                MergedNames(first: flowNames.datasets, slices: slices.map(\.datasets), found: foundDatasets),
+                MergedNames(first: NameNumbering(capacity: 16), slices: slices.map(\.keys))
+            )
+        })
+        let unsorted = datasetNames.numbering.names
+        let (firstHalf, secondHalf) = Parallel.both(
+            { NameOrder.sorted(unsorted, in: 0..<unsorted.count / 2) }, { NameOrder.sorted(unsorted, in: unsorted.count / 2..<unsorted.count) }
         )
+        let datasetTable = NameTable(datasetNames.numbering, order: NameOrder.merged(firstHalf, secondHalf, of: unsorted))
+        let organisationTable = organisationIDs.table
+        let (from, to, holder, inputHolder) = (organisationIDs.from, organisationIDs.to, organisationIDs.holder, organisationIDs.inputHolder)
+        let carried = datasetTable.ids(firstSeen: flowNames.carried)
+        let output = datasetTable.ids(firstSeen: datasetNames.numbers(\.output, of: slices))
+        let input = datasetTable.ids(firstSeen: datasetNames.numbers(\.input, of: slices))
+        let sourceDataset = datasetTable.ids(firstSeen: datasetNames.numbers(\.sourceDataset, of: slices))
+        let organisationCount = organisationTable.count
+
+        // The holdings, and what does not depend on them, a core each.
+        let ((index, holdingOfEntry), independent) = Parallel.both({
+            HoldingIndex.numbering(
+                organisationCount: organisationCount, datasetCount: datasetTable.count,
+                organisations: from + to + holder + inputHolder + organisationIDs.source,
+                datasets: carried + carried + output + input + sourceDataset
+            )
+        }, {
+            var facts = [DatasetFacts](repeating: DatasetFacts(), count: datasetTable.count)
+            var keyOfDataset = [Int?](repeating: nil, count: datasetTable.count)
+            for (slice, part) in slices.enumerated() {
+                for (seen, fact, key) in part.declared {
+                    let id = datasetTable.id(firstSeen: datasetNames.number(seen, slice: slice))
+                    facts[id] = fact
+                    keyOfDataset[id] = key.map { keys.number($0, slice: slice) }
+                }
+            }
+            return (
+                flowsFrom: Adjacency(rowCount: organisationCount, rows: from, elements: Array(0..<flowCount)),
+                flowsTo: Adjacency(rowCount: organisationCount, rows: to, elements: Array(0..<flowCount)),
+                purposes: Adjacency(rowCount: flowCount, rows: flowNames.purposeOf, elements: flowNames.purpose),
+                facts: facts, keyOfDataset: keyOfDataset
+            )
+        })
         // The entries' holdings, cut back into the lists they were made from, in the same order.
         var cut = 0
         func nextHoldings(_ count: Int) -> [Int] {
@@ -81,35 +111,29 @@ struct FlowGraphTables: Sendable {
         let recipient = nextHoldings(to.count)
         let outputs = nextHoldings(holder.count)
         let inputs = nextHoldings(inputHolder.count)
-        let sources = nextHoldings(sourceOrganisation.count)
+        let sources = nextHoldings(organisationIDs.source.count)
         let transformCount = model.transforms.count
-        let organisationCount = organisationTable.count
         // Given the holdings, what reads each holding and what feeds it are independent: a core each.
         let (outgoing, incoming) = Parallel.both({
             (
                 readers: Adjacency(rowCount: index.count, rows: sender, elements: Array(0..<flowCount)),
-                flowsFrom: Adjacency(rowCount: organisationCount, rows: from, elements: Array(0..<flowCount)),
-                flowsTo: Adjacency(rowCount: organisationCount, rows: to, elements: Array(0..<flowCount)),
-                purposes: Adjacency(rowCount: flowCount, rows: flowNames.purposeOf, elements: flowNames.purpose)
+                inputHoldings: Adjacency(rowCount: transformCount, rows: inputOf, elements: inputs),
+                transformReaders: Adjacency(rowCount: index.count, rows: inputs, elements: inputOf)
             )
         }, {
-            (
-                inputHoldings: Adjacency(rowCount: transformCount, rows: inputOf, elements: inputs),
-                // Flows before transforms, each in model order: the order the rules and witnesses rely on.
-                contributions: Adjacency(
-                    rowCount: index.count, rows: recipient + outputs,
-                    elements: (0..<flowCount).map(Contribution.flow) + (0..<transformCount).map(Contribution.transform)
-                ),
-                transformReaders: Adjacency(rowCount: index.count, rows: inputs, elements: inputOf)
+            // Flows before transforms, each in model order: the order the rules and witnesses rely on.
+            Adjacency(
+                rowCount: index.count, rows: recipient + outputs,
+                elements: (0..<flowCount).map(Contribution.flow) + (0..<transformCount).map(Contribution.transform)
             )
         })
 
         self.organisations = organisationTable
         self.datasets = datasetTable
         self.holdings = index
-        self.datasetFacts = facts
-        self.keys = declarations.keys
-        self.keyOfDataset = keyOfDataset
+        self.datasetFacts = independent.facts
+        self.keys = keys.numbering
+        self.keyOfDataset = independent.keyOfDataset
         self.sourceHoldings = sources
         self.senderOrganisation = from
         self.recipientOrganisation = to
@@ -117,13 +141,13 @@ struct FlowGraphTables: Sendable {
         self.senderHolding = sender
         self.recipientHolding = recipient
         self.outputHolding = outputs
-        self.inputHoldings = incoming.inputHoldings
-        self.contributions = incoming.contributions
+        self.inputHoldings = outgoing.inputHoldings
+        self.contributions = incoming
         self.readers = outgoing.readers
-        self.transformReaders = incoming.transformReaders
-        self.flowsFrom = outgoing.flowsFrom
-        self.flowsTo = outgoing.flowsTo
-        self.flowPurposes = outgoing.purposes
+        self.transformReaders = outgoing.transformReaders
+        self.flowsFrom = independent.flowsFrom
+        self.flowsTo = independent.flowsTo
+        self.flowPurposes = independent.purposes
         let purposes = model.purposes
         self.categoriesOfPurpose = flowNames.purposes.names.map { name in purposes[name].map { [$0.category] } ?? [] }
     }

@@ -10,32 +10,44 @@ struct HoldingIndex: Sendable {
     private let firstOfOrganisation: [Int]
 
     /// Numbers the holdings of `organisations[i]`, `datasets[i]` (one entry per mention, repeats
-    /// allowed), and gives each entry's holding.
+    /// allowed), and gives each entry's holding. The entries are grouped by organisation with one
+    /// counting sort; within an organisation its distinct datasets are found with a mark per
+    /// dataset and sorted, and most organisations hold only a few.
     static func numbering(
         organisationCount: Int, datasetCount: Int, organisations: [Int], datasets: [Int]
     ) -> (index: HoldingIndex, holdingOfEntry: [Int]) {
+        let entries = Adjacency(rowCount: organisationCount, rows: organisations, elements: Array(organisations.indices))
         var organisationOf: [Int] = []
         var datasetOf: [Int] = []
         var first = [Int](repeating: 0, count: organisationCount + 1)
         var holdingOfEntry = [Int](repeating: 0, count: organisations.count)
-        var next = 0
-        for entry in CountingSort.order(major: organisations, majorCount: organisationCount, minor: datasets, minorCount: datasetCount) {
-            let (organisation, dataset) = (organisations[entry], datasets[entry])
-            if organisationOf.last != organisation || datasetOf.last != dataset {
-                // Organisations with no holdings start where the next one does.
-                while next <= organisation {
-                    first[next] = organisationOf.count
-                    next += 1
+        // Per dataset: the last organisation found holding it, and the holding there.
+        var lastHolder = [Int](repeating: -1, count: datasetCount)
+        var holdingAtLastHolder = [Int](repeating: 0, count: datasetCount)
+        var held: [Int] = []
+        for organisation in 0..<organisationCount {
+            first[organisation] = datasetOf.count
+            let positions = entries.positions(ofRow: organisation)
+            held.removeAll(keepingCapacity: true)
+            for position in positions {
+                let dataset = datasets[entries.element(at: position)]
+                if lastHolder[dataset] != organisation {
+                    lastHolder[dataset] = organisation
+                    held.append(dataset)
                 }
+            }
+            held.sort()
+            for dataset in held {
+                holdingAtLastHolder[dataset] = datasetOf.count
                 organisationOf.append(organisation)
                 datasetOf.append(dataset)
             }
-            holdingOfEntry[entry] = organisationOf.count - 1
+            for position in positions {
+                let entry = entries.element(at: position)
+                holdingOfEntry[entry] = holdingAtLastHolder[datasets[entry]]
+            }
         }
-        while next <= organisationCount {
-            first[next] = organisationOf.count
-            next += 1
-        }
+        first[organisationCount] = datasetOf.count
         return (HoldingIndex(organisation: organisationOf, dataset: datasetOf, firstOfOrganisation: first), holdingOfEntry)
     }
 

@@ -12,11 +12,23 @@ enum NameOrder {
 
     /// The indices of `names`, in the order of the names they index.
     static func sorted(_ names: [String]) -> [Int] {
+        sorted(names, in: names.indices).indices
+    }
+
+    /// Indices sorted by the names they index, with each one's key when every name is ASCII (the
+    /// keys then order them), so that two runs sorted on two cores can be merged.
+    struct Run: Sendable {
+        let indices: [Int]
+        let keys: [(high: UInt64, low: UInt64)]?
+    }
+
+    /// The indices in `range`, in the order of the names they index.
+    static func sorted(_ names: [String], in range: Range<Int>) -> Run {
         var keys: [(high: UInt64, low: UInt64, index: Int)] = []
-        keys.reserveCapacity(names.count)
-        for index in names.indices {
+        keys.reserveCapacity(range.count)
+        for index in range {
             let key = names[index].utf8.withContiguousStorageIfAvailable(key(of:)) ?? Key(isASCII: false)
-            guard key.isASCII else { return names.indices.sorted { names[$0] < names[$1] } }
+            guard key.isASCII else { return Run(indices: range.sorted { names[$0] < names[$1] }, keys: nil) }
             keys.append((key.high, key.low, index))
         }
         keys.sort { lhs, rhs in
@@ -24,7 +36,34 @@ enum NameOrder {
             if lhs.low != rhs.low { return lhs.low < rhs.low }
             return names[lhs.index] < names[rhs.index]
         }
-        return keys.map(\.index)
+        return Run(indices: keys.map(\.index), keys: keys.map { ($0.high, $0.low) })
+    }
+
+    /// Two runs over distinct names merged into one order.
+    static func merged(_ first: Run, _ second: Run, of names: [String]) -> [Int] {
+        func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+            if let firstKeys = first.keys, let secondKeys = second.keys {
+                let (left, right) = (firstKeys[lhs], secondKeys[rhs])
+                if left.high != right.high { return left.high < right.high }
+                if left.low != right.low { return left.low < right.low }
+            }
+            return names[first.indices[lhs]] < names[second.indices[rhs]]
+        }
+        var result: [Int] = []
+        result.reserveCapacity(first.indices.count + second.indices.count)
+        var (lhs, rhs) = (0, 0)
+        while lhs < first.indices.count, rhs < second.indices.count {
+            if precedes(lhs, rhs) {
+                result.append(first.indices[lhs])
+                lhs += 1
+            } else {
+                result.append(second.indices[rhs])
+                rhs += 1
+            }
+        }
+        result += first.indices[lhs...]
+        result += second.indices[rhs...]
+        return result
     }
 
     private static func key(of bytes: UnsafeBufferPointer<UInt8>) -> Key {

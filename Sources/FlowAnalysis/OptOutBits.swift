@@ -1,5 +1,3 @@
-import FlowLanguage
-
 /// Opt-out sets as rows of bits in one flat array, one row per holding or flow: unions and
 /// intersections are word operations, and no set is allocated per holding.
 struct OptOutBits: Sendable {
@@ -7,10 +5,10 @@ struct OptOutBits: Sendable {
     let names: [String]
     let words: Int
     /// Name -> bit.
-    private let bits: NameInterner
+    private let bits: NameNumbering
 
     /// Bit `i` is the opt-out `interner` numbered `i`: every opt-out any set can hold.
-    init(_ interner: NameInterner) {
+    init(_ interner: NameNumbering) {
         self.names = interner.names
         self.words = max(1, (names.count + 63) / 64)
         self.bits = interner

@@ -28,17 +28,15 @@ public struct OptOutRequirements: Sendable {
         let toGPPractice = tables.recipientOrganisation.map { [isGPPractice] in isGPPractice[$0] }
         let flows = model.flows
         let levels = identifiability.recipientLevels
-        // Each flow's requirements stand alone: the two halves of the flows take a core each.
-        let middle = flows.count / 2
-        self.byFlow = Parallel.map([0..<middle, middle..<flows.count]) { range in
-            range.map { index in
-                OptOutRequirements.requirements(
-                    for: flows[index], index: index, dataset: tables.datasetFacts[tables.carriedDataset[index]],
-                    categories: tables.purposeCategories(ofFlow: index), level: levels[index], facts: facts,
-                    upstream: upstream, toGPPractice: toGPPractice[index]
-                )
-            }
-        }.flatMap { $0 }
+        // Each flow's requirements stand alone: runs of flows go to whichever core is free (the
+        // other may still be propagating opt-outs).
+        self.byFlow = ParallelFill.array(count: flows.count, chunks: 16) { index in
+            OptOutRequirements.requirements(
+                for: flows[index], index: index, dataset: tables.datasetFacts[tables.carriedDataset[index]],
+                categories: tables.purposeCategories(ofFlow: index), level: levels[index], facts: facts,
+                upstream: upstream, toGPPractice: toGPPractice[index]
+            )
+        }
     }
 
     public func requirement(flow index: Int, optOut: String) -> OptOutRequirement? {
