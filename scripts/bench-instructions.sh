@@ -45,7 +45,7 @@ echo "|---|---|---|"
 row "whole run" "$total"
 parse=$(inclusive 'FlowModel7LowererV13parseAndLoweryAA11LoweredFileV0A8Language06SourceH0VFZTf4nd_n')
 resolve=$(inclusive 'FlowModel8ResolverV7resolveAA08SemanticB0VyF')
-rules=$(inclusive 'FlowRules10RuleEngineO3run_4asOf5rules.*FindingVGSiYbXEfU1_')
+rules=$(inclusive 'FlowRules10RuleEngineO3run_4asOf5rules.*FindingVGSiYbXEfU[0-9]+_')
 row "parse + lower (per file, worker threads)" "$parse"
 row "resolve" "$resolve"
 row "rules (per rule, worker threads)" "$rules"
