@@ -286,7 +286,7 @@ struct Lowerer {
     /// names are known.
     private mutating func pending(nameNumber: Int, at span: SourceSpan, kinds: [DeclarationKind]) -> Reference {
         let reference = Reference(name: referenceNames.names[nameNumber], span: span)
-        references.append(PendingReference(reference: reference, kinds: DeclarationKinds(kinds), nameNumber: Int32(nameNumber)))
+        references.append(PendingReference(span: span, kinds: DeclarationKinds(kinds), nameNumber: Int32(nameNumber)))
         return reference
     }
 

@@ -125,8 +125,11 @@ struct Resolver {
         model.datasets = derived.datasets
         model.transforms = derived.transforms
         model.derivationInputs = derived.derivationInputs
-        for (fileReferences, unresolved) in zip(references, checking.wait()) {
-            for index in unresolved { check(fileReferences[index]) }
+        for ((fileReferences, fileNames), unresolved) in zip(zip(references, referenceNames), checking.wait()) {
+            for index in unresolved {
+                let pending = fileReferences[index]
+                check(Reference(name: fileNames[Int(pending.nameNumber)], span: pending.span), kinds: pending.kinds)
+            }
         }
         // Everything the files still hold (their references, above all) is freed off this thread.
         Parallel.discard(&references, leaving: [])
@@ -212,17 +215,16 @@ struct Resolver {
         diagnostics.append(Diagnostic(code, message, at: span, notes: notes, help: help))
     }
 
-    private mutating func check(_ pending: PendingReference) {
-        if let found = names[pending.reference.name], pending.kinds.contains(found.kind) { return }
-        let reference = pending.reference
-        let expected = pending.kinds.members.map(\.withArticle).joined(separator: " or ")
+    private mutating func check(_ reference: Reference, kinds: DeclarationKinds) {
+        if let found = names[reference.name], kinds.contains(found.kind) { return }
+        let expected = kinds.members.map(\.withArticle).joined(separator: " or ")
         guard let found = names[reference.name] else {
-            let candidates = names.names { pending.kinds.contains($0.kind) }
+            let candidates = names.names { kinds.contains($0.kind) }
             report(.unknownReference, "unknown name `\(reference.name)`: expected \(expected)", at: reference.span,
                    help: Suggestion.help(for: reference.name, in: candidates))
             return
         }
-        guard pending.kinds.contains(found.kind) else {
+        guard kinds.contains(found.kind) else {
             report(.wrongKindOfReference, "`\(reference.name)` is \(found.kind.withArticle), but \(expected) is expected here", at: reference.span,
                    notes: [DiagnosticNote("`\(reference.name)` is declared here", at: found.span)])
             return
