@@ -106,11 +106,7 @@ struct Lowerer {
     /// Calls `body` with each run of `tokens` between commas (one empty run when there are none),
     /// as slices of the arguments: an array per item cost an allocation and a copy of its tokens.
     static func forEachItem(of tokens: SyntaxTokens, _ body: (Slice<SyntaxTokens>) -> Void) {
-        var itemStart = 0
-        for index in 0...tokens.count where index == tokens.count || tokens.kind(at: index) == .comma {
-            body(tokens[itemStart..<index])
-            itemStart = index + 1
-        }
+        forEachListItem(of: tokens) { item, _ in body(tokens[item]) }
     }
 
     /// Exactly `count` arguments with no commas, else a diagnostic. Shapes are built only for a
@@ -154,9 +150,9 @@ struct Lowerer {
     }
 
     /// The items of a comma-separated list of single tokens, each converted by `convert` from the
-    /// arguments and its position (nil drops it: `convert` reports why). Every malformed item is reported before any is converted,
-    /// as when the items were gathered into an array first; scanning the arguments twice in place
-    /// costs less than that array.
+    /// arguments and its position (nil drops it: `convert` reports why). Every malformed item is
+    /// reported before any is converted, as when the items were gathered into an array first;
+    /// scanning the arguments twice in place costs less than that array.
     mutating func listItems<Item>(
         _ node: SyntaxNode, shape: @autoclosure () -> String, _ convert: (inout Lowerer, SyntaxTokens, Int) -> Item?
     ) -> [Item] {
@@ -267,6 +263,11 @@ struct Lowerer {
         token.kind == .word && token.startsWithASCIILetter
     }
 
+    /// `isValidName` for the argument at `position`, read in place.
+    static func isValidName(_ tokens: SyntaxTokens, at position: Int) -> Bool {
+        tokens.kind(at: position) == .word && tokens.startsWithASCIILetter(at: position)
+    }
+
     /// A name token used as a reference to a declaration of one of `kinds`.
     mutating func reference(_ token: Token, _ kinds: DeclarationKind...) -> Reference? {
         reference(token, kinds: kinds)
@@ -278,7 +279,7 @@ struct Lowerer {
     }
 
     mutating func reference(_ tokens: SyntaxTokens, at position: Int, kinds: [DeclarationKind]) -> Reference? {
-        guard tokens.kind(at: position) == .word, tokens.startsWithASCIILetter(at: position) else { return notAName(tokens[position], kinds: kinds) }
+        guard Lowerer.isValidName(tokens, at: position) else { return notAName(tokens[position], kinds: kinds) }
         return pending(nameNumber: referenceNames.number(of: tokens, at: position), at: tokens.span(at: position), kinds: kinds)
     }
 

@@ -34,7 +34,9 @@ struct Resolver {
         }
         // The names are entered on both cores, a shard each; what each declaration turned out to be
         // is then applied here in declaration order, without hashing anything again.
-        let shardResults = Self.enterNames(files: files, ordered: ordered, firstOrder: firstOrder, libraryFiles: libraryFiles)
+        let shardResults = Self.enterNames(
+            files: files, ordered: ordered, firstOrder: firstOrder, declarationCount: declarationCount, libraryFiles: libraryFiles
+        )
         names = DeclaredNames(shards: shardResults.map(\.shard))
         let outcomes = shardResults.map(\.outcomes)
         let duplicates = shardResults.map(\.duplicates)
@@ -160,9 +162,9 @@ struct Resolver {
     /// Each shard of the namespace, filled on a core of its own, with what entering each of its
     /// declarations found, in declaration order.
     private static func enterNames(
-        files: [LoweredFile], ordered: [Int], firstOrder: [Int], libraryFiles: Set<String>
+        files: [LoweredFile], ordered: [Int], firstOrder: [Int], declarationCount: Int, libraryFiles: Set<String>
     ) -> [(shard: DeclaredNames.Shard, outcomes: [NameOutcome], duplicates: [Diagnostic])] {
-        let capacity = files.reduce(0) { $0 + $1.declarations.count } / DeclaredNames.shardCount + 16
+        let capacity = declarationCount / DeclaredNames.shardCount + 16
         return Parallel.map(Array(0..<DeclaredNames.shardCount)) { shardIndex in
             var shard = DeclaredNames.Shard(capacity: capacity)
             var outcomes: [NameOutcome] = []
