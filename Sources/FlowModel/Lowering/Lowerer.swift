@@ -13,13 +13,21 @@ struct Lowerer {
 
     typealias Handler<Target> = @Sendable (inout Lowerer, SyntaxNode, inout Target) -> Void
 
+    /// A handler kept in a struct rather than straight in an array: an array stores a closure in its
+    /// most general form, so every handler was wrapped in a reabstraction thunk whose context each
+    /// property line retained and released, both cores on the same few objects. A struct's field
+    /// keeps the closure's own form.
+    struct StoredHandler<Target>: Sendable {
+        let apply: Handler<Target>
+    }
+
     /// The schema of one declaration's block: handlers by property name. Each property has an
     /// index so that a block's "given before?" bookkeeping is an array, not a dictionary per block.
     struct PropertyTable<Target>: Sendable {
         let what: String
         /// Each property's name and its index into `handlers`.
         private(set) var indices = SpellingIndex<Int>()
-        private(set) var handlers: [Handler<Target>] = []
+        private(set) var handlers: [StoredHandler<Target>] = []
         private(set) var isRepeatable: [Bool] = []
         var required: [String] = [] {
             didSet { indexRequired() }
@@ -36,12 +44,12 @@ struct Lowerer {
 
         mutating func on(_ name: String, repeatable: Bool = false, _ handler: @escaping Handler<Target>) {
             if let index = indices[name] {
-                handlers[index] = handler
+                handlers[index] = StoredHandler(apply: handler)
                 isRepeatable[index] = isRepeatable[index] || repeatable
                 return
             }
             indices.insert(name, handlers.count)
-            handlers.append(handler)
+            handlers.append(StoredHandler(apply: handler))
             isRepeatable.append(repeatable)
             indexRequired()
         }
@@ -98,7 +106,7 @@ struct Lowerer {
             sink.report(.misplacedBlock, "`\(statement.name)` does not take a block", at: openSpan)
             return
         }
-        table.handlers[index](&self, statement, &target)
+        table.handlers[index].apply(&self, statement, &target)
     }
 
     // MARK: - Arguments
