@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The standard library's files, compiled into FlowModel: a copied resource bundle is looked up
+// beside the executable or in the build folder, so an installed binary trapped without it.
+let standardLibraryFiles = ["approvals.flow", "datasets.flow", "gateways.flow", "national.flow", "optouts.flow", "purposes.flow"]
+
 let package = Package(
     name: "flowgate",
     platforms: [.macOS(.v13)],
@@ -17,7 +21,7 @@ let package = Package(
         // Stage 1: source text -> syntax tree with spans; diagnostics; formatter.
         .target(name: "FlowLanguage"),
         // Stage 2: syntax trees -> resolved semantic model (schema, vocabularies, includes, names).
-        .target(name: "FlowModel", dependencies: ["FlowLanguage"], resources: [.copy("Library/std")]),
+        .target(name: "FlowModel", dependencies: ["FlowLanguage"], resources: standardLibraryFiles.map { .embedInCode("Library/std/\($0)") }),
         // Stage 3: graphs, identifiability per (dataset, holder), opt-out propagation.
         .target(name: "FlowAnalysis", dependencies: ["FlowModel", "FlowLanguage"]),
         // Stage 4: rules FG001–FG037 over the analysis, waivers, findings.

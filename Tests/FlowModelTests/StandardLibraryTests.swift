@@ -1,5 +1,6 @@
 import FlowLanguage
 import FlowModel
+import Foundation
 import Testing
 
 /// `use std` brings in the shipped library; user declarations of the same kind override it.
@@ -28,6 +29,20 @@ import Testing
         let std = try #require(StandardLibrary.libraries["std"])
         #expect(std.files.map(\.path).contains("<std>/national.flow"))
         #expect(std.files.allSatisfy { StandardLibrary.isLibraryPath($0.path) })
+    }
+
+    /// The compiled-in text is the text of `Library/std/` on disk, file for file: a file added there
+    /// must also be listed in Package.swift and in `StandardLibrary`, or it would silently be left out.
+    @Test func embeddedLibraryMatchesItsSourceFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/FlowModel/Library/std")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".flow") }.sorted()
+        let std = try #require(StandardLibrary.libraries["std"])
+        #expect(std.files.map(\.path) == onDisk.map { "<std>/\($0)" })
+        for (name, file) in zip(onDisk, std.files) {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(file.text == text, "\(name) differs from its embedded copy")
+        }
     }
 
     @Test func libraryNamesResolve() throws {

@@ -1,7 +1,7 @@
-import Foundation
-
-/// Libraries shipped inside flowgate as package resources and brought in with `use NAME`.
-/// Their declarations can be overridden by a user's model (a user declaration with the same name wins).
+/// Libraries shipped inside flowgate and brought in with `use NAME`. Their files are compiled into
+/// the binary (Package.swift embeds `Library/std/*.flow`), so an installed `flowgate` needs nothing
+/// beside it. Their declarations can be overridden by a user's model (a user declaration with the
+/// same name wins).
 public enum StandardLibrary {
     public struct Library: Sendable {
         public let name: String
@@ -9,16 +9,22 @@ public enum StandardLibrary {
         public let files: [(path: String, text: String)]
     }
 
+    /// Each embedded file of `std` by its name in `Library/std/`. SwiftPM names an embedded
+    /// resource after its file, with the dot made an underscore.
+    static let embeddedStandardFiles: [(name: String, bytes: [UInt8])] = [
+        ("approvals.flow", PackageResources.approvals_flow),
+        ("datasets.flow", PackageResources.datasets_flow),
+        ("gateways.flow", PackageResources.gateways_flow),
+        ("national.flow", PackageResources.national_flow),
+        ("optouts.flow", PackageResources.optouts_flow),
+        ("purposes.flow", PackageResources.purposes_flow),
+    ]
+
     public static let libraries: [String: Library] = {
-        var result: [String: Library] = [:]
-        guard let root = Bundle.module.url(forResource: "std", withExtension: nil) else { return result }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        let files = names.filter { $0.hasSuffix(".flow") }.sorted().compactMap { name -> (String, String)? in
-            guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else { return nil }
-            return ("<std>/\(name)", text)
+        let files = embeddedStandardFiles.sorted { $0.name < $1.name }.map { file in
+            (path: "<std>/\(file.name)", text: String(decoding: file.bytes, as: UTF8.self))
         }
-        result["std"] = Library(name: "std", files: files)
-        return result
+        return ["std": Library(name: "std", files: files)]
     }()
 
     /// Whether a path names a library file rather than a user's file.
