@@ -11,7 +11,7 @@ struct FlowGraphTables: Sendable {
     /// Per dataset id.
     let datasetFacts: [DatasetFacts]
     /// Pseudonym domains, numbered as first seen, and per dataset id the one it is keyed by.
-    let keys: NameNumbering
+    let keys: NameInterner
     let keyOfDataset: [Int?]
     /// Holdings at a dataset's declared sources (data collected there).
     let sourceHoldings: [Int]
@@ -61,7 +61,7 @@ struct FlowGraphTables: Sendable {
         }, {
             (
                 MergedNames(first: flowNames.datasets, slices: slices.map(\.datasets), found: foundDatasets),
-                MergedNames(first: NameNumbering(capacity: 16), slices: slices.map(\.keys))
+                MergedNames(first: NameInterner(capacity: 16), slices: slices.map(\.keys))
             )
         })
         let unsorted = datasetNames.numbering.names

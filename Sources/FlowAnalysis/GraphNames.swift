@@ -45,19 +45,19 @@ struct GraphNames: Sendable {
 /// The organisation, dataset and purpose names the flows and organisation declarations mention,
 /// numbered as first seen.
 struct FlowNames: Sendable {
-    var organisations: NameNumbering
-    var datasets: NameNumbering
+    var organisations: NameInterner
+    var datasets: NameInterner
     /// Only flows name purposes, so their numbers are final.
-    var purposes: NameNumbering
+    var purposes: NameInterner
     /// Per flow, first-seen numbers.
     var from: [Int] = [], to: [Int] = [], carried: [Int] = []
     /// Per purpose a flow names, in order: the flow and the purpose.
     var purposeOf: [Int] = [], purpose: [Int] = []
 
     init(model: SemanticModel) {
-        organisations = NameNumbering(capacity: model.organisations.count + 16)
-        datasets = NameNumbering(capacity: model.datasets.count + 16)
-        purposes = NameNumbering(capacity: model.purposes.count + 16)
+        organisations = NameInterner(capacity: model.organisations.count + 16)
+        datasets = NameInterner(capacity: model.datasets.count + 16)
+        purposes = NameInterner(capacity: model.purposes.count + 16)
         from.reserveCapacity(model.flows.count)
         to.reserveCapacity(model.flows.count)
         carried.reserveCapacity(model.flows.count)
@@ -80,10 +80,10 @@ struct FlowNames: Sendable {
 /// The names a slice of the transforms and of the dataset declarations mentions, and each
 /// declared dataset's facts.
 struct DeclarationNames: Sendable {
-    var organisations = NameNumbering(capacity: 16)
-    var datasets: NameNumbering
+    var organisations = NameInterner(capacity: 16)
+    var datasets: NameInterner
     /// The pseudonym domains datasets are keyed by; only declarations name them here.
-    var keys = NameNumbering(capacity: 16)
+    var keys = NameInterner(capacity: 16)
     /// Per transform in the slice.
     var holder: [Int] = [], output: [Int] = []
     /// Per transform input, in order: the dataset and the transform (its index in the model).
@@ -93,7 +93,7 @@ struct DeclarationNames: Sendable {
     var declared: [(seen: Int, facts: DatasetFacts, key: Int?)] = []
 
     init(model: SemanticModel, transforms slice: Range<Int>, datasets positions: ArraySlice<Dictionary<String, Dataset>.Index>) {
-        datasets = NameNumbering(capacity: slice.count + positions.count)
+        datasets = NameInterner(capacity: slice.count + positions.count)
         let transforms = model.transforms
         for index in slice {
             holder.append(organisations.intern(transforms[index].holder.name))
@@ -123,18 +123,18 @@ struct DeclarationNames: Sendable {
 /// merged in order and, for graph names, sorted into ids.
 struct MergedNames {
     /// The merged first-seen numbering.
-    let numbering: NameNumbering
+    let numbering: NameInterner
     /// Per declarations' slice, per number there: the merged number.
     private let mergedNumber: [[Int]]
 
-    init(first: NameNumbering, slices: [NameNumbering]) {
+    init(first: NameInterner, slices: [NameInterner]) {
         var names = first
         mergedNumber = slices.map { names.absorb($0) }
         numbering = names
     }
 
     /// `found`: per slice, `first.numbers(of:)` it.
-    init(first: NameNumbering, slices: [NameNumbering], found: [[Int?]]) {
+    init(first: NameInterner, slices: [NameInterner], found: [[Int?]]) {
         var names = first
         mergedNumber = zip(slices, found).map { names.absorb($0, found: $1) }
         numbering = names

@@ -1,19 +1,20 @@
+import FlowLanguage
 /// Names numbered densely in String order, so tables indexed by id come out sorted and comparing
 /// ids compares names.
 public struct NameTable: Sendable {
     /// By id, sorted.
     public let names: [String]
     /// Looks names up by their first-seen numbers.
-    private let interner: NameNumbering
+    private let interner: NameInterner
     /// First-seen number -> id.
     private let rank: [Int]
 
-    init(_ interner: NameNumbering) {
+    init(_ interner: NameInterner) {
         self.init(interner, order: NameOrder.sorted(interner.names))
     }
 
     /// `order`: the interner's numbers in the order of their names.
-    init(_ interner: NameNumbering, order: [Int]) {
+    init(_ interner: NameInterner, order: [Int]) {
         var rank = [Int](repeating: 0, count: order.count)
         for (id, seen) in order.enumerated() { rank[seen] = id }
         self.names = order.map { interner.names[$0] }
@@ -27,7 +28,7 @@ public struct NameTable: Sendable {
         interner.number(of: name).map { rank[$0] }
     }
 
-    /// The id of a name `NameNumbering.intern` numbered `seen`.
+    /// The id of a name `NameInterner.intern` numbered `seen`.
     func id(firstSeen seen: Int) -> Int { rank[seen] }
 
     func ids(firstSeen numbers: [Int]) -> [Int] { numbers.map { rank[$0] } }

@@ -1,3 +1,4 @@
+import FlowLanguage
 /// Opt-out sets as rows of bits in one flat array, one row per holding or flow: unions and
 /// intersections are word operations, and no set is allocated per holding.
 struct OptOutBits: Sendable {
@@ -5,10 +6,10 @@ struct OptOutBits: Sendable {
     let names: [String]
     let words: Int
     /// Name -> bit.
-    private let bits: NameNumbering
+    private let bits: NameInterner
 
     /// Bit `i` is the opt-out `interner` numbered `i`: every opt-out any set can hold.
-    init(_ interner: NameNumbering) {
+    init(_ interner: NameInterner) {
         self.names = interner.names
         self.words = max(1, (names.count + 63) / 64)
         self.bits = interner

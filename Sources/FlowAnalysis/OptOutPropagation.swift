@@ -1,3 +1,4 @@
+import FlowLanguage
 import FlowModel
 
 /// Which opt-out filters the data at every holding has been through (domain.md §4.4): applied
@@ -30,7 +31,7 @@ public struct OptOutPropagation: Sendable {
         let flows = model.flows
         let transforms = model.transforms
         // Opt-outs are numbered as they are met, so each name is hashed once per mention.
-        var named = NameNumbering(capacity: model.optOuts.count)
+        var named = NameInterner(capacity: model.optOuts.count)
         for name in model.optOuts.keys.sorted() { _ = named.intern(name) }
         var appliedRows: [Int] = [], appliedBits: [Int] = []
         for index in flows.indices {

@@ -3,32 +3,12 @@ import FlowLanguage
 import FlowModel
 import Testing
 
-/// The analysis's own interner, the sorted merge of name runs, and the holdings numbered from
-/// names scanned in slices on several cores.
+/// The sorted merge of name runs, and the holdings numbered from names scanned in slices on
+/// several cores.
 struct GraphNumberingTests {
-    /// `NameNumbering` numbers names as `NameInterner` does, which the resolver uses and which is
-    /// tested beside it; short names sharing their first bytes are the ones whose hashes share
-    /// their low bits, which `NameNumbering` spreads.
-    @Test func numberingAgreesWithTheInterner() {
-        let names = (0..<3000).map { "gp-\(9000 + $0 % 1013)" } + (0..<500).map { "organisation-\($0 % 137)-with-a-long-name" }
-        var numbering = NameNumbering(capacity: 2)
-        var interner = NameInterner(capacity: 2)
-        #expect(names.map { numbering.intern($0) } == names.map { interner.intern($0) })
-        #expect(numbering.names == interner.names)
-        for name in names + ["gp-10013", "", "gp-900"] { #expect(numbering.number(of: name) == interner.number(of: name)) }
-        var otherNumbering = NameNumbering(capacity: 4)
-        var otherInterner = NameInterner(capacity: 4)
-        for name in ["c", "gp-9001", "organisation-200-with-a-long-name", "gp-9"] {
-            _ = otherNumbering.intern(name)
-            _ = otherInterner.intern(name)
-        }
-        #expect(numbering.absorb(otherNumbering) == interner.absorb(otherInterner))
-        #expect(numbering.names == interner.names)
-    }
-
     @Test(arguments: [[], ["café", "cafe", "caf\u{00E9}s"], ["zebra", "ähnlich", "apple"]])
     func mergedRunsSortAsStringsDo(_ extra: [String]) {
-        let names = NameNumberingTests.awkwardNames + extra
+        let names = NameOrderTests.awkwardNames + extra
         for middle in [0, 1, names.count / 2, names.count - 1, names.count] {
             let first = NameOrder.sorted(names, in: 0..<middle)
             let second = NameOrder.sorted(names, in: middle..<names.count)

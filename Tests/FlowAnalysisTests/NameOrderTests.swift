@@ -1,10 +1,8 @@
 @testable import FlowAnalysis
-import FlowLanguage
 import Testing
 
-/// The graph's name numbering stands in for `String`: its order must be `String`'s and its lookups
-/// must find exactly the names interned.
-struct NameNumberingTests {
+/// The graph's name order stands in for `String`'s: sorting ids must sort names as `String` does.
+struct NameOrderTests {
     /// Names that share long prefixes, differ only past sixteen bytes, end early, hold NUL or
     /// non-ASCII bytes: the cases the integer prefix keys must order like `String`.
     static let awkwardNames = [
@@ -23,28 +21,6 @@ struct NameNumberingTests {
     func nonASCIINamesSortAsStringsDo(_ extra: [String]) {
         let names = Self.awkwardNames + extra
         #expect(NameOrder.sorted(names).map { names[$0] } == names.sorted())
-    }
-
-    @Test func internerNumbersNamesAsFirstSeen() {
-        var interner = NameInterner(capacity: 2)
-        let names = (0..<500).map { "organisation-\($0 % 137)-with-a-long-name" }
-        let numbers = names.map { interner.intern($0) }
-        var expected: [String: Int] = [:]
-        for name in names where expected[name] == nil { expected[name] = expected.count }
-        #expect(numbers == names.map { expected[$0]! })
-        #expect(interner.count == 137)
-        for (name, number) in expected { #expect(interner.number(of: name) == number) }
-        #expect(interner.number(of: "organisation-137-with-a-long-name") == nil)
-        #expect(interner.number(of: "") == nil)
-    }
-
-    @Test func absorbMapsTheOtherNumbering() {
-        var first = NameInterner(capacity: 4)
-        var second = NameInterner(capacity: 4)
-        for name in ["a", "shared-name-longer-than-sixteen", "b"] { _ = first.intern(name) }
-        for name in ["c", "b", "shared-name-longer-than-sixteen", "d"] { _ = second.intern(name) }
-        #expect(first.absorb(second) == [3, 2, 1, 4])
-        #expect(first.names == ["a", "shared-name-longer-than-sixteen", "b", "c", "d"])
     }
 
     @Test func countingSortOrdersByMajorThenMinorThenEntry() {
