@@ -20,21 +20,34 @@ public struct FileSystemSourceProvider: SourceProvider {
         }
         defer { close(descriptor) }
         // Read straight into the array: through `Data`, every byte of a national estate was copied
-        // twice more. One byte beyond the size finds the end in one call (or a file still growing).
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
-        var filled = 0
+        // twice more; into uninitialised storage, since zero-filling it first wrote every byte
+        // once more. One byte beyond the size finds the end in one call; a file still growing is
+        // read on in chunks as large as what has been read so far.
+        let expected = max(Int(status.st_size), 0) + 1
+        var bytes = try Self.readChunk(descriptor, capacity: expected)
+        guard bytes.count == expected else { return bytes }
         while true {
-            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
-            let count = bytes.withUnsafeMutableBytes { readSome(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...])) }
-            if count == 0 { break }
-            guard count > 0 else {
-                if errno == EINTR { continue }
-                throw SourceProviderError("read failed (\(String(cString: strerror(errno))))")
-            }
-            filled += count
+            let requested = bytes.count
+            let more = try Self.readChunk(descriptor, capacity: requested)
+            bytes += more
+            if more.count < requested { return bytes }
         }
-        bytes.removeLast(bytes.count - filled)
-        return bytes
+    }
+
+    /// Up to `capacity` bytes, fewer only at the end of the file.
+    private static func readChunk(_ descriptor: Int32, capacity: Int) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            while initialized < capacity {
+                let count = readSome(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[initialized...]))
+                if count == 0 { break }
+                guard count > 0 else {
+                    if errno == EINTR { continue }
+                    throw SourceProviderError("read failed (\(String(cString: strerror(errno))))")
+                }
+                initialized += count
+            }
+        }
     }
 
     static func reason(for path: String) -> String {
