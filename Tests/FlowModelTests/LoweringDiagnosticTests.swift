@@ -59,6 +59,11 @@ import Testing
         ModelErrorCase("Schedule 1 part 4", flowHead + "  sch1 part4 para1\n}", .unknownValue, 5, 8),
         ModelErrorCase("Schedule 1 condition without paragraph", flowHead + "  sch1 part1\n}", .malformedValue, 5, 8),
         ModelErrorCase("Schedule 1 condition reversed", flowHead + "  sch1 para2 part1\n}", .malformedValue, 5, 8),
+        ModelErrorCase("Schedule 1 part with a negative number", flowHead + "  sch1 part-1 para2\n}", .unknownValue, 5, 8),
+        ModelErrorCase("Schedule 1 paragraph past Int", flowHead + "  sch1 part1 para99999999999999999999\n}", .malformedValue, 5, 8),
+        ModelErrorCase("Schedule 1 paragraph not a whole number", flowHead + "  sch1 part1 para2.5\n}", .malformedValue, 5, 8),
+        ModelErrorCase("Schedule 1 condition of three words", flowHead + "  sch1 part1 para2 para3\n}", .malformedValue, 5, 8),
+        ModelErrorCase("Schedule 1 second item malformed", flowHead + "  sch1 part1 para2, part2\n}", .malformedValue, 5, 21),
         // Waivers
         ModelErrorCase("waiver code without FG", "waiver F015 src {}", .malformedValue, 1, 8),
         ModelErrorCase("waiver code too short", "waiver FG15 src {}", .malformedValue, 1, 8),

@@ -124,6 +124,11 @@ public struct SyntaxTokens: RandomAccessCollection, Sendable {
         records.storage.records.withUTF8(of: record(at: position), table.index(ofUTF8:))
     }
 
+    /// Calls `body` with the UTF-8 bytes of the token's text (a string's value), read in place.
+    public func withUTF8<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        records.storage.records.withUTF8(of: record(at: position), body)
+    }
+
     /// Whether the token's text starts with an ASCII letter.
     public func startsWithASCIILetter(at position: Int) -> Bool {
         records.storage.records.withUTF8(of: record(at: position), ASCII.startsWithLetter)

@@ -69,20 +69,23 @@ extension Lowerer {
         return table
     }()
 
-    /// `part1 para2[, part2 para18…]`
+    /// `part1 para2[, part2 para18…]`, read from the tokens' bytes: through a `Token` and a
+    /// `String` per word, with `Int` parsing a `Substring`, this was the costliest property of a flow.
     mutating func schedule1Conditions(_ node: SyntaxNode) -> [Schedule1Condition] {
         var result: [Schedule1Condition] = []
-        Self.forEachItem(of: node.arguments) { item in
-            guard item.count == 2, item.allSatisfy({ $0.kind == .word }) else {
-                reportMalformedSchedule1Condition(item, in: node)
+        let tokens = node.arguments
+        Self.forEachListItem(of: tokens) { item, _ in
+            guard item.count == 2, tokens.kind(at: item.lowerBound) == .word, tokens.kind(at: item.lowerBound + 1) == .word else {
+                reportMalformedSchedule1Condition(tokens[item], in: node)
                 return
             }
-            let (first, second) = (item[item.startIndex], item[item.startIndex + 1])
-            guard let part = Self.number(after: "part", in: first.text), let paragraph = Self.number(after: "para", in: second.text) else {
-                reportMalformedSchedule1Condition(item, in: node)
+            guard let part = tokens.withUTF8(at: item.lowerBound, { Self.number(after: Self.partPrefix, in: $0) }),
+                  let paragraph = tokens.withUTF8(at: item.lowerBound + 1, { Self.number(after: Self.paragraphPrefix, in: $0) }) else {
+                reportMalformedSchedule1Condition(tokens[item], in: node)
                 return
             }
             guard let condition = Schedule1Condition(part: part, paragraph: paragraph) else {
+                let (first, second) = (tokens[item.lowerBound], tokens[item.lowerBound + 1])
                 let valid = Schedule1Condition.validParagraphs.sorted { $0.key < $1.key }
                     .map { "part\($0.key) para\($0.value.lowerBound)–para\($0.value.upperBound)" }.joined(separator: ", ")
                 sink.report(.unknownValue, "DPA 2018 Schedule 1 has no condition `\(first.text) \(second.text)`", at: first.span.union(second.span),
@@ -94,13 +97,29 @@ extension Lowerer {
         return result
     }
 
-    /// The number after `prefix` in `text` (`part1` → 1), as `Int` reads it, or nil. Sliced by
-    /// UTF-8 bytes: `dropFirst` on the `String` stepped through characters, the costlier part of
-    /// reading a condition.
-    private static func number(after prefix: String, in text: String) -> Int? {
-        let utf8 = text.utf8
-        guard utf8.starts(with: prefix.utf8) else { return nil }
-        return Int(Substring(utf8.dropFirst(prefix.utf8.count)))
+    private static let partPrefix = Array("part".utf8)
+    private static let paragraphPrefix = Array("para".utf8)
+
+    /// The number after `prefix` in `bytes` (`part1` → 1), as `Int` reads it (an optional sign,
+    /// then decimal digits, nil on overflow), or nil.
+    static func number(after prefix: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count > prefix.count, bytes.starts(with: prefix) else { return nil }
+        var position = prefix.count
+        let isNegative = bytes[position] == UInt8(ascii: "-")
+        if isNegative || bytes[position] == UInt8(ascii: "+") { position += 1 }
+        guard position < bytes.count else { return nil }
+        var value = 0
+        while position < bytes.count {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            // Gathered negatively when negative, so that `Int.min` reads as `Int` reads it.
+            let (next, alsoOverflowed) = isNegative ? shifted.subtractingReportingOverflow(Int(digit)) : shifted.addingReportingOverflow(Int(digit))
+            guard !overflowed, !alsoOverflowed else { return nil }
+            value = next
+            position += 1
+        }
+        return value
     }
 
     private mutating func reportMalformedSchedule1Condition(_ item: Slice<SyntaxTokens>, in node: SyntaxNode) {

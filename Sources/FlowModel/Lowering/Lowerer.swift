@@ -111,12 +111,6 @@ struct Lowerer {
 
     // MARK: - Arguments
 
-    /// Calls `body` with each run of `tokens` between commas (one empty run when there are none),
-    /// as slices of the arguments: an array per item cost an allocation and a copy of its tokens.
-    static func forEachItem(of tokens: SyntaxTokens, _ body: (Slice<SyntaxTokens>) -> Void) {
-        forEachListItem(of: tokens) { item, _ in body(tokens[item]) }
-    }
-
     /// Exactly `count` arguments with no commas, else a diagnostic. Shapes are built only for a
     /// diagnostic: interpolating them for every property of a large estate was a tenth of lowering.
     mutating func arguments(_ node: SyntaxNode, count: ClosedRange<Int>, shape: @autoclosure () -> String) -> SyntaxTokens? {
@@ -185,7 +179,7 @@ struct Lowerer {
 
     /// Calls `body` with the positions of each run of `tokens` between commas, and whether it is
     /// one token other than `->` (a well-formed list item).
-    private static func forEachListItem(of tokens: SyntaxTokens, _ body: (Range<Int>, Bool) -> Void) {
+    static func forEachListItem(of tokens: SyntaxTokens, _ body: (Range<Int>, Bool) -> Void) {
         var itemStart = 0
         for index in 0...tokens.count where index == tokens.count || tokens.kind(at: index) == .comma {
             body(itemStart..<index, index - itemStart == 1 && tokens.kind(at: itemStart) != .arrow)

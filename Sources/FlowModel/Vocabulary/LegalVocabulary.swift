@@ -54,10 +54,22 @@ public struct Schedule1Condition: Sendable, Hashable, Codable, Comparable, Custo
     public let part: Int
     public let paragraph: Int
 
-    public static let validParagraphs: [Int: ClosedRange<Int>] = [1: 1...4, 2: 6...28, 3: 29...37]
+    /// Each part's paragraphs that are conditions.
+    public static let validParagraphs: [Int: ClosedRange<Int>] = Dictionary(uniqueKeysWithValues: (1...3).map { ($0, paragraphs(ofPart: $0)!) })
+
+    /// A switch rather than a dictionary: every flow's conditions are checked against it.
+    static func paragraphs(ofPart part: Int) -> ClosedRange<Int>? {
+        switch part {
+        case 1: 1...4
+        case 2: 6...28
+        case 3: 29...37
+        default: nil
+        }
+    }
 
     public init?(part: Int, paragraph: Int) {
-        guard let range = Self.validParagraphs[part], range.contains(paragraph) else { return nil }
+        guard let range = Self.paragraphs(ofPart: part) else { return nil }
+        guard range.contains(paragraph) else { return nil }
         self.part = part
         self.paragraph = paragraph
     }
