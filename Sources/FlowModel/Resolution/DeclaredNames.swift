@@ -27,18 +27,18 @@ struct DeclaredNames: Sendable {
             firstOrders.reserveCapacity(capacity)
         }
 
-        /// Enters `name` unless it is already declared; returns the earlier declaration if it is.
-        mutating func add(_ name: String, hash: UInt64, _ entry: Entry) -> Entry? {
+        /// Enters `name` unless it is already declared; returns its number, and the earlier
+        /// declaration if there was one.
+        mutating func add(_ name: String, hash: UInt64, _ entry: Entry) -> (number: Int, earlier: Entry?) {
             let (number, isNew) = numbers.intern(name, hash: hash)
-            guard isNew else { return entries[number] }
+            guard isNew else { return (number, entries[number]) }
             entries.append(entry)
             firstOrders.append(entry.order)
-            return nil
+            return (number, nil)
         }
 
-        /// Gives a declared name another declaration.
-        mutating func replace(_ name: String, hash: UInt64, with entry: Entry) {
-            guard let number = numbers.number(of: name, hash: hash) else { preconditionFailure("`\(name)` is not declared") }
+        /// Gives the declared name `number` (as `add` returned it) another declaration.
+        mutating func replace(_ number: Int, with entry: Entry) {
             entries[number] = entry
         }
     }

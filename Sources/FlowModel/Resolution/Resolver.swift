@@ -176,12 +176,14 @@ struct Resolver {
                     guard let defined = file.declarations[index].definedName else { continue }
                     let hash = file.nameHashes[index]
                     let order = firstOrder[fileIndex] + index
-                    guard let previous = shard.add(defined.name, hash: hash, DeclaredNames.Entry(kind: defined.kind, span: defined.span, order: order)) else {
+                    let entry = DeclaredNames.Entry(kind: defined.kind, span: defined.span, order: order)
+                    let (number, earlier) = shard.add(defined.name, hash: hash, entry)
+                    guard let previous = earlier else {
                         outcomes.append(NameOutcome(order: order, kind: .new(defined.kind, isTransform: file.declarations[index].isTransform)))
                         continue
                     }
                     if libraryFiles.contains(previous.span.path), !libraryFiles.contains(defined.span.path), previous.kind == defined.kind {
-                        shard.replace(defined.name, hash: hash, with: DeclaredNames.Entry(kind: defined.kind, span: defined.span, order: order))
+                        shard.replace(number, with: entry)
                         outcomes.append(NameOutcome(order: order, kind: .replacesLibrary(previous: previous.order)))
                         continue
                     }
