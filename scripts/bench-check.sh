@@ -101,7 +101,7 @@ for flows in $SIZES; do
   echo "check $dir ($RUNS runs)" >&2
   timing=$(time_check "$dir")
   read -r wall rss <<< "$timing"
-  rows+=("| $(commas "$actual") flows ($megabytes MB) | $planted | $extra | $(stage parse "$bench") s | $(stage load "$bench") s | $(stage analysis "$bench") s | $(stage rules "$bench") s | $peak MB | $wall s | $rss MB |")
+  rows+=("| $(commas "$actual") flows ($megabytes MB) | $planted | $extra | $(stage parse "$bench") s | $(stage lower "$bench") s | $(stage resolve "$bench") s | $(stage analysis "$bench") s | $(stage rules "$bench") s | $peak MB | $wall s | $rss MB |")
   rm -f "$bench"
 done
 
@@ -112,8 +112,8 @@ read -r flows_wall flows_rss <<< "$timing"
 echo
 echo "Seed $SEED, --as-of $AS_OF, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; stage times from one flowgate-bench run, check times the median of $RUNS."
 echo
-echo "| Estate | planted found | extra findings | parse | load (read+parse+resolve) | analysis | rules | bench peak RSS | \`check\` wall | \`check\` peak RSS |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| Estate | planted found | extra findings | parse (syntax only, one core) | read+parse+lower | resolve | analysis | rules | bench peak RSS | \`check\` wall | \`check\` peak RSS |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "\`flowgate check flows/\`: $flows_wall s wall, $flows_rss MB peak RSS (median of $RUNS)."

@@ -38,10 +38,15 @@ enum Benchmark {
             start = clock.now
             var diagnostics = 0
             for source in sources { diagnostics += Parser.parse(source).diagnostics.count }
-            rows["parse", default: []].append(seconds(clock.now - start))
+            rows["parse (syntax only, one core)", default: []].append(seconds(clock.now - start))
             start = clock.now
-            let loaded = ModelLoader.load(paths: [directory], provider: provider)
-            rows["load (read+parse+resolve)", default: []].append(seconds(clock.now - start))
+            var stageEnds: [ModelLoader.Stage: ContinuousClock.Instant] = [:]
+            let loaded = ModelLoader.load(paths: [directory], provider: provider) { stageEnds[$0] = clock.now }
+            rows["load (read+parse+lower+resolve)", default: []].append(seconds(clock.now - start))
+            if let lowered = stageEnds[.lowered], let resolved = stageEnds[.resolved] {
+                rows["lower (read+parse+lower)", default: []].append(seconds(lowered - start))
+                rows["resolve", default: []].append(seconds(resolved - lowered))
+            }
             guard let model = loaded.model else {
                 FileHandle.standardError.write(Data("model is invalid: \(loaded.diagnostics.count) diagnostics, first: \(loaded.diagnostics.first?.message ?? "")\n".utf8))
                 exit(2)

@@ -37,12 +37,19 @@ public struct ModelLoader {
         public let files: [String]
     }
 
-    public static func load(paths: [String], provider: SourceProvider) -> Result {
-        var loader = ModelLoader(provider: provider)
-        return loader.run(paths: paths)
+    /// How far loading has got: every file read, parsed and lowered, then the model resolved.
+    public enum Stage: Sendable {
+        case lowered
+        case resolved
     }
 
-    private mutating func run(paths: [String]) -> Result {
+    /// `reaching` is called as each stage ends, for callers that time them (`flowgate-bench`).
+    public static func load(paths: [String], provider: SourceProvider, reaching: (Stage) -> Void = { _ in }) -> Result {
+        var loader = ModelLoader(provider: provider)
+        return loader.run(paths: paths, reaching: reaching)
+    }
+
+    private mutating func run(paths: [String], reaching: (Stage) -> Void) -> Result {
         var roots: [String] = []
         for path in paths {
             let normalised = PathArithmetic.normalise(path)
@@ -65,6 +72,7 @@ public struct ModelLoader {
         for root in roots {
             loadFile(root, includedFrom: nil)
         }
+        reaching(.lowered)
         var diagnostics = sink.diagnostics
         for file in lowered { diagnostics += file.diagnostics }
         let paths = lowered.map(\.path)
@@ -73,6 +81,7 @@ public struct ModelLoader {
         var resolver = Resolver(files: lowered, libraryFiles: libraryFiles)
         lowered = []
         let model = resolver.resolve()
+        reaching(.resolved)
         diagnostics += resolver.diagnostics
         diagnostics.sort()
         let hasErrors = diagnostics.contains { $0.severity == .error }
