@@ -1,4 +1,5 @@
 import FlowLanguage
+
 /// Names numbered densely in String order, so tables indexed by id come out sorted and comparing
 /// ids compares names.
 public struct NameTable: Sendable {

@@ -1,4 +1,5 @@
 import FlowLanguage
+
 /// Opt-out sets as rows of bits in one flat array, one row per holding or flow: unions and
 /// intersections are word operations, and no set is allocated per holding.
 struct OptOutBits: Sendable {

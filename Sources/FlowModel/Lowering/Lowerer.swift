@@ -14,9 +14,9 @@ struct Lowerer {
     typealias Handler<Target> = @Sendable (inout Lowerer, SyntaxNode, inout Target) -> Void
 
     /// A handler kept in a struct rather than straight in an array: an array stores a closure in its
-    /// most general form, so every handler was wrapped in a reabstraction thunk whose context each
-    /// property line retained and released, both cores on the same few objects. A struct's field
-    /// keeps the closure's own form.
+    /// most general form, so every handler was wrapped in a reabstraction thunk, called through and
+    /// its context retained and released for every property line. A struct's field keeps the
+    /// closure's own form.
     struct StoredHandler<Target>: Sendable {
         let apply: Handler<Target>
     }
