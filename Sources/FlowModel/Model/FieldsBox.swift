@@ -4,8 +4,9 @@
 @usableFromInline
 final class FieldsBox<Fields: Sendable & Hashable>: @unchecked Sendable {
     // Mutated only while this is the one reference to the box (through `unique`, or by lowering as
-    // it fills a box it has just made), so no read can overlap a write. The run-time exclusivity check a class property otherwise gets
-    // on every access is left out: every field read of every declaration went through one.
+    // it fills a box it has just made), so no read can overlap a write. The run-time exclusivity
+    // check a class property otherwise gets on every access is left out: every field read of every
+    // declaration went through one.
     @exclusivity(unchecked) @usableFromInline var fields: Fields
 
     @usableFromInline init(_ fields: consuming Fields) { self.fields = fields }
