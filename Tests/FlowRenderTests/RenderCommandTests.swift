@@ -32,10 +32,22 @@ struct RenderCommandTests {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Both pipes are drained at once: read one after the other, a child that filled the second
+        // (an AddressSanitizer build lists its suppressed leaks on stderr) blocked while the first
+        // was read to its end, and neither side ever finished.
+        let errorHandle = error.fileHandleForReading
+        let err = ErrorData()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { err.data = errorHandle.readDataToEndOfFile() }
         let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err.data, as: UTF8.self))
+    }
+
+    /// Written by the one block that reads stderr, read after the group is waited for.
+    private final class ErrorData: @unchecked Sendable {
+        var data = Data()
     }
 
     /// A copy of the small fixture in a fresh directory: (model directory, output directory, the

@@ -28,14 +28,25 @@ enum Flowgate {
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        // Both pipes are drained at once: read one after the other, a child that filled the second
+        // blocked while the first was read to its end, and neither side ever finished.
+        let errorHandle = error.fileHandleForReading
+        let errorData = ErrorData()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { errorData.data = errorHandle.readDataToEndOfFile() }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return CommandResult(
             status: process.terminationStatus,
             output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self)
+            error: String(decoding: errorData.data, as: UTF8.self)
         )
+    }
+
+    /// Written by the one block that reads stderr, read after the group is waited for.
+    private final class ErrorData: @unchecked Sendable {
+        var data = Data()
     }
 }
 

@@ -27,6 +27,19 @@ struct FormatAndExplainCommandTests {
         #expect(try String(contentsOf: directory.appendingPathComponent("flows/a.flow"), encoding: .utf8) == broken)
     }
 
+    /// Hundreds of kilobytes of diagnostics on stderr and nothing on stdout: the runner must drain
+    /// both pipes at once, or the child blocks on a full stderr while stdout is read to its end.
+    @Test func fmtReportsManyBrokenFilesOnStandardError() throws {
+        let files = Dictionary(uniqueKeysWithValues: (0..<40).map { ("flows/f\($0).flow", String(repeating: "}\n", count: 200)) })
+        let directory = try temporaryDirectory(files)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Flowgate.run(["fmt", "--check"], in: directory)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.error.utf8.count > 256 * 1024, "\(result.error.utf8.count) bytes on stderr")
+        #expect(result.error.contains("flows/f39.flow:"))
+    }
+
     @Test func explainPrintsARuleAndTheList() throws {
         let directory = try temporaryDirectory([:])
         defer { try? FileManager.default.removeItem(at: directory) }
