@@ -123,10 +123,6 @@ struct Resolver {
         }, { [rest, counts, model] in
             Self.buildRest(from: rest, counts: counts, into: model)
         })
-        // The model holds every declaration now; letting go of these lists is a reference count
-        // given back per declaration (cold by now), which need not hold up the reference check.
-        Parallel.discard(&lineage, leaving: [])
-        Parallel.discard(&rest, leaving: [])
         model = others.model
         model.datasets = derived.datasets
         model.transforms = derived.transforms
