@@ -56,6 +56,39 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
+    public static let earliest = Day(year: 1900, month: 1, day: 1)!
+    public static let latest = Day(year: 9999, month: 12, day: 31)!
+
+    /// The day `count` days later (or earlier), held within the years `Day` allows: a model may
+    /// write any date up to 9999-12-31 and any count, so the arithmetic saturates instead of trapping.
+    public func adding(days count: Int) -> Day {
+        let (sum, overflow) = ordinal.addingReportingOverflow(count)
+        let target = overflow ? (count > 0 ? Day.latest.ordinal : Day.earliest.ordinal) : max(Day.earliest.ordinal, min(Day.latest.ordinal, sum))
+        // Civil-from-days (proleptic Gregorian), the inverse of `ordinal`.
+        let z = target + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return Day(year: year, month: month, day: day)!
+    }
+
+    /// The same day of the month `count` months later (the month's last day when it is shorter),
+    /// or nil past 9999-12-31 or before 1900: "a year after 9999-12-31" is no date at all, and a
+    /// rule asking when a review falls due must hear that, not trap.
+    public func adding(months count: Int) -> Day? {
+        let (index, overflow) = (year * 12 + month - 1).addingReportingOverflow(count)
+        guard !overflow else { return nil }
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let newMonth = index - newYear * 12 + 1
+        guard (Day.earliest.year...Day.latest.year).contains(newYear) else { return nil }
+        return Day(year: newYear, month: newMonth, day: min(day, Day.daysInMonth(year: newYear, month: newMonth)))
+    }
+
     public var description: String {
         let y = String(year)
         let m = month < 10 ? "0\(month)" : String(month)

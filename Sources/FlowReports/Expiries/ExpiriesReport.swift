@@ -27,32 +27,8 @@ public struct ExpiryWindow: Sendable, Hashable, CustomStringConvertible {
         switch unit {
         case .day: return start.adding(days: amount)
         case .week: return start.adding(days: 7 * amount)
-        case .month, .year:
-            let months = unit == .month ? amount : 12 * amount
-            let index = start.month - 1 + months
-            let year = min(start.year + index / 12, 9999)
-            let month = index % 12 + 1
-            return Day(year: year, month: month, day: min(start.day, Day.daysInMonth(year: year, month: month)))!
+        case .month, .year: return start.adding(months: unit == .month ? amount : 12 * amount) ?? Day.latest
         }
-    }
-}
-
-extension Day {
-    /// The day `count` days later (or earlier), within the years `Day` allows.
-    func adding(days count: Int) -> Day {
-        var ordinal = self.ordinal + count
-        ordinal = max(Day(year: 1900, month: 1, day: 1)!.ordinal, min(Day(year: 9999, month: 12, day: 31)!.ordinal, ordinal))
-        // Civil-from-days (proleptic Gregorian), the inverse of `Day.ordinal`.
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return Day(year: year, month: month, day: day)!
     }
 }
 

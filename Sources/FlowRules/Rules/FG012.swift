@@ -208,17 +208,14 @@ enum FG012 {
     /// When the next annual review falls due: the register's next review date, moved to 12 months
     /// after a review logged since then (or in the 12 months before it).
     static func reviewDue(_ approval: Approval) -> Day? {
-        let anniversary = approval.lastReviewed.map(oneYear(after:))
+        // A review logged so late that a year after it is past 9999-12-31 puts the next one beyond
+        // any analysis date.
+        let anniversary = approval.lastReviewed.map { $0.adding(months: 12) ?? Day.latest }
         switch (approval.nextReview?.day, anniversary) {
         case (let next?, let after?): return max(next, after)
         case (let next?, nil): return next
         case (nil, let after?): return after
         case (nil, nil): return nil
         }
-    }
-
-    static func oneYear(after day: Day) -> Day {
-        Day(year: day.year + 1, month: day.month, day: day.day)
-            ?? Day(year: day.year + 1, month: day.month, day: Day.daysInMonth(year: day.year + 1, month: day.month))!
     }
 }

@@ -297,13 +297,15 @@ enum FG031 {
         for (position, word) in words.enumerated() where position + 1 < words.count {
             guard let number = Int(word) ?? numberWords[word] else { continue }
             let unit = words[position + 1]
-            let days: Int? = switch unit {
-            case "year", "years": number * 365
-            case "month", "months": number * 30
-            case "week", "weeks": number * 7
-            case "day", "days": number
+            let unitDays: Int? = switch unit {
+            case "year", "years": 365
+            case "month", "months": 30
+            case "week", "weeks": 7
+            case "day", "days": 1
             default: nil
             }
+            // A model's number may be any size: a period too long to count is simply the longest.
+            let days = unitDays.map { number.multipliedReportingOverflow(by: $0) }.map { $0.overflow ? Int.max : $0.partialValue }
             if let days { longest = max(longest ?? 0, days) }
         }
         return longest
