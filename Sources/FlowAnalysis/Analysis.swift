@@ -9,6 +9,8 @@ public struct Analysis: Sendable {
     public let identifiability: IdentifiabilityAnalysis
     public let optOuts: OptOutPropagation
     public let requirements: OptOutRequirements
+    /// Per flow, what its confidentiality claim rests on.
+    public let confidentiality: ConfidentialityEvidence
     private let gates: FlowGates
 
     public init(model: SemanticModel) {
@@ -22,12 +24,20 @@ public struct Analysis: Sendable {
             (optOuts: OptOutPropagation(model: model, graph: graph), declaredGates: FlowGates.Declared(tables: graph.tables))
         }
         let identifiability = IdentifiabilityAnalysis(model: model, graph: graph)
-        let requirements = OptOutRequirements(model: model, graph: graph, identifiability: identifiability)
+        let confidentiality = ConfidentialityEvidence(model: model)
+        let requirements = OptOutRequirements(model: model, graph: graph, identifiability: identifiability, confidentiality: confidentiality)
         let (optOuts, declaredGates) = pending.wait()
         self.identifiability = identifiability
         self.optOuts = optOuts
         self.requirements = requirements
+        self.confidentiality = confidentiality
         gates = FlowGates(model: model, declared: declaredGates, recipientLevels: identifiability.recipientLevels)
+    }
+
+    /// The flow's confidentiality basis as far as other checks may rely on it: nil when it claims
+    /// none, or claims one whose instrument is missing or of the wrong kind.
+    public func countedConfidentialityBasis(_ index: Int) -> ConfidentialityBasis? {
+        confidentiality.standings[index].countedBasis
     }
 
     /// Index of the flow with this id.

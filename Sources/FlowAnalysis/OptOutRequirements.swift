@@ -15,7 +15,7 @@ public struct OptOutRequirements: Sendable {
     /// Per flow, every opt-out considered.
     public let byFlow: [[OptOutRequirement]]
 
-    public init(model: SemanticModel, graph: FlowGraph, identifiability: IdentifiabilityAnalysis) {
+    public init(model: SemanticModel, graph: FlowGraph, identifiability: IdentifiabilityAnalysis, confidentiality: ConfidentialityEvidence) {
         let tables = graph.tables
         let facts = RequirementFacts(model: model)
         let upstream = UpstreamOrganisations(tables: tables)
@@ -28,13 +28,14 @@ public struct OptOutRequirements: Sendable {
         let toGPPractice = tables.recipientOrganisation.map { [isGPPractice] in isGPPractice[$0] }
         let flows = model.flows
         let levels = identifiability.recipientLevels
+        let standings = confidentiality.standings
         // Each flow's requirements stand alone: runs of flows go to whichever core is free (the
         // other may still be propagating opt-outs).
         self.byFlow = ParallelFill.array(count: flows.count, chunks: 16) { index in
             OptOutRequirements.requirements(
                 for: flows[index], index: index, dataset: tables.datasetFacts[tables.carriedDataset[index]],
                 categories: tables.purposeCategories(ofFlow: index), level: levels[index], facts: facts,
-                upstream: upstream, toGPPractice: toGPPractice[index]
+                upstream: upstream, toGPPractice: toGPPractice[index], standing: standings[index]
             )
         }
     }
@@ -45,7 +46,7 @@ public struct OptOutRequirements: Sendable {
 
     static func requirements(
         for flow: Flow, index: Int, dataset: DatasetFacts, categories: [PurposeCategory], level: IdentifiabilityLevel,
-        facts: RequirementFacts, upstream: UpstreamOrganisations, toGPPractice: Bool
+        facts: RequirementFacts, upstream: UpstreamOrganisations, toGPPractice: Bool, standing: ConfidentialityStanding
     ) -> [OptOutRequirement] {
         guard dataset.isDeclared else { return [] }
         let isSecondary = categories.contains { !$0.isDirectCare }
@@ -58,7 +59,7 @@ public struct OptOutRequirements: Sendable {
         for optOut in facts.optOuts {
             switch optOut.kind {
             case .nationalDataOptOut:
-                let (required, reason) = ndooRequired(flow, dataset: dataset, categories: categories, isSecondary: isSecondary, isConfidential: isConfidential, facts: facts, optOut: optOut.id)
+                let (required, reason) = ndooRequired(flow, dataset: dataset, categories: categories, isSecondary: isSecondary, isConfidential: isConfidential, facts: facts, optOut: optOut.id, standing: standing)
                 add(optOut.id, required, reason)
             case .type1:
                 if !dataset.isFromGPRecord {
@@ -69,7 +70,7 @@ public struct OptOutRequirements: Sendable {
                     add(optOut.id, false, "the flow is for individual care")
                 } else if toGPPractice {
                     add(optOut.id, false, "the data stays with a GP practice")
-                } else if flow.confidentiality?.basis == .statutory {
+                } else if standing.countedBasis == .statutory {
                     add(optOut.id, true, facts.type1OnCollection.reason, policyDependent: facts.type1OnCollection.isPolicyDependent)
                 } else {
                     add(optOut.id, true, "identifiable GP data leaves the practice for a purpose other than individual care")
@@ -93,7 +94,7 @@ public struct OptOutRequirements: Sendable {
 
     static func ndooRequired(
         _ flow: Flow, dataset: DatasetFacts, categories: [PurposeCategory], isSecondary: Bool, isConfidential: Bool,
-        facts: RequirementFacts, optOut: String
+        facts: RequirementFacts, optOut: String, standing: ConfidentialityStanding
     ) -> (Bool, String) {
         guard isConfidential else { return (false, "the data is not confidential patient information in the recipient's hands") }
         guard isSecondary else { return (false, "the flow is for individual care") }
@@ -101,7 +102,10 @@ public struct OptOutRequirements: Sendable {
             return (false, "the data does not originate in health or adult social care in England")
         }
         let confidentiality = flow.confidentiality
-        guard let basis = confidentiality?.basis else {
+        if case .unsupported(let claimed, _) = standing {
+            return (false, "the flow's `\(claimed.rawValue)` claim cites no instrument that makes it true, so it has no confidentiality basis that counts (and no s251 support that carries the opt-out)")
+        }
+        guard let basis = standing.countedBasis else {
             return (false, "the flow has no confidentiality basis (so no s251 support that carries the opt-out)")
         }
         guard basis == .s251Regulation2 || basis == .s251Regulation5 else { return (false, facts.outsideScope[basis]!) }

@@ -139,6 +139,9 @@ extension Lowerer {
         table.on("kind") { lowerer, node, gateway in lowerer.value(node, as: GatewayKind.self).map { gateway.kind = $0 } }
         table.on("citation") { lowerer, node, gateway in lowerer.text(node).map { gateway.citation = $0 } }
         table.on("purposes") { lowerer, node, gateway in gateway.purposes = lowerer.references(node, .purpose) }
+        table.on("flows") { lowerer, node, gateway in gateway.flows = lowerer.references(node, .flow) }
+        table.on("decided-by") { lowerer, node, gateway in gateway.decidedBy = lowerer.text(node) }
+        table.on("decided") { lowerer, node, gateway in gateway.decided = lowerer.day(node) }
         table.on("valid-from") { lowerer, node, gateway in gateway.validFrom = lowerer.day(node) }
         table.on("valid-until") { lowerer, node, gateway in gateway.validUntil = lowerer.day(node) }
         table.on("description") { lowerer, node, gateway in gateway.description = lowerer.text(node) }

@@ -118,6 +118,11 @@ public struct StatutoryGateway: Sendable, Hashable {
     public var kind: GatewayKind
     public var citation: String
     public var purposes: [Reference] = []
+    /// The disclosures it covers by name: what a court order or public-interest decision is for.
+    public var flows: [Reference] = []
+    /// Who took a public-interest decision (the Caldicott Guardian, say).
+    public var decidedBy: String?
+    public var decided: Day?
     public var validFrom: Day?
     public var validUntil: Day?
     public var description: String?

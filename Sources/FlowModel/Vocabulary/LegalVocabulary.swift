@@ -93,6 +93,17 @@ public enum ConfidentialityBasis: String, Vocabulary {
     case notConfidential = "not-confidential"
     public static let vocabularyName = "confidentiality basis"
 
+    /// The kinds of `gateway` that can make this basis true, for the bases that rest on a law, an
+    /// order or a decision rather than on consent or s251 support; nil for the others.
+    public var gatewayKinds: [GatewayKind]? {
+        switch self {
+        case .statutory: GatewayKind.allCases.filter(\.isLaw)
+        case .courtOrder: [.courtOrder]
+        case .overridingPublicInterest: [.publicInterestDecision]
+        default: nil
+        }
+    }
+
     public var isSection251: Bool {
         self == .s251Regulation2 || self == .s251Regulation3 || self == .s251Regulation5
     }
@@ -209,12 +220,27 @@ public enum AgreementKind: String, Vocabulary {
     public static let vocabularyName = "agreement kind"
 }
 
+/// The instrument a `gateway` declaration records: a law, or a decision that sets the duty of
+/// confidence aside for particular disclosures.
 public enum GatewayKind: String, Vocabulary {
     case statute
     case regulations
     case directions
     case notice
+    /// An order of a court or tribunal; its citation is the order's reference.
+    case courtOrder = "court-order"
+    /// A recorded decision that the public interest in one disclosure outweighs the duty of
+    /// confidence: who decided, when, and for which flows.
+    case publicInterestDecision = "public-interest-decision"
     public static let vocabularyName = "gateway kind"
+
+    /// A law that requires or permits disclosure (the instruments of a `statutory` basis).
+    public var isLaw: Bool {
+        switch self {
+        case .statute, .regulations, .directions, .notice: true
+        case .courtOrder, .publicInterestDecision: false
+        }
+    }
 }
 
 public enum SubProcessingAuthorisation: String, Vocabulary {

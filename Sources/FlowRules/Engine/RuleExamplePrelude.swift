@@ -124,6 +124,7 @@ public enum RuleExamplePrelude {
     gateway hsca-s259 "HSCA 2012 s259" {
       kind statute
       citation "Health and Social Care Act 2012 s259"
+      purposes collection
     }
 
     approval cag-7-04a "Risk stratification" {

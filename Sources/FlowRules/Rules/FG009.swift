@@ -26,11 +26,25 @@ enum FG009 {
         controller received that data. A processor used for a new purpose (a GP's risk-stratification \
         supplier, say) still needs the basis the new use needs.
 
+        A basis that sets the duty aside by law, by order or by decision counts only with the \
+        instrument that makes it true, cited as a `gateway`: `statutory` needs a statute, regulations, \
+        directions or a notice; `court-order` a gateway of kind `court-order` (the order's reference); \
+        `public-interest` a `public-interest-decision` recording who decided (`decided-by`), when \
+        (`decided`) and for which disclosures (`flows`) — the public interest is weighed case by case \
+        and is not a standing basis. The instrument must be in force on the analysis date \
+        (`valid-from`, `valid-until`, `decided`) and cover the flow: an order or decision by listing it \
+        in `flows`, a law by listing its purposes. A claim that cites nothing, cites the wrong kind of \
+        instrument, or rests on one that has lapsed or does not cover the flow is reported here once, \
+        as the root cause: it does not take the flow out of the National Data Opt-out, and the checks \
+        a real statutory or court-ordered disclosure would switch off (FG022, FG024, FG026, FG031, \
+        FG035) stay on where the data is not confidential patient information. Consent bases need no \
+        gateway; s251 support is checked through its approval (FG011–FG013).
+
         The finding shows the chain that brought the data to the disclosing organisation, marking the \
         hop with no basis.
 
         Fix: add `confidentiality BASIS INSTRUMENT` to the flow — e.g. `confidentiality s251-reg5 \
-        cag-7-04a` or `confidentiality statutory hsca-s259`.
+        cag-7-04a` or `confidentiality statutory hsca-s259` — and declare the gateway it cites.
         """,
         triggeringExamples: [
             """
@@ -54,8 +68,71 @@ enum FG009 {
               confidentiality not-confidential
             }
             """,
+            """
+            flow trust -> council "Disclosure said to be required by law" {
+              data sus
+              level identifiable
+              purpose safeguarding
+              art6 e "Care Act 2014 s42"
+              art9 g
+              sch1 part2 para18
+              confidentiality statutory
+            }
+            """,
+            """
+            gateway cg-decision "Caldicott Guardian decision" {
+              kind public-interest-decision
+              citation "Decision log 2025/7"
+            }
+
+            flow trust -> council "Disclosure in the public interest" {
+              data sus
+              level identifiable
+              purpose safeguarding
+              art6 e "Care Act 2014 s42"
+              art9 g
+              sch1 part2 para18
+              confidentiality public-interest cg-decision
+            }
+            """,
+            """
+            gateway old-direction "Direction since revoked" {
+              kind directions
+              citation "Example Directions 2019"
+              purposes safeguarding
+              valid-until 2024-03-31
+            }
+
+            flow trust -> council "Disclosure under a lapsed direction" {
+              data sus
+              level identifiable
+              purpose safeguarding
+              art6 e old-direction
+              art9 g
+              sch1 part2 para18
+              confidentiality statutory old-direction
+            }
+            """,
         ],
         passingExamples: [
+            """
+            gateway order-123 "Order of the Family Court" {
+              kind court-order
+              citation "Family Court order FD25P00123"
+              flows trust.council.sus.safeguarding
+            }
+
+            flow trust -> council "Disclosure under a court order" {
+              data sus
+              level identifiable
+              purpose safeguarding
+              art6 e "Care Act 2014 s42"
+              art9 g
+              sch1 part2 para18
+              confidentiality court-order order-123
+              frequency one-off
+            }
+            """,
             """
             flow trust -> icb "Invoice backing data" {
               data sus
@@ -109,31 +186,104 @@ enum FG009 {
         let organisations = OrganisationIndex.shared(by: collector)
         let senders = analysis.graph.senderHoldings
         let recipients = analysis.graph.recipientHoldings
-        // Only flows without a basis that leave their sender can be reported.
-        let bases = FlowColumns.shared(by: collector).confidentialityBases
-        let unfounded = model.flows.indices.filter { index in
-            guard senders[index] != recipients[index], analysis.carriesConfidentialInformation(index) else { return false }
-            let basis = bases[index]
-            return basis == nil || basis == .notConfidential
-        }
+        let standings = analysis.confidentiality.standings
+        let listings = PurposeCategorySet.Listings(model: model)
+        let purposes = PurposeCategorySet.PerFlow.shared(by: collector)
         var received = PurposesReceived(analysis: analysis)
-        for index in unfounded {
+        for index in model.flows.indices {
+            guard senders[index] != recipients[index], analysis.carriesConfidentialInformation(index) else { continue }
+            let problem: BasisProblem
+            switch standings[index] {
+            case .absent:
+                problem = BasisProblem(discriminator: "", claim: "has no confidentiality basis")
+            case .claimed(let basis):
+                guard basis == .notConfidential else { continue }
+                problem = BasisProblem(discriminator: "", claim: "claims `not-confidential`")
+            case .unsupported(let basis, let reason):
+                problem = unsupported(basis, reason)
+            case .evidenced(let basis, let id):
+                guard let gateway = model.gateways[id],
+                      let found = instrumentProblem(basis, gateway, flow: index, asOf: collector.asOf, covered: listings.categories(listing: gateway.purposes).covers(purposes[index]))
+                else { continue }
+                problem = found
+            }
             if FG009.isControllersOwnUse(index, analysis, organisations: organisations, received: &received) { continue }
             let flow = model.flows[index]
-            let basis = flow.confidentiality?.basis
             let level = analysis.identifiability.recipientLevels[index]
-            let claim = basis == .notConfidential ? "claims `not-confidential`" : "has no confidentiality basis"
             collector.report(
                 flow: index,
-                "\(collector.label(flow)) discloses confidential patient information (\(level.rawValue) to `\(flow.to.name)`) but \(claim)",
+                "\(collector.label(flow)) discloses confidential patient information (\(level.rawValue) to `\(flow.to.name)`) but \(problem.claim)",
+                discriminator: problem.discriminator,
+                related: problem.related,
                 witness: analysis.witnessPath(forFlow: index),
-                help: "add `confidentiality BASIS INSTRUMENT`, e.g. `confidentiality s251-reg5 APPROVAL` or `confidentiality statutory GATEWAY`"
+                help: problem.help
             )
         }
     }
 }
 
 extension FG009 {
+    /// Why a flow's claim does not stand, as reported.
+    struct BasisProblem {
+        let discriminator: String
+        let claim: String
+        var related: [DiagnosticNote] = []
+        var help = "add `confidentiality BASIS INSTRUMENT`, e.g. `confidentiality s251-reg5 APPROVAL` or `confidentiality statutory GATEWAY`"
+    }
+
+    static func unsupported(_ basis: ConfidentialityBasis, _ reason: UnsupportedConfidentialityClaim) -> BasisProblem {
+        let claim = switch reason {
+        case .noInstrument:
+            "its `\(basis.rawValue)` basis cites no instrument, so nothing shows it is true"
+        case .wrongInstrument(let id, let kind):
+            "its `\(basis.rawValue)` basis cites `\(id)`, \(kind), which cannot make that basis true"
+        case .incompleteDecision(let gateway, let missing):
+            "its public-interest basis cites decision `\(gateway)`, which does not record \(missing.joined(separator: ", "))"
+        case .otherDisclosures(let gateway):
+            "its `\(basis.rawValue)` basis cites `\(gateway)`, which was made for other disclosures (its `flows` do not list this one)"
+        }
+        return BasisProblem(discriminator: "unsupported", claim: claim, help: UnsupportedConfidentialityClaim.remedy(for: basis))
+    }
+
+    /// Whether a cited gateway is in force on the analysis date and covers the flow; nil when it does.
+    static func instrumentProblem(_ basis: ConfidentialityBasis, _ gateway: StatutoryGateway, flow index: Int, asOf: Day, covered: Bool) -> BasisProblem? {
+        let note = [DiagnosticNote("`\(gateway.id)` (\(gateway.citation)) is declared here", at: gateway.span)]
+        let named = "`\(gateway.id)` (\(gateway.citation))"
+        if let until = gateway.validUntil, until < asOf {
+            return BasisProblem(
+                discriminator: "lapsed", claim: "its `\(basis.rawValue)` basis rests on \(named), which ended on \(until) (analysis date \(asOf))",
+                related: note, help: "cite the instrument that now provides the basis, or stop the flow"
+            )
+        }
+        if let from = gateway.validFrom, asOf < from {
+            return BasisProblem(
+                discriminator: "not-yet-in-force", claim: "its `\(basis.rawValue)` basis rests on \(named), which takes effect only on \(from) (analysis date \(asOf))",
+                related: note, help: "hold the flow until the instrument is in force, or cite the one in force now"
+            )
+        }
+        if let decided = gateway.decided, asOf < decided {
+            return BasisProblem(
+                discriminator: "not-yet-in-force", claim: "its public-interest basis rests on decision \(named), dated \(decided), after the analysis date \(asOf)",
+                related: note, help: "record the decision before the disclosure is made"
+            )
+        }
+        // A decision or an order lists the disclosures it was made for; a law its purposes.
+        if !gateway.flows.isEmpty { return nil }
+        if gateway.purposes.isEmpty {
+            return BasisProblem(
+                discriminator: "out-of-scope", claim: "its `\(basis.rawValue)` basis rests on \(named), which lists no purposes or flows, so it cannot be shown to cover this disclosure",
+                related: note, help: "list what the instrument covers on `\(gateway.id)`: `purposes …` (or `flows …` for an order or decision)"
+            )
+        }
+        if !covered {
+            return BasisProblem(
+                discriminator: "out-of-scope", claim: "its `\(basis.rawValue)` basis rests on \(named), whose purposes do not cover this flow's",
+                related: note, help: "cite the instrument that covers this purpose, or correct the purposes listed on `\(gateway.id)`"
+            )
+        }
+        return nil
+    }
+
     /// Categories that are the controller's own handling of records it already holds.
     static let recordHandling: Set<PurposeCategory> = [.individualCare, .archiving, .destruction, .processingSupport]
 

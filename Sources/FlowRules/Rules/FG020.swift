@@ -329,7 +329,8 @@ enum FG020 {
     static func missingIndependentBasis(_ index: Int, for new: Set<PurposeCategory>, in analysis: Analysis) -> String? {
         let model = analysis.model
         let flow = model.flows[index]
-        guard let claim = flow.confidentiality, claim.basis != .notConfidential else {
+        // A claim that cites nothing counts as none.
+        guard let claim = flow.confidentiality, analysis.countedConfidentialityBasis(index).map({ $0 != .notConfidential }) == true else {
             return flow.from.name == flow.to.name
                 ? "the data is confidential patient information and the reuse has no confidentiality basis for the new purpose" : nil
         }

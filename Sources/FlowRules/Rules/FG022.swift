@@ -159,10 +159,11 @@ enum FG022 {
             }
             guard isPatientInformation[dataset] == true else { continue }
             // `not-confidential` for identifiable data is no basis at all (FG009 reports it).
-            let basis = flow.confidentiality?.basis == .notConfidential ? nil : flow.confidentiality?.basis
-            // Another explicit gateway: a named statute, or a court order.
-            if basis == .courtOrder { continue }
-            if basis == .statutory, let name = flow.confidentiality?.instrument?.name, model.gateways[name] != nil { continue }
+            // A claim that cites nothing switches nothing off here (see `basisForDependentChecks`).
+            let counted = analysis.basisForDependentChecks(index)
+            let basis = counted == .notConfidential ? nil : counted
+            // Another explicit gateway: a cited statute, or a court order.
+            if basis == .courtOrder || basis == .statutory { continue }
             var problems: [String] = []
             for category in purposeCategories[index].members.sorted(by: { $0.rawValue < $1.rawValue }) {
                 guard channels.contains(PurposeCategorySet(category)) else {

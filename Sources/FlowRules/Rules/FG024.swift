@@ -189,7 +189,7 @@ enum FG024 {
         if controllers.containsID(recipient) { return }
         if roles.controllersServed[recipient].sharesAnyID(with: controllers) { return }
         let flow = collector.model.flows[index]
-        if let basis = flow.confidentiality?.basis, basis == .statutory || basis == .courtOrder { return }
+        if let basis = collector.analysis.basisForDependentChecks(index), basis == .statutory || basis == .courtOrder { return }
         if isDocumentedInstruction(index, flow: flow, roles: roles, coverage: coverage) { return }
         collector.report(
             flow: index,

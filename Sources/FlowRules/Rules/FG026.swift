@@ -220,14 +220,15 @@ enum FG026 {
             if !categories.isEmpty, routineExempt.isSuperset(of: categories) { continue }
             let flow = model.flows[index]
             if flow.frequency == .oneOff || flow.frequency == .onRequest { continue }
-            if flow.confidentiality?.basis == .courtOrder { continue }
+            let counted = analysis.basisForDependentChecks(index)
+            if counted == .courtOrder { continue }
             let isNHSEngland = share.senders.contains { sender in
                 if let known = isNHSEnglandByID[sender] { return known }
                 let answer = isNHSEnglandBody(roles.ids.names[sender], successors: roles.successors)
                 isNHSEnglandByID[sender] = answer
                 return answer
             }
-            if !isNHSEngland, flow.article6?.basis == .c || flow.confidentiality?.basis == .statutory { continue }
+            if !isNHSEngland, flow.article6?.basis == .c || counted == .statutory { continue }
 
             let agreements = resolveAgreements(for: flow, share: share, roles: roles)
             func partiesText() -> String {

@@ -182,7 +182,7 @@ enum FG031 {
             guard keepers.contains(where: { partyTable.isAnswerable[$0] }) else { continue }
             // Disclosures an independent recipient receives because the law or a court requires it
             // (or in the overriding public interest) are kept under the recipient's own schedule.
-            if !parties.recipientIsProcessor, let basis = columns.confidentialityBases[index],
+            if !parties.recipientIsProcessor, let basis = collector.analysis.basisForDependentChecks(index),
                basis == .statutory || basis == .courtOrder || basis == .overridingPublicInterest { continue }
             // Care records at a provider follow the Records Management Code's health record schedule.
             let categories = purposeCategories[index]

@@ -136,7 +136,7 @@ enum FG035 {
             guard analysis.identifiability.wireLevels[index].isPersonalData else { continue }
             let outside = flow.purposes.compactMap { model.purposes[$0.name] }.filter { nonHealth.contains($0.category) }
             guard !outside.isEmpty else { continue }
-            if let basis = flow.confidentiality?.basis, basis == .courtOrder || basis == .statutory { continue }
+            if let basis = analysis.basisForDependentChecks(index), basis == .courtOrder || basis == .statutory { continue }
             guard let collection = collectionFlow(feeding: Holding(flow.from.name, flow.dataset.name), nhsEngland: nhsEngland, analysis: analysis) else { continue }
             let collected = model.flows[collection]
             let witness = analysis.witnessPath(forFlow: index) { contribution in

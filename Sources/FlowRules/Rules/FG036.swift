@@ -30,7 +30,8 @@ enum FG036 {
         standard library. It also reports Art 6 citations, \
         retention statements, exemption evidence, approval conditions and agreement terms whose text \
         cites the Data Protection Act 1998 (or Directive 95/46/EC) or names one of the ended bodies, \
-        and flows that rest on a statutory gateway past its `valid-until`.
+        and flows that rest on a statutory gateway past its `valid-until` (where the gateway is the \
+        confidentiality basis of confidential patient information, FG009 reports it as an error instead).
 
         Fix: refer to the successor (`nhs-england` for NHS Digital; the ICB for a CCG; UKHSA or OHID \
         for PHE), cite the UK GDPR and the Data Protection Act 2018, and record lifecycles with \
@@ -168,8 +169,14 @@ enum FG036 {
             guard !endedGateways.isEmpty else { continue }
             // The Art 6 gateway, then the confidentiality instrument: checked in place, with no list
             // of them gathered for every flow.
-            if let claim = flow.article6 { checkGateway(claim.gateway, at: claim.span, ofFlow: index, described: label, into: &collector) }
-            if let claim = flow.confidentiality { checkGateway(claim.instrument, at: claim.span, ofFlow: index, described: label, into: &collector) }
+            // A lapsed confidentiality instrument under confidential patient information is FG009's
+            // error; the same gateway cited for Art 6 is that one root cause, not a second finding.
+            let basisIsFG009s = collector.analysis.carriesConfidentialInformation(index)
+            let confidentialityGateway = flow.confidentiality?.instrument?.name
+            if let claim = flow.article6, !(basisIsFG009s && claim.gateway?.name == confidentialityGateway) {
+                checkGateway(claim.gateway, at: claim.span, ofFlow: index, described: label, into: &collector)
+            }
+            if let claim = flow.confidentiality, !basisIsFG009s { checkGateway(claim.instrument, at: claim.span, ofFlow: index, described: label, into: &collector) }
         }
         // Declarations without free text report only when they name an ended organisation: those
         // few are picked out before sorting, rather than sorting every dataset of an estate.

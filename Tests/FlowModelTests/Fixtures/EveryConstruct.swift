@@ -212,6 +212,14 @@ enum EveryConstruct {
           description "s254"
         }
 
+        gateway pi "Public-interest decision" {
+          kind public-interest-decision
+          citation "Caldicott Guardian log 12"
+          flows f1
+          decided-by "Caldicott Guardian"
+          decided 2025-01-10
+        }
+
         opt-out local "Local objection" {
           kind programme
           recorded-at blmk
