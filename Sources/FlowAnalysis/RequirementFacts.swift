@@ -11,9 +11,19 @@ struct RequirementFacts: Sendable {
         let recordedAt: Set<String>
     }
 
+    /// Whether the National Data Opt-out applies under an approval, and why.
+    struct ApprovalDecision: Sendable {
+        let required: Bool
+        let reason: String
+        /// The register entry records `ndoo exempt`, or the model treats unknown as exempt.
+        var exempt: Bool { !required }
+        let unknown: Bool
+        let byModelSetting: Bool
+    }
+
     let optOuts: [OptOutRule]
-    /// By approval id: whether the National Data Opt-out applies under it, and why.
-    let approvals: [String: (Bool, String)]
+    /// By approval id.
+    let approvals: [String: ApprovalDecision]
     /// By confidentiality basis: why a flow on a basis outside the opt-out's scope need not apply it.
     let outsideScope: [ConfidentialityBasis: String]
     /// By (s251) basis: the decision when no approval is named.
@@ -28,12 +38,14 @@ struct RequirementFacts: Sendable {
         let unknownApplies = model.settings.unknownNDOOStatusApplies
         approvals = model.approvals.mapValues { approval in
             switch approval.ndoo {
-            case .exempt: (false, "approval `\(approval.id)` is exempted from the opt-out")
-            case .applies: (true, "s251 support under approval `\(approval.id)`, whose register entry applies the opt-out")
+            case .exempt:
+                ApprovalDecision(required: false, reason: "approval `\(approval.id)` is exempted from the opt-out", unknown: false, byModelSetting: false)
+            case .applies:
+                ApprovalDecision(required: true, reason: "s251 support under approval `\(approval.id)`, whose register entry applies the opt-out", unknown: false, byModelSetting: false)
             case .unknown:
                 unknownApplies
-                    ? (true, "s251 support under approval `\(approval.id)`, whose opt-out status is unknown (treated as applying)")
-                    : (false, "approval `\(approval.id)`'s opt-out status is unknown (treated as exempt by model setting)")
+                    ? ApprovalDecision(required: true, reason: "s251 support under approval `\(approval.id)`, whose opt-out status is unknown (treated as applying)", unknown: true, byModelSetting: false)
+                    : ApprovalDecision(required: false, reason: "approval `\(approval.id)`'s opt-out status is unknown (treated as exempt by model setting)", unknown: true, byModelSetting: true)
             }
         }
         var outsideScope: [ConfidentialityBasis: String] = [:]

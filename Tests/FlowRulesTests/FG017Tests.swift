@@ -57,7 +57,8 @@ struct FG017Tests {
         #expect(findings.first?.witness?.hops.contains { $0.id == "gp-merged" } == true)
     }
 
-    @Test func documentedExemptionIsLeftToFG016() {
+    /// "Sound verdicts" item 2: a claim in words does not lift a Type 1 objection.
+    @Test func claimedExemptionDoesNotLiftTheObjection() {
         let findings = RulesBTestSupport.findings("FG017", in: """
         flow gp -> university "Cohort under a COPI notice" {
           data gp-extract
@@ -71,6 +72,7 @@ struct FG017Tests {
           exempt type1 "COPI reg 3(4) notice, 2020"
         }
         """)
-        #expect(findings.isEmpty)
+        #expect(findings.map { "\($0.target) \($0.severity.rawValue)" } == ["gp.university.gp-extract.research error"])
+        #expect(findings.first?.help?.contains("a claimed exemption does not lift a Type 1 objection") == true)
     }
 }

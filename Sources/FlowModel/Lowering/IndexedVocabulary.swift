@@ -23,6 +23,7 @@ extension DataSubject: IndexedVocabulary { static let spellingIndex = makeSpelli
 extension DecisionMaker: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension Frequency: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension GatewayKind: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
+extension NDOPExemption: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension IdentifiabilityLevel: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension Identifier: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension NDOOStatus: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }

@@ -38,10 +38,28 @@ extension Lowerer {
         }
         table.on("applies") { lowerer, node, flow in flow.appliedOptOuts = lowerer.references(node, .optOut) }
         table.on("exempt", repeatable: true) { lowerer, node, flow in
-            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "OPT-OUT [\"evidence\"]"),
+            let shape = "OPT-OUT [NDOP-EXEMPTION | APPROVAL] [\"evidence\"]"
+            guard let tokens = lowerer.arguments(node, count: 1...3, shape: shape),
                   let optOut = lowerer.reference(tokens[0], .optOut) else { return }
-            let evidence = tokens.count == 2 ? tokens[1].text : nil
-            flow.exemptions.append(OptOutExemption(optOut: optOut, evidence: evidence, span: node.headerSpan))
+            var exemption = OptOutExemption(optOut: optOut, span: node.headerSpan)
+            var position = 1
+            if position < tokens.count, tokens.kind(at: position) == .word {
+                let word = tokens[position]
+                if let entry = NDOPExemption.spellingIndex[word] {
+                    exemption.ground = .policy(entry)
+                } else if let approval = lowerer.reference(word, .approval) {
+                    exemption.ground = .approval(approval)
+                }
+                position += 1
+            }
+            if position < tokens.count {
+                guard tokens.kind(at: position) == .string, position == tokens.count - 1 else {
+                    lowerer.sink.report(.malformedValue, "expected \(shape)", at: tokens[position].span)
+                    return
+                }
+                exemption.evidence = tokens.text(at: position)
+            }
+            flow.exemptions.append(exemption)
         }
         table.on("agreement") { lowerer, node, flow in flow.agreements = lowerer.references(node, .agreement, .contract, .arrangement) }
         table.on("dpia") { lowerer, node, flow in flow.dpia = lowerer.reference(node, .dpia) }

@@ -17,9 +17,18 @@ public struct ConfidentialityClaim: Sendable, Hashable {
 
 public struct OptOutExemption: Sendable, Hashable {
     public var optOut: Reference
+    /// What the exemption rests on, when the model names something checkable.
+    public var ground: ExemptionGround?
     /// Where the exemption is evidenced (approval letter, register entry, NDOP section).
     public var evidence: String?
     public var span: SourceSpan
+}
+
+/// What an opt-out exemption claim rests on: an entry of the NDOP operational policy's list, or an
+/// approval whose register entry records the opt-out as exempted. Free text alone is no ground.
+public enum ExemptionGround: Sendable, Hashable {
+    case policy(NDOPExemption)
+    case approval(Reference)
 }
 
 public struct RetentionStatement: Sendable, Hashable {

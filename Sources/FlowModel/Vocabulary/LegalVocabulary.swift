@@ -189,6 +189,10 @@ public enum PurposeCategory: String, Vocabulary {
     public static let vocabularyName = "purpose category"
 
     public var isDirectCare: Bool { self == .individualCare }
+
+    /// Handling records for a use that already exists (a processor's support, archiving,
+    /// destruction): such a purpose needs no listing of its own on an instrument.
+    public var passesThrough: Bool { self == .processingSupport || self == .archiving || self == .destruction }
 }
 
 public enum OptOutKind: String, Vocabulary {
@@ -205,6 +209,22 @@ public enum NDOOStatus: String, Vocabulary {
     case exempt
     case unknown
     public static let vocabularyName = "National Data Opt-out status"
+}
+
+/// The exemptions from the National Data Opt-out the NDOP operational policy guidance lists (§7) that
+/// the engine can check against a flow. Only entries whose condition can be read from a model are
+/// here; a CAG-advised exemption is claimed through its approval instead.
+public enum NDOPExemption: String, Vocabulary {
+    /// §7.1: data disclosed for non-contracted invoice validation. Covers a flow only when invoice
+    /// validation is its only purpose.
+    case invoiceValidation = "invoice-validation"
+    public static let vocabularyName = "NDOP exemption"
+
+    public var policySection: String {
+        switch self {
+        case .invoiceValidation: "NDOP operational policy guidance §7.1 (non-contracted invoice validation)"
+        }
+    }
 }
 
 public enum DecisionMaker: String, Vocabulary {

@@ -26,7 +26,9 @@ enum FG015 {
 
         Fix: add the opt-out to the disclosing flow (`applies ndoo`), or to a transform upstream \
         (`at ORG filter D -> D2 { opt-out ndoo }`), or record the exemption on the approval \
-        (`ndoo exempt "evidence"`) or the flow (`exempt ndoo "evidence"`).
+        (`ndoo exempt "evidence"`), citing it from the flow if you wish (`exempt ndoo APPROVAL`). An \
+        exemption claimed on the flow in free text alone (`exempt ndoo "…"`) does not lift the \
+        requirement: the finding says why the claim does not count.
         """,
         triggeringExamples: [
             """
@@ -91,12 +93,14 @@ enum FG015 {
                       requirement.isRequired, !collector.analysis.optOuts.arrivingFilters[index].contains(optOut) else { continue }
                 let analysis = collector.analysis
                 let witness = analysis.witnessPath(forFlow: index, lackingOptOut: optOut)
+                let claims = requirement.unrecognisedClaims
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) must apply the National Data Opt-out (`\(optOut)`): \(requirement.reason)",
+                    "\(collector.label(flow)) must apply the National Data Opt-out (`\(optOut)`): \(requirement.reason)"
+                        + (claims.isEmpty ? "" : "; its exemption does not count: " + claims.joined(separator: "; ")),
                     discriminator: optOut,
                     witness: witness,
-                    help: "add `applies \(optOut)` to this flow, filter upstream, or record the exemption with its evidence"
+                    help: "add `applies \(optOut)` to this flow or filter upstream; an exemption counts only when it rests on the cited approval's `ndoo exempt` entry (`exempt \(optOut) APPROVAL`) or on an NDOP §7 entry that covers the flow (`exempt \(optOut) invoice-validation`, for invoice validation alone)"
                 )
             }
         }

@@ -33,9 +33,8 @@ enum FG017 {
         statute.
 
         Fix: add `applies type1` to the flow that leaves the practice (or to an upstream transform \
-        `at gp filter D -> D2 { opt-out type1 }`). If a specific exemption really applies (a COPI \
-        notice, say), record it with its evidence: `exempt type1 "where the exemption is documented"` \
-        (FG016 checks the evidence).
+        `at gp filter D -> D2 { opt-out type1 }`). A Type 1 objection has no exemption route a flow \
+        can claim: `exempt type1 …` does not lift it, and the finding says so.
         """,
         triggeringExamples: [
             """
@@ -121,8 +120,7 @@ enum FG017 {
         for (index, flow) in collector.flows {
             for optOut in type1OptOuts {
                 guard let requirement = analysis.requirements.requirement(flow: index, optOut: optOut), requirement.isRequired,
-                      !analysis.optOuts.arrivingFilters[index].contains(optOut),
-                      !flow.exemptions.contains(where: { $0.optOut.name == optOut }) else { continue }
+                      !analysis.optOuts.arrivingFilters[index].contains(optOut) else { continue }
                 let witness = analysis.witnessPath(forFlow: index, lackingOptOut: optOut)
                 let level = analysis.identifiability.recipientLevels[index]
                 let policyNote = requirement.isPolicyDependent
@@ -133,7 +131,8 @@ enum FG017 {
                     discriminator: optOut,
                     severity: requirement.isPolicyDependent ? .warning : .error,
                     witness: witness,
-                    help: "add `applies \(optOut)` to this flow (or filter where the data leaves the practice: `at ORG filter \(flow.dataset.name) -> \(flow.dataset.name)-t1 { opt-out \(optOut) }`), or record a documented exemption: `exempt \(optOut) \"evidence\"`"
+                    help: "add `applies \(optOut)` to this flow (or filter where the data leaves the practice: `at ORG filter \(flow.dataset.name) -> \(flow.dataset.name)-t1 { opt-out \(optOut) }`)"
+                        + (requirement.unrecognisedClaims.isEmpty ? "" : "; a claimed exemption does not lift a Type 1 objection")
                 )
             }
         }

@@ -9,7 +9,7 @@ enum FG018 {
         slug: "programme-opt-out-not-honoured",
         severity: .error,
         legalSource: "CAG standard condition 8 (dissent respected) through an alternative opt-out; UK GDPR Art 5(1)(a) (fairness and transparency: the promise made to patients in the privacy notice)",
-        summary: "A flow that is part of a programme leaves the place where patients record the programme's opt-out without applying it.",
+        summary: "A flow leaves the place where patients record a local opt-out (a programme objection, a consent withdrawal, an Art 21 objection) without applying it.",
         explanation: """
         Some programmes have their own opt-out, recorded where the data starts: the risk-stratification \
         objection code a patient can ask their GP to add is the usual example. It is separate from the \
@@ -28,9 +28,16 @@ enum FG018 {
         elsewhere brings objectors back, so outputs of such a link need the filter again. The witness \
         path follows the branch on which the filter is missing.
 
+        The same holds for the other opt-outs recorded locally. A `consent-withdrawal` opt-out \
+        applies to every flow that relies on consent (`confidentiality explicit-consent` or `art6 a`) \
+        for the purposes it lists (all, when it lists none), from where withdrawals are recorded (any \
+        source, when none is named). A `right-to-object` opt-out records objections under UK GDPR \
+        Art 21(1): it applies to flows resting on Art 6(1)(e) or (f) for the purposes it lists (all, \
+        when it lists none) whose data comes from where the objections are recorded.
+
         Fix: add `applies OPT-OUT` to the flow (for a GP extract, at the practice), or filter after a \
-        link (`at ORG filter D -> D2 { opt-out OPT-OUT }`). Where a documented exemption applies, \
-        record it with its evidence: `exempt OPT-OUT "evidence"`.
+        link (`at ORG filter D -> D2 { opt-out OPT-OUT }`). A claimed exemption (`exempt OPT-OUT`) does \
+        not lift a local opt-out.
         """,
         triggeringExamples: [
             """
@@ -136,23 +143,32 @@ enum FG018 {
     ) { collector in
         let analysis = collector.analysis
         let model = collector.model
-        let programmes = model.optOuts.values.filter { $0.kind == .programme }.sorted { $0.id < $1.id }
+        let local: Set<OptOutKind> = [.programme, .consentWithdrawal, .rightToObject]
+        let programmes = model.optOuts.values.filter { local.contains($0.kind) }.sorted { $0.id < $1.id }
         for (index, flow) in collector.flows {
             for optOut in programmes {
                 let id = optOut.id
                 guard let requirement = analysis.requirements.requirement(flow: index, optOut: id), requirement.isRequired,
-                      !analysis.optOuts.arrivingFilters[index].contains(id),
-                      !flow.exemptions.contains(where: { $0.optOut.name == id }) else { continue }
+                      !analysis.optOuts.arrivingFilters[index].contains(id) else { continue }
                 let witness = analysis.witnessPath(forFlow: index, lackingOptOut: id)
                 let recorded = optOut.recordedAt.map { "`\($0.name)`" }.joined(separator: ", ")
                 let programme = optOut.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
+                let message = switch optOut.kind {
+                case .consentWithdrawal:
+                    "\(collector.label(flow)) relies on consent and carries `\(flow.dataset.name)`, but the consent withdrawals recorded as `\(id)` (\(recorded.isEmpty ? "wherever they are made" : "at " + recorded)) have not been applied to it: \(requirement.reason)"
+                case .rightToObject:
+                    "\(collector.label(flow)) carries `\(flow.dataset.name)` from where objections `\(id)` are recorded (\(recorded)), but they have not been applied to it: \(requirement.reason)"
+                default:
+                    "\(collector.label(flow)) is part of the \(programme) programme and carries `\(flow.dataset.name)`, whose data comes from where patients record the opt-out `\(id)` (\(recorded.isEmpty ? "no organisation named" : recorded)), but the opt-out has not been applied to it"
+                }
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) is part of the \(programme) programme and carries `\(flow.dataset.name)`, whose data comes from where patients record the opt-out `\(id)` (\(recorded.isEmpty ? "no organisation named" : recorded)), but the opt-out has not been applied to it",
+                    message,
                     discriminator: id,
                     related: [DiagnosticNote("the opt-out `\(id)` is declared here", at: optOut.span)],
                     witness: witness,
-                    help: "add `applies \(id)` to this flow, or filter upstream (`at ORG filter \(flow.dataset.name) -> \(flow.dataset.name)-filtered { opt-out \(id) }`); if a documented exemption applies, write `exempt \(id) \"evidence\"`"
+                    help: "add `applies \(id)` to this flow, or filter upstream (`at ORG filter \(flow.dataset.name) -> \(flow.dataset.name)-filtered { opt-out \(id) }`)"
+                        + (requirement.unrecognisedClaims.isEmpty ? "" : "; a claimed exemption does not lift a local opt-out")
                 )
             }
         }

@@ -209,7 +209,7 @@ enum FG020 {
     }
 
     /// Purposes a processor or archive holds data for on someone else's behalf: never new purposes.
-    static let passThrough: Set<PurposeCategory> = [.processingSupport, .archiving, .destruction]
+    static let passThrough = Set(PurposeCategory.allCases.filter(\.passesThrough))
     static let passThroughBits = PurposeCategorySet(passThrough)
 
     enum Received: Equatable {

@@ -150,32 +150,11 @@ enum FG037 {
         }
     }
 
-    /// The opt-out is certainly not required: the data is not confidential to the recipient, the flow
-    /// is for individual care, the data is out of scope, the basis is outside the opt-out, or an
-    /// exemption applies. Undecidable cases (missing or doubtful basis, unknown approval status) are not.
+    /// The opt-out is certainly not required: decided by the one definition of its scope, where
+    /// nothing the model leaves open (a basis that does not count, an unknown approval status)
+    /// went into the decision.
     static func isKnownNotRequired(_ index: Int, optOut: String, analysis: Analysis) -> Bool {
-        let model = analysis.model
-        let flow = model.flows[index]
-        guard let dataset = model.datasets[flow.dataset.name] else { return false }
-        let confidential = analysis.carriesConfidentialInformation(index)
-        if !confidential { return true }
-        let categories = analysis.purposeCategories(of: flow)
-        if !categories.isEmpty, categories.allSatisfy(\.isDirectCare) { return true }
-        let inScope: Set<DataOrigin> = [.englandHealth, .englandAdultSocialCare, .gpRecord]
-        if inScope.isDisjoint(with: dataset.origins) { return true }
-        guard let basis = flow.confidentiality?.basis else { return false }
-        switch basis {
-        case .explicitConsent, .statutory, .courtOrder, .overridingPublicInterest, .s251Regulation3:
-            return true
-        case .impliedConsent, .notConfidential:
-            return false
-        case .s251Regulation2, .s251Regulation5:
-            if categories.contains(.invoiceValidation) { return true }
-            if flow.exemptions.contains(where: { $0.optOut.name == optOut }) { return true }
-            if let approval = flow.confidentiality?.instrument.flatMap({ model.approvals[$0.name] }) {
-                return approval.ndoo == .exempt
-            }
-            return false
-        }
+        guard let requirement = analysis.requirements.requirement(flow: index, optOut: optOut) else { return false }
+        return !requirement.isRequired && requirement.isSettled
     }
 }
