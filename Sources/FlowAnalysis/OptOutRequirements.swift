@@ -81,6 +81,15 @@ public struct OptOutRequirements: Sendable {
             }
             result.append(requirement)
         }
+        /// A local opt-out applies when every condition holds; otherwise the first that fails says why not.
+        func decide(_ optOut: String, _ conditions: [(holds: Bool, unlessReason: String)], otherwise reason: String) {
+            let failing = conditions.first { !$0.holds }
+            add(optOut, failing == nil, failing?.unlessReason ?? reason)
+        }
+        // Whether an opt-out that lists purposes covers the flow's (one that lists none covers all).
+        func covers(_ optOut: RequirementFacts.OptOutRule) -> Bool {
+            optOut.programme.isEmpty || flow.purposes.contains { optOut.programme.contains($0.name) }
+        }
         // Whether the flow's data comes from where an opt-out is recorded: the sender or upstream.
         func fromWhereRecorded(_ optOut: RequirementFacts.OptOutRule) -> Bool {
             optOut.recordedAt.contains(flow.from.name) || !optOut.recordedAt.isDisjoint(with: upstream.of(index))
@@ -107,38 +116,29 @@ public struct OptOutRequirements: Sendable {
                 }
             case .programme:
                 let tagged = flow.purposes.contains { optOut.programme.contains($0.name) }
-                let fromSource = tagged && fromWhereRecorded(optOut)
-                let required = tagged && fromSource && level.isPersonalData
-                let reason = !tagged ? "the flow is not part of the programme"
-                    : !fromSource ? "the data does not come from where the opt-out is recorded"
-                    : !level.isPersonalData ? "the data is not personal data in the recipient's hands"
-                    : "the flow is part of the programme and its data comes from where patients record this opt-out"
-                add(optOut.id, required, reason)
+                decide(optOut.id, [
+                    (tagged, "the flow is not part of the programme"),
+                    (fromWhereRecorded(optOut), "the data does not come from where the opt-out is recorded"),
+                    (level.isPersonalData, "the data is not personal data in the recipient's hands"),
+                ], otherwise: "the flow is part of the programme and its data comes from where patients record this opt-out")
             case .consentWithdrawal:
                 // Processing that rests on consent stops for those who withdraw it.
-                let consentBased = standing.countedBasis == .explicitConsent || flow.article6?.basis == .a
-                let covered = optOut.programme.isEmpty || flow.purposes.contains { optOut.programme.contains($0.name) }
-                let fromSource = optOut.recordedAt.isEmpty || fromWhereRecorded(optOut)
-                let required = consentBased && covered && fromSource && level.isPersonalData
-                let reason = !consentBased ? "the flow does not rely on consent"
-                    : !covered ? "the flow's purposes are not those the consent covers"
-                    : !fromSource ? "the data does not come from where withdrawals are recorded"
-                    : !level.isPersonalData ? "the data is not personal data in the recipient's hands"
-                    : "the flow relies on consent, so people who withdraw it must be left out"
-                add(optOut.id, required, reason)
+                decide(optOut.id, [
+                    (standing.countedBasis == .explicitConsent || flow.article6?.basis == .a, "the flow does not rely on consent"),
+                    (covers(optOut), "the flow's purposes are not those the consent covers"),
+                    (optOut.recordedAt.isEmpty || fromWhereRecorded(optOut), "the data does not come from where withdrawals are recorded"),
+                    (level.isPersonalData, "the data is not personal data in the recipient's hands"),
+                ], otherwise: "the flow relies on consent, so people who withdraw it must be left out")
             case .rightToObject:
                 // UK GDPR Art 21(1): an objection to processing under Art 6(1)(e) or (f), recorded where
                 // it was made, applies to the purposes it covers.
-                let objectable = flow.article6?.basis == .e || flow.article6?.basis == .f
-                let covered = optOut.programme.isEmpty || flow.purposes.contains { optOut.programme.contains($0.name) }
-                let fromSource = fromWhereRecorded(optOut)
-                let required = objectable && covered && fromSource && level.isPersonalData
-                let reason = !objectable ? "the flow does not rest on Art 6(1)(e) or (f), the bases Art 21(1) lets people object to"
-                    : !covered ? "the flow's purposes are not those the objections cover"
-                    : !fromSource ? "the data does not come from where the objections are recorded"
-                    : !level.isPersonalData ? "the data is not personal data in the recipient's hands"
-                    : "the flow rests on Art 6(1)(\(flow.article6!.basis.rawValue)) for purposes the objections recorded at its source cover (Art 21(1))"
-                add(optOut.id, required, reason)
+                let basis = flow.article6?.basis
+                decide(optOut.id, [
+                    (basis == .e || basis == .f, "the flow does not rest on Art 6(1)(e) or (f), the bases Art 21(1) lets people object to"),
+                    (covers(optOut), "the flow's purposes are not those the objections cover"),
+                    (fromWhereRecorded(optOut), "the data does not come from where the objections are recorded"),
+                    (level.isPersonalData, "the data is not personal data in the recipient's hands"),
+                ], otherwise: "the flow rests on Art 6(1)(\(basis?.rawValue ?? "e")) for purposes the objections recorded at its source cover (Art 21(1))")
             }
         }
         return result
