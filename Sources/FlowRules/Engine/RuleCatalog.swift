@@ -40,6 +40,7 @@ public enum RuleCatalog {
         FG037.rule,
         FG038.rule,
         FG039.rule,
+        FG040.rule,
     ]
 
     public static func rule(_ code: String) -> Rule? {

@@ -141,7 +141,10 @@ enum FG022 {
         let model = collector.model
         let declarations = DeclarationsByID.shared(by: collector)
         let channels = PurposeCategorySet(model.settings.commissionerIdentifiableChannels)
-        let inCEfF = controlledEnvironmentMembers(in: model)
+        let boundaries = BoundaryMembers.shared(by: collector)
+        // Inside a Controlled Environment for Finance, or a boundary nested in one.
+        let inCEfF = model.boundaries.values.filter { $0.kind == .controlledEnvironmentForFinance }
+            .reduce(into: Set<String>()) { $0.formUnion(boundaries.of($1.id)) }
         let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
         let wireLevels = analysis.identifiability.wireLevels
         // By id: commissioners among the organisations; whether a dataset is patient information,
@@ -197,23 +200,5 @@ enum FG022 {
                 help: "send pseudonymised data through the DSCRO instead; or meet the channel's condition (s251 inside a CEfF for invoice validation, `confidentiality explicit-consent` for casework, `confidentiality statutory` for safeguarding)"
             )
         }
-    }
-
-    /// Organisations inside a Controlled Environment for Finance boundary, or a boundary nested in one.
-    static func controlledEnvironmentMembers(in model: SemanticModel) -> Set<String> {
-        var result: Set<String> = []
-        for boundary in model.boundaries.values {
-            var current: Boundary? = boundary
-            var depth = 0
-            while let node = current, depth < 64 {
-                if node.kind == .controlledEnvironmentForFinance {
-                    result.formUnion(boundary.members.map(\.name))
-                    break
-                }
-                current = node.parent.flatMap { model.boundaries[$0] }
-                depth += 1
-            }
-        }
-        return result
     }
 }

@@ -233,17 +233,11 @@ enum FG023 {
         let controlled: Set<BoundaryKind> = [.organisation, .secureDataEnvironment, .safeHaven, .controlledEnvironmentForFinance]
         var result = [Set<String>](repeating: [], count: organisations.count)
         for boundary in model.boundaries.values {
-            var current: Boundary? = boundary
-            var depth = 0
-            while let node = current, depth < 64 {
-                if controlled.contains(node.kind) {
-                    // A member no flow or declaration names has no id, and no flow to judge.
-                    for member in boundary.members {
-                        if let id = organisations.id(member.name) { result[id].insert(node.id) }
-                    }
+            for node in BoundaryMembers.chain(from: boundary, in: model) where controlled.contains(node.kind) {
+                // A member no flow or declaration names has no id, and no flow to judge.
+                for member in boundary.members {
+                    if let id = organisations.id(member.name) { result[id].insert(node.id) }
                 }
-                current = node.parent.flatMap { model.boundaries[$0] }
-                depth += 1
             }
         }
         return result
