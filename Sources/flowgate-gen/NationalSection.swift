@@ -65,6 +65,8 @@ struct NationalSection {
             "applicant \(Name.nhsEngland)",
             "purposes \(purposes.joined(separator: ", "))",
             "excludes-origin childrens-social-care",
+            // Making less identifiable, linkage and access (COPI Schedule classes): the estate links.
+            "classes 1, 4, 6",
             ndoo,
             evidence.map { "requires-evidence \($0)" } ?? "",
             "valid-from 2013-04-01",

@@ -162,6 +162,7 @@ struct PracticeChain {
             "decision-maker secretary-of-state",
             "applicant \(Name.nhsEngland)",
             "purposes \(Name.riskStratification), \(Name.riskCommissioning)",
+            "classes 1, 4, 6",
             "ndoo applies",
             "requires-evidence rs-assurance-statement",
             "valid-from 2013-11-01",

@@ -41,6 +41,7 @@ public enum RuleCatalog {
         FG038.rule,
         FG039.rule,
         FG040.rule,
+        FG041.rule,
     ]
 
     public static func rule(_ code: String) -> Rule? {
