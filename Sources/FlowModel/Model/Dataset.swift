@@ -20,6 +20,9 @@ public struct Dataset: Sendable, Hashable {
         public var description: String?
         /// The transform that derives this dataset, when it is derived (its output id is this id).
         public var isDerived = false
+        /// A level the deriving transform claims that its operation and identifiers cannot support;
+        /// `level` is then the supported one.
+        public var levelCorrection: LevelCorrection?
     }
 
     @usableFromInline var storage: FieldsBox<Fields>
@@ -42,8 +45,16 @@ public struct Dataset: Sendable, Hashable {
     @inlinable public var items: String? { get { storage.fields.items } set { FieldsBox.unique(&storage).fields.items = newValue } }
     @inlinable public var description: String? { get { storage.fields.description } set { FieldsBox.unique(&storage).fields.description = newValue } }
     @inlinable public var isDerived: Bool { get { storage.fields.isDerived } set { FieldsBox.unique(&storage).fields.isDerived = newValue } }
+    @inlinable public var levelCorrection: LevelCorrection? { get { storage.fields.levelCorrection } set { FieldsBox.unique(&storage).fields.levelCorrection = newValue } }
 
     public static func == (lhs: Dataset, rhs: Dataset) -> Bool { FieldsBox.same(lhs.storage, rhs.storage) }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+}
+
+/// A transform's level claim raised to what the model supports: what was claimed, what stands, and why.
+public struct LevelCorrection: Sendable, Hashable {
+    public let claimed: IdentifiabilityLevel
+    public let supported: IdentifiabilityLevel
+    public let reason: String
 }

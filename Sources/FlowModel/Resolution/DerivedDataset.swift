@@ -35,7 +35,43 @@ enum DerivedDataset {
         }
         if let level = transform.level { dataset.level = level }
         if let identifiers = transform.identifiers { dataset.identifiers = identifiers }
+        if let (floor, reason) = supportedFloor(of: transform, identifiers: dataset.identifiers, mostIdentifiableInput: mostIdentifiable),
+           dataset.level < floor {
+            dataset.levelCorrection = LevelCorrection(claimed: dataset.level, supported: floor, reason: reason)
+            dataset.level = floor
+        }
         return Dataset(fields: dataset)
+    }
+
+    /// The least identifiable level a transform's output can honestly have, and why, where the
+    /// operation or what the output keeps sets one: a level is a claim, and a claim the model cannot
+    /// support must not lower what every later rule sees.
+    static func supportedFloor(
+        of transform: Transform, identifiers: [Identifier], mostIdentifiableInput: IdentifiabilityLevel
+    ) -> (IdentifiabilityLevel, String)? {
+        var floors: [(IdentifiabilityLevel, String)] = []
+        let direct = identifiers.filter(\.isDirect)
+        if direct.contains(where: { $0 != .nhsNumber }) {
+            let kept = direct.filter { $0 != .nhsNumber }.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            floors.append((.identifiable, "it keeps the direct identifier\(direct.count > 1 ? "s" : "") \(kept)"))
+        } else if direct.contains(.nhsNumber) {
+            floors.append((.pseudonymisedWeak, "it keeps the NHS number"))
+        }
+        switch transform.operation {
+        case .link, .filter:
+            floors.append((mostIdentifiableInput, "a record-level \(transform.operation.rawValue) keeps its inputs' level (\(mostIdentifiableInput.rawValue))"))
+        case .reidentify:
+            floors.append((.identifiable, "re-identification makes the data identifiable"))
+        case .aggregate:
+            // Disclosure control may sit on the flows that release the counts; FG023 judges it there.
+            break
+        case .pseudonymise, .anonymise:
+            if transform.level == .aggregate {
+                let recordLevel: IdentifiabilityLevel = transform.operation == .pseudonymise ? .pseudonymised : .anonymised
+                floors.append((recordLevel, "a \(transform.operation.rawValue) step leaves record-level data, not counts"))
+            }
+        }
+        return floors.max { $0.0 < $1.0 }
     }
 
     /// The inputs' lists joined, first occurrences in order. Most transforms have one input whose

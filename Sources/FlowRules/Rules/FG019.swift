@@ -17,10 +17,16 @@ enum FG019 {
         level data is identifiable to any NHS body. Linkage is COPI Schedule class 4 and needs its own \
         authority.
 
-        Two situations are reported:
-        1. the flow declares a lower level than the dataset it carries, and no declared transform \
+        Three situations are reported:
+        1. a transform claims a level its output cannot have — it keeps a direct identifier (the NHS \
+        number alone makes it `pseudonymised-weak`, any other makes it `identifiable`), a record-level \
+        `link` or `filter` claims to be less identifiable than its inputs, a `pseudonymise` or \
+        `anonymise` step claims to produce counts — error on the transform (an aggregate's disclosure \
+        control is FG023's question, judged where the counts are released). The model is read at the supported level: every \
+        other rule sees it, and flows that only repeat the claim are listed under this finding;
+        2. the flow declares a lower level than the dataset it carries, and no declared transform \
         lowered it (derive a pseudonymised or anonymised dataset with `at ORG pseudonymise …` first) — error;
-        2. the recipient can re-identify the data it receives — error when the recipient is a \
+        3. the recipient can re-identify the data it receives — error when the recipient is a \
         commissioner (which may not hold identifiable data outside permitted channels), otherwise a \
         warning. The other rules (FG001, FG009, FG015, FG017) already use the escalated level.
         """,
@@ -55,6 +61,22 @@ enum FG019 {
               confidentiality s251-reg5
             }
             """,
+            """
+            at trust link sus, gp-extract -> linked "Admissions linked with GP records" {
+              level aggregate
+            }
+
+            flow trust -> insurer "Linked data, said to be counts" {
+              data linked
+              level aggregate
+              purpose publication
+            }
+            """,
+            """
+            at trust anonymise sus -> sus-anon "Said to be anonymised" {
+              identifiers date-of-birth, postcode
+            }
+            """,
         ],
         passingExamples: [
             """
@@ -82,10 +104,24 @@ enum FG019 {
         let escalations = analysis.identifiability.escalationsByHolding
         // Each dataset's level by id, so a flow is compared without reading its dataset's declaration.
         let levels = declarations.datasets.map { $0?.level }
+        // The root cause first: a transform claiming a level its output cannot have. Flows that only
+        // repeat the claim are its consequences, listed under it rather than reported again.
+        var repeatsClaim = Set<Int>()
+        for transform in model.transforms {
+            guard let correction = model.datasets[transform.output]?.levelCorrection else { continue }
+            let repeating = model.flows.indices.filter { model.flows[$0].dataset.name == transform.output && !(model.flows[$0].level > correction.claimed) }
+            repeatsClaim.formUnion(repeating)
+            collector.report(
+                "`\(transform.output)` at `\(transform.holder.name)` is claimed to be \(correction.claimed.rawValue), but \(correction.reason); every rule reads it as \(correction.supported.rawValue)",
+                at: transform.span, target: transform.output, discriminator: "unsupported-level", severity: .error,
+                related: repeating.prefix(5).map { DiagnosticNote("repeats the claim: \(collector.label(model.flows[$0]))", at: model.flows[$0].levelSpan ?? model.flows[$0].span) },
+                help: "remove what keeps it identifiable (`identifiers …`), derive counts with `aggregate`, or declare the level the data really has"
+            )
+        }
         for index in model.flows.indices {
             guard let datasetLevel = levels[flowDatasets[index]] else { continue }
             let flow = model.flows[index]
-            if flow.level != datasetLevel, flow.level < datasetLevel, let dataset = model.datasets[flow.dataset.name] {
+            if flow.level != datasetLevel, flow.level < datasetLevel, !repeatsClaim.contains(index), let dataset = model.datasets[flow.dataset.name] {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) declares `\(flow.level.rawValue)` but carries `\(dataset.id)`, which is \(dataset.level.rawValue); no declared transform lowered it",
