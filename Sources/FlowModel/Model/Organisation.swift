@@ -16,6 +16,9 @@ public struct Organisation: Sendable, Hashable {
         public var hasAppropriatePolicyDocument: Bool?
         /// Health professional, or bound by a statutory or contractual duty of confidentiality (Art 9(3)).
         public var hasConfidentialityDuty: Bool?
+        /// The national safe haven: collects and disseminates data under HSCA 2012 Part 9 (NHS
+        /// England since 2023-02-01). Its predecessors are recognised through their `successor`.
+        public var isStatutoryCollector = false
         public var validFrom: Day?
         public var validUntil: Day?
         public var successor: Reference?
@@ -46,6 +49,7 @@ public struct Organisation: Sendable, Hashable {
     @inlinable public var dsptYear: String? { get { storage.fields.dsptYear } set { FieldsBox.unique(&storage).fields.dsptYear = newValue } }
     @inlinable public var hasAppropriatePolicyDocument: Bool? { get { storage.fields.hasAppropriatePolicyDocument } set { FieldsBox.unique(&storage).fields.hasAppropriatePolicyDocument = newValue } }
     @inlinable public var hasConfidentialityDuty: Bool? { get { storage.fields.hasConfidentialityDuty } set { FieldsBox.unique(&storage).fields.hasConfidentialityDuty = newValue } }
+    @inlinable public var isStatutoryCollector: Bool { get { storage.fields.isStatutoryCollector } set { FieldsBox.unique(&storage).fields.isStatutoryCollector = newValue } }
     @inlinable public var validFrom: Day? { get { storage.fields.validFrom } set { FieldsBox.unique(&storage).fields.validFrom = newValue } }
     @inlinable public var validUntil: Day? { get { storage.fields.validUntil } set { FieldsBox.unique(&storage).fields.validUntil = newValue } }
     @inlinable public var successor: Reference? { get { storage.fields.successor } set { FieldsBox.unique(&storage).fields.successor = newValue } }

@@ -26,8 +26,9 @@ enum FG026 {
         safeguarding, complaints, continuing healthcare, individual funding requests, emergency \
         planning and legal proceedings; one-off and on-request flows; court orders; flows to or from \
         individuals, the public or a court; and flows a statute requires (`art6 c` or `confidentiality \
-        statutory`) — except that NHS England's own disseminations (`nhs-england`, or a body whose \
-        `successor` chain leads to it, such as NHS Digital) always need an NHS England DSA.
+        statutory`) — except that NHS England's own disseminations (an organisation declared \
+        `statutory-collector yes`, as the standard library's `nhs-england` is, or a body whose \
+        `successor` chain leads to one, such as NHS Digital) always need an NHS England DSA.
 
         The agreements are those the flow names with `agreement`, or else any in the model with the \
         sender and the recipient among its `parties`. Reported:
@@ -205,6 +206,7 @@ enum FG026 {
         let restrictions = sublicensingRestrictions(roles: roles, shares: shares, parties: parties, coverage: &coverage)
         var circles: [Int: Set<Int>] = [:]
         var isNHSEnglandByID = [Bool?](repeating: nil, count: roles.ids.count)
+        let nationalBodies = NationalSafeHaven.shared(by: collector).bodies
         // By organisation id: a set of kinds hashes the kind's name at every lookup.
         let isNonParty = roles.kinds.map { $0.map(nonParties.contains) ?? false }
         let senderHoldings = analysis.graph.senderHoldings
@@ -224,7 +226,7 @@ enum FG026 {
             if counted == .courtOrder { continue }
             let isNHSEngland = share.senders.contains { sender in
                 if let known = isNHSEnglandByID[sender] { return known }
-                let answer = isNHSEnglandBody(roles.ids.names[sender], successors: roles.successors)
+                let answer = nationalBodies.contains(roles.ids.names[sender])
                 isNHSEnglandByID[sender] = answer
                 return answer
             }
@@ -353,17 +355,6 @@ enum FG026 {
         if !coverage.coversDataset(declaration.datasets, flow: index) { return Problem(kind: .terms, detail: .dataset) }
         if !coverage.coversPurposes(declaration.purposes, mask: agreement.purposes, flow: index) { return Problem(kind: .terms, detail: .purposes) }
         return nil
-    }
-
-    /// NHS England, or a body whose successor it is (NHS Digital).
-    static func isNHSEnglandBody(_ id: String, successors: [String: String]) -> Bool {
-        var current: String? = id
-        var seen: Set<String> = []
-        while let name = current, seen.insert(name).inserted {
-            if name == "nhs-england" { return true }
-            current = successors[name]
-        }
-        return false
     }
 
     /// Onward sharing of data received under an agreement that forbids sublicensing: `governing`

@@ -19,20 +19,22 @@ enum FG035 {
         immigration enforcement or other commercial uses do not.
 
         The rule looks at flows of personal data (record-level data, including pseudonymised data) \
-        sent by NHS England — the standard library's `nhs-england`, an organisation with ODS code X24 \
-        or X26, a national body named NHS England, NHS Digital or HSCIC, one whose successor chain \
-        leads to one of these, or a processor acting for one (such as a DSCRO) — whose data came into \
-        NHS England through a collection: a flow with a `mandated-collection` purpose or a `statutory` \
-        confidentiality basis. Such a flow is reported when one of its purposes is of category \
-        `fraud-prevention`, `legal-proceedings` or `other`, unless the flow rests on another gateway \
-        that s261(5) preserves: a `court-order` or a `statutory` confidentiality basis.
+        sent by NHS England — an organisation declared `statutory-collector yes` (the standard \
+        library's `nhs-england`, or a model's own declaration), one whose successor chain leads to one \
+        (NHS Digital, the HSCIC), or a processor acting for one (such as a DSCRO) — whose data is NHS \
+        England's: it came in through a collection drawn in the model (a flow with a \
+        `mandated-collection` purpose or a `statutory` confidentiality basis), or the patient \
+        information it carries, or derives from, names NHS England as its `source`. Such a flow is \
+        reported when one of its purposes is of category `fraud-prevention`, `legal-proceedings` or \
+        `other`, unless the flow rests on another gateway that s261(5) preserves: a `court-order` or a \
+        `statutory` confidentiality basis that cites its instrument.
 
         Published aggregate and anonymised outputs are not checked here (FG023 covers their disclosure \
         control). The witness path shows the collection the data came from.
 
         Fix: stop the dissemination, or — if the purpose is in fact health or care — declare the \
         purpose with its true category. If a court order or another statute requires the disclosure, \
-        record it: `confidentiality court-order` or `confidentiality statutory GATEWAY`.
+        record it: `confidentiality court-order GATEWAY` or `confidentiality statutory GATEWAY`.
         """,
         triggeringExamples: [
             """
@@ -125,7 +127,8 @@ enum FG035 {
     ) { collector in
         let model = collector.model
         let analysis = collector.analysis
-        let nhsEngland = nhsEnglandSide(in: model)
+        let safeHaven = NationalSafeHaven.shared(by: collector)
+        let nhsEngland = safeHaven.side
         guard !nhsEngland.isEmpty else { return }
         // By organisation id: every flow's sender is tested, and hashing each sender's name cost
         // more than the rest of the test.
@@ -137,62 +140,49 @@ enum FG035 {
             let outside = flow.purposes.compactMap { model.purposes[$0.name] }.filter { nonHealth.contains($0.category) }
             guard !outside.isEmpty else { continue }
             if let basis = analysis.basisForDependentChecks(index), basis == .courtOrder || basis == .statutory { continue }
-            guard let collection = collectionFlow(feeding: Holding(flow.from.name, flow.dataset.name), nhsEngland: nhsEngland, analysis: analysis) else { continue }
-            let collected = model.flows[collection]
-            let witness = analysis.witnessPath(forFlow: index) { contribution in
-                if case .flow(let upstream) = contribution { return upstream == collection }
-                return false
+            let purposes = outside.map { "`\($0.id)` (\($0.category.rawValue))" }.joined(separator: ", ")
+            let help = "stop this dissemination (HSCA 2012 s261(1A)); if a court order or another statute requires it, record `confidentiality court-order GATEWAY` or `confidentiality statutory GATEWAY`"
+            if let collection = collectionFlow(feeding: Holding(flow.from.name, flow.dataset.name), nhsEngland: nhsEngland, analysis: analysis) {
+                let collected = model.flows[collection]
+                let witness = analysis.witnessPath(forFlow: index) { contribution in
+                    if case .flow(let upstream) = contribution { return upstream == collection }
+                    return false
+                }
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) disseminates data NHS England collected (\(collector.label(collected))) for \(purposes), which is not health care, adult social care or the promotion of health",
+                    discriminator: outside.map(\.id).joined(separator: ","),
+                    related: [DiagnosticNote("collected here", at: collected.span)],
+                    witness: witness,
+                    help: help
+                )
+            } else if let (dataset, source) = nationalSource(of: flow.dataset.name, bodies: safeHaven.bodies, in: model) {
+                // The model need not draw how the data arrived: its declared source says whose it is.
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) disseminates `\(flow.dataset.name)`, data NHS England holds (`\(dataset)` has `source \(source)`), for \(purposes), which is not health care, adult social care or the promotion of health",
+                    discriminator: outside.map(\.id).joined(separator: ","),
+                    related: model.datasets[dataset].map { [DiagnosticNote("`\(dataset)` names its source here", at: $0.span)] } ?? [],
+                    witness: analysis.witnessPath(forFlow: index),
+                    help: help
+                )
             }
-            collector.report(
-                flow: index,
-                "\(collector.label(flow)) disseminates data NHS England collected (\(collector.label(collected))) for \(outside.map { "`\($0.id)` (\($0.category.rawValue))" }.joined(separator: ", ")), which is not health care, adult social care or the promotion of health",
-                discriminator: outside.map(\.id).joined(separator: ","),
-                related: [DiagnosticNote("collected here", at: collected.span)],
-                witness: witness,
-                help: "stop this dissemination (HSCA 2012 s261(1A)); if a court order or another statute requires it, record `confidentiality court-order` or `confidentiality statutory GATEWAY`"
-            )
         }
     }
 
     /// Purpose categories outside s261(1A).
     static let nonHealth: Set<PurposeCategory> = [.fraudPrevention, .legalProceedings, .other]
 
-    /// ODS codes of NHS England (X24) and NHS Digital (X26): a list to scan, where a set would hash the code.
-    static let odsCodes = ["X24", "X26"]
-
-    static func isNHSEngland(_ org: Organisation) -> Bool {
-        if org.id == "nhs-england" { return true }
-        if let ods = org.odsCode, odsCodes.contains(ods.uppercased()) { return true }
-        guard org.kind == .nationalBody, let title = org.title?.lowercased() else { return false }
-        return ["nhs england", "nhs digital", "health and social care information centre", "hscic"].contains { title.contains($0) }
-    }
-
-    /// NHS England, its predecessors (by successor chain) and processors acting for any of them.
-    static func nhsEnglandSide(in model: SemanticModel) -> Set<String> {
-        var bodies: Set<String> = []
-        // Sets, whatever the order: no need to sort the organisations.
-        for org in model.organisations.values {
-            if isNHSEngland(org) {
-                bodies.insert(org.id)
-                continue
-            }
-            // Only a successor chain needs guarding against cycles: most organisations have none.
-            guard let successor = org.successor else { continue }
-            var current = model.organisations[successor.name]
-            var seen: Set<String> = [org.id]
-            while let step = current, seen.insert(step.id).inserted {
-                if isNHSEngland(step) {
-                    bodies.insert(org.id)
-                    break
-                }
-                current = step.successor.flatMap { model.organisations[$0.name] }
-            }
+    /// The dataset (the one carried, or one it derives from) of patient information whose declared
+    /// `source` is NHS England or a predecessor, and that source. Its own records (a staff list)
+    /// are not what it collects under HSCA 2012 Part 9.
+    static func nationalSource(of dataset: String, bodies: Set<String>, in model: SemanticModel) -> (dataset: String, source: String)? {
+        let lineage = [dataset] + Lineage.ancestors(of: dataset, in: model).sorted()
+        for name in lineage {
+            guard let declared = model.datasets[name], Analysis.isPatientInformation(declared) else { continue }
+            if let source = declared.sources.first(where: { bodies.contains($0.name) }) { return (name, source.name) }
         }
-        var side = bodies
-        for org in model.organisations.values where org.processorFor.contains(where: { bodies.contains($0.name) }) {
-            side.insert(org.id)
-        }
-        return side
+        return nil
     }
 
     /// The first collection flow (into NHS England's side) upstream of a holding, if any.

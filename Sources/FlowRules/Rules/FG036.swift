@@ -20,9 +20,10 @@ enum FG036 {
         Health England will exclude …".
 
         An organisation is past its end when the model's date (`--as-of`) is after its `valid-until`. \
-        Organisations without a `valid-until` are also recognised as ended when they are of kind `ccg` \
-        or named NHS Digital, HSCIC, Public Health England or a clinical commissioning group (unless \
-        the name says "formerly" or "now"). The rule reports every declaration that refers to such an \
+        Organisations without a `valid-until` are also recognised as ended when they are of kind `ccg`, \
+        or are a national body, ICB or CCG named NHS Digital, HSCIC, Public Health England or a \
+        clinical commissioning group (unless the name says "formerly" or "now"); a supplier or other \
+        organisation whose name merely contains those words is not. The rule reports every declaration that refers to such an \
         organisation — flows (sender, recipient, `reidentification-by`), approvals, agreements, \
         contracts, arrangements, DPIAs, notices, opt-outs, keys, datasets, boundaries, and other \
         organisations' `processor-for` and `joint-controller-with` — but not the ended organisation's \
@@ -234,7 +235,10 @@ enum FG036 {
         let declared = org.successor.map { "`\($0.name)`" }
         if let until = org.validUntil { return Lapse(end: until, successor: declared ?? "none recorded") }
         if org.kind == .ccg { return Lapse(end: Day(year: 2022, month: 6, day: 30)!, successor: declared ?? "an ICB") }
-        guard let (title, isASCII) = org.title.map(lowercasedASCII), !saysItIsCurrent(title) else { return nil }
+        // Titles are read only for the public bodies such names belong to: a supplier called "NHS
+        // Digital Partners Ltd" is not the abolished HSCIC.
+        guard titledBodyKinds.contains(org.kind),
+              let (title, isASCII) = org.title.map(lowercasedASCII), !saysItIsCurrent(title) else { return nil }
         // Byte search is the same as Foundation's for ASCII titles, and much faster.
         for body in abolishedBodies where body.names.contains(where: { isASCII ? title.containsBytes($0) : title.contains($0) }) {
             return Lapse(end: body.end, successor: declared ?? body.successor)
@@ -247,6 +251,9 @@ enum FG036 {
         let end: Day
         let successor: String
     }
+
+    /// The kinds of organisation whose title may name an abolished statutory body.
+    static let titledBodyKinds: Set<OrganisationKind> = [.nationalBody, .icb, .ccg]
 
     /// Bodies abolished by statute, with their last day.
     static let abolishedBodies: [AbolishedBody] = [

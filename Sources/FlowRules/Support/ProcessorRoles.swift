@@ -24,8 +24,6 @@ struct ProcessorRoles: Sendable {
     let senderControllers: [[Int]]
     /// Per organisation id: its kind, nil when it is not declared.
     let kinds: [OrganisationKind?]
-    /// The `successor` each declared organisation names, by organisation name.
-    let successors: [String: String]
     /// Per flow: a processor engaging another processor for the same processing (Art 28(2), (4)).
     let isSubProcessing: [Bool]
 
@@ -50,16 +48,13 @@ struct ProcessorRoles: Sendable {
 
         var served = [[Int]](repeating: [], count: ids.count)
         var kinds = [OrganisationKind?](repeating: nil, count: ids.count)
-        var successors: [String: String] = [:]
         for (name, facts) in declaredFacts {
             let id = ids.id(name)!
             if !facts.processorFor.isEmpty { served[id] = facts.processorFor.map { ids.id($0)! }.idSet }
             kinds[id] = facts.kind
-            if let successor = facts.successor { successors[name] = successor }
         }
         controllersServed = served
         self.kinds = kinds
-        self.successors = successors
         let senders = graph.senderOrganisations
         let recipients = graph.recipientOrganisations
         self.senders = senders
@@ -124,8 +119,8 @@ struct ProcessorRoles: Sendable {
     }
 
     /// Read in place: copying a declaration retains each of its twenty-odd fields.
-    private static func facts(of organisation: borrowing Organisation) -> (processorFor: [String], kind: OrganisationKind, successor: String?) {
-        (organisation.processorFor.map(\.name), organisation.kind, organisation.successor?.name)
+    private static func facts(of organisation: borrowing Organisation) -> (processorFor: [String], kind: OrganisationKind) {
+        (organisation.processorFor.map(\.name), organisation.kind)
     }
 
     /// Computed once per run for FG024–FG027.

@@ -30,6 +30,7 @@ enum EveryConstruct {
           dspt standards-met "2023/24"
           apd yes
           confidentiality-duty yes
+          statutory-collector no
           valid-from 2020-04-01
           valid-until 2030-03-31
           successor csu
