@@ -125,6 +125,8 @@ import Testing
         #expect(dpia.controller?.name == "blmk" && dpia.signedOffBy == ["Caldicott Guardian", "DPO"] && dpia.completed == Day(year: 2023, month: 5, day: 1))
         let gateway = try #require(model.gateways["g"])
         #expect(gateway.kind == .directions && gateway.citation == "HSCA 2012 s254" && gateway.validUntil == Day(year: 2029, month: 1, day: 1))
+        #expect(model.purposes["rs"]?.kindOf.map(\.name) == ["risk-stratification-case-finding"])
+        #expect(model.datasets["gp"]?.kindOf.map(\.name) == ["gp-extract"])
         let decision = try #require(model.gateways["pi"])
         #expect(decision.kind == .publicInterestDecision && decision.flows.map(\.name) == ["f1"])
         #expect(decision.decidedBy == "Caldicott Guardian" && decision.decided == Day(year: 2025, month: 1, day: 10))

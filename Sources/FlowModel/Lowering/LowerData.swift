@@ -13,6 +13,7 @@ extension Lowerer {
         table.on("level") { lowerer, node, dataset in lowerer.value(node, as: IdentifiabilityLevel.self).map { dataset.level = $0 } }
         table.on("key") { lowerer, node, dataset in dataset.key = lowerer.reference(node, .key) }
         table.on("source") { lowerer, node, dataset in dataset.sources = lowerer.references(node, .organisation) }
+        table.on("kind-of") { lowerer, node, dataset in dataset.kindOf = lowerer.references(node, .dataset) }
         table.on("items") { lowerer, node, dataset in dataset.items = lowerer.text(node) }
         table.on("description") { lowerer, node, dataset in dataset.description = lowerer.text(node) }
         return table
@@ -99,6 +100,7 @@ extension Lowerer {
         table.required = ["category"]
         table.on("category") { lowerer, node, purpose in lowerer.value(node, as: PurposeCategory.self).map { purpose.category = $0 } }
         table.on("statutory-function") { lowerer, node, purpose in purpose.isStatutoryFunction = lowerer.flag(node) ?? true }
+        table.on("kind-of") { lowerer, node, purpose in purpose.kindOf = lowerer.references(node, .purpose) }
         table.on("description") { lowerer, node, purpose in purpose.description = lowerer.text(node) }
         return table
     }()

@@ -16,6 +16,9 @@ public struct Dataset: Sendable, Hashable {
         public var key: Reference?
         /// Organisations where the data is collected or first recorded (its origin holders).
         public var sources: [Reference] = []
+        /// The wider datasets this one is a subset of (a practice's extract of the national GP
+        /// extract), so an instrument listing those covers it.
+        public var kindOf: [Reference] = []
         public var items: String?
         public var description: String?
         /// The transform that derives this dataset, when it is derived (its output id is this id).
@@ -42,6 +45,7 @@ public struct Dataset: Sendable, Hashable {
     @inlinable public var level: IdentifiabilityLevel { get { storage.fields.level } set { FieldsBox.unique(&storage).fields.level = newValue } }
     @inlinable public var key: Reference? { get { storage.fields.key } set { FieldsBox.unique(&storage).fields.key = newValue } }
     @inlinable public var sources: [Reference] { get { storage.fields.sources } set { FieldsBox.unique(&storage).fields.sources = newValue } }
+    @inlinable public var kindOf: [Reference] { get { storage.fields.kindOf } set { FieldsBox.unique(&storage).fields.kindOf = newValue } }
     @inlinable public var items: String? { get { storage.fields.items } set { FieldsBox.unique(&storage).fields.items = newValue } }
     @inlinable public var description: String? { get { storage.fields.description } set { FieldsBox.unique(&storage).fields.description = newValue } }
     @inlinable public var isDerived: Bool { get { storage.fields.isDerived } set { FieldsBox.unique(&storage).fields.isDerived = newValue } }

@@ -18,6 +18,9 @@ public struct Purpose: Sendable, Hashable {
     public var category: PurposeCategory
     /// A statutory function of the controller (Art 6(1) last sentence; R7, R34). Defaults to true.
     public var isStatutoryFunction = true
+    /// The wider purposes this one is a kind of (a local risk-stratification programme is a kind of
+    /// the national one), so an instrument listing those covers it.
+    public var kindOf: [Reference] = []
     public var description: String?
 }
 

@@ -42,6 +42,7 @@ public enum RuleCatalog {
         FG039.rule,
         FG040.rule,
         FG041.rule,
+        FG042.rule,
     ]
 
     public static func rule(_ code: String) -> Rule? {

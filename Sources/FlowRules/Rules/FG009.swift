@@ -187,8 +187,7 @@ enum FG009 {
         let senders = analysis.graph.senderHoldings
         let recipients = analysis.graph.recipientHoldings
         let standings = analysis.confidentiality.standings
-        let listings = PurposeCategorySet.Listings(model: model)
-        let purposes = PurposeCategorySet.PerFlow.shared(by: collector)
+        let coverage = InstrumentCoverage(collector)
         var received = PurposesReceived(analysis: analysis)
         for index in model.flows.indices {
             guard senders[index] != recipients[index], analysis.carriesConfidentialInformation(index) else { continue }
@@ -203,7 +202,7 @@ enum FG009 {
                 problem = unsupported(basis, reason)
             case .evidenced(let basis, let id):
                 guard let gateway = model.gateways[id],
-                      let found = instrumentProblem(basis, gateway, flow: index, asOf: collector.asOf, covered: listings.categories(listing: gateway.purposes).covers(purposes[index]))
+                      let found = instrumentProblem(basis, gateway, flow: index, asOf: collector.asOf, covered: coverage.coversPurposes(gateway.purposes, flow: index))
                 else { continue }
                 problem = found
             }

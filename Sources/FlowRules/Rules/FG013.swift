@@ -162,9 +162,9 @@ enum FG013 {
         let model = collector.model
         let analysis = collector.analysis
         let declarations = DeclarationsByID.shared(by: collector)
-        let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
+        let kinds = KindOf.shared(by: collector)
         let scopes = ApprovalScopes(analysis: analysis, cited: CitedApprovals.shared(by: collector))
-        var coverage = DatasetCoverage(analysis: analysis, producers: DatasetProducers.shared(by: collector))
+        var coverage = DatasetCoverage(analysis: analysis, producers: DatasetProducers.shared(by: collector), kinds: kinds)
         for index in model.flows.indices where carriesConfidentialInformation[index] {
             let flow = model.flows[index]
             guard let scope = scopes.scope(ofFlow: index) else { continue }
@@ -200,11 +200,12 @@ enum FG013 {
                 )
             }
             let approvedPurposes = scope.purposes
-            // A flow whose every purpose shares a category with an approved one has nothing to report.
-            guard !approvedPurposes.isEmpty, !scope.categories.isSuperset(of: purposeCategories[index]) else { continue }
+            guard !approvedPurposes.isEmpty else { continue }
+            // Matched on the declared purposes (and what they are declared a kind of), not on their
+            // category: a research approval does not cover every research flow.
             for purpose in flow.purposes {
-                guard let declared = model.purposes[purpose.name], !scope.purposeIDs.contains(declared.id),
-                      !scope.categories.contains(PurposeCategorySet(declared.category)) else { continue }
+                guard let declared = model.purposes[purpose.name], !declared.category.passesThrough,
+                      !kinds.purpose(declared.id, isWithin: scope.purposeIDs) else { continue }
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) is for `\(declared.id)` (\(declared.category.rawValue)), a purpose \(name) does not cover (it covers \(approvedPurposes.map { "`\($0.id)`" }.joined(separator: ", ")))",
@@ -232,7 +233,7 @@ enum FG013 {
         /// The declared approved purposes, in the approval's order.
         let purposes: [Purpose]
         let purposeIDs: Set<String>
-        let categories: PurposeCategorySet
+        let datasetNames: Set<String>
 
         init(_ approval: Approval, number: Int, analysis: Analysis) {
             let graph = analysis.graph
@@ -246,7 +247,7 @@ enum FG013 {
             controllerNames = Set(approval.controllers.map(\.name))
             purposes = approval.purposes.compactMap { analysis.model.purposes[$0.name] }
             purposeIDs = Set(purposes.map(\.id))
-            categories = PurposeCategorySet(purposes.map(\.category))
+            datasetNames = Set(approval.datasets.map(\.name))
         }
 
         /// Whether the approval names any organisation at all.
@@ -283,30 +284,34 @@ enum FG013 {
         return scope.approval.processors.isEmpty && actsFor.contains(where: scope.controllerNames.contains)
     }
 
-    /// Whether approvals cover datasets: a dataset is covered when it is approved, or when it is
-    /// derived and every input is covered. Each (approval, dataset) is worked out once.
+    /// Whether approvals cover datasets: a dataset is covered when it is approved or declared a
+    /// kind of an approved one, or when it is derived and every input is covered. Each (approval,
+    /// dataset) is worked out once.
     struct DatasetCoverage {
         let analysis: Analysis
         let producers: DatasetProducers
+        let kinds: KindOf
         private var known: [Int: Bool] = [:]
 
-        init(analysis: Analysis, producers: DatasetProducers) {
+        init(analysis: Analysis, producers: DatasetProducers, kinds: KindOf) {
             self.analysis = analysis
             self.producers = producers
+            self.kinds = kinds
         }
 
         mutating func isCovered(_ dataset: Int, by scope: ApprovalScope) -> Bool {
             let key = scope.number * analysis.graph.datasets.count + dataset
             if let known = known[key] { return known }
-            let result = Self.isCovered(dataset, by: scope.datasets, producers: producers, graph: analysis.graph)
+            let result = Self.isCovered(dataset, by: scope, producers: producers, graph: analysis.graph, kinds: kinds)
             known[key] = result
             return result
         }
 
-        private static func isCovered(_ dataset: Int, by approved: Set<Int>, producers: DatasetProducers, graph: FlowGraph) -> Bool {
+        private static func isCovered(_ dataset: Int, by scope: ApprovalScope, producers: DatasetProducers, graph: FlowGraph, kinds: KindOf) -> Bool {
+            let approved = scope.datasets
             var memo: [Int: Bool] = [:]
             func covered(_ id: Int, depth: Int) -> Bool {
-                if approved.contains(id) { return true }
+                if approved.contains(id) || kinds.dataset(graph.datasets.names[id], isWithin: scope.datasetNames) { return true }
                 if let known = memo[id] { return known }
                 memo[id] = false
                 guard depth < 64, let transform = producers[id] else { return false }

@@ -207,7 +207,7 @@ enum FG024 {
         let documentingContract = instruments.contracts(namedBy: flow).contains { position in
             let contract = instruments.contracts[position]
             return contract.processor == processor && controllers.containsID(contract.controller)
-                && coverage.coversPurposes(contract.declaration.purposes, mask: contract.purposes, flow: index)
+                && coverage.coversPurposes(contract.declaration.purposes, flow: index)
         }
         if documentingContract { return true }
         if instruments.agreements(namedBy: flow).contains(where: { instruments.agreements[$0].parties.sharesAny(with: controllers) }) { return true }
@@ -244,7 +244,7 @@ enum FG024 {
         if let from = declaration.validFrom, coverage.asOf < from { return .notYetInForce(from) }
         if let until = declaration.validUntil?.day, until < coverage.asOf { return .expired(until) }
         if !coverage.coversDataset(declaration.datasets, flow: index) { return .dataset }
-        if !coverage.coversPurposes(declaration.purposes, mask: contract.purposes, flow: index) { return .purposes }
+        if !coverage.coversPurposes(declaration.purposes, flow: index) { return .purposes }
         return nil
     }
 

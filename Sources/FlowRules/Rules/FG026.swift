@@ -353,7 +353,7 @@ enum FG026 {
         if let until = declaration.validUntil?.day, until < coverage.asOf { return Problem(kind: .expired, detail: .date(until)) }
         if let from = declaration.validFrom, coverage.asOf < from { return Problem(kind: .early, detail: .date(from)) }
         if !coverage.coversDataset(declaration.datasets, flow: index) { return Problem(kind: .terms, detail: .dataset) }
-        if !coverage.coversPurposes(declaration.purposes, mask: agreement.purposes, flow: index) { return Problem(kind: .terms, detail: .purposes) }
+        if !coverage.coversPurposes(declaration.purposes, flow: index) { return Problem(kind: .terms, detail: .purposes) }
         return nil
     }
 

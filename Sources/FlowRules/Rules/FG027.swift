@@ -146,7 +146,7 @@ enum FG027 {
         func problem(_ position: Int, purposesOf flow: Int?) -> String? {
             let arrangement = arrangements[position]
             if let until = arrangement.validUntil?.day, until < asOf { return "expired on \(until)" }
-            if let flow, !coverage.coversPurposes(arrangement.listedPurposes, mask: arrangement.purposes, flow: flow) {
+            if let flow, !coverage.coversPurposes(arrangement.listedPurposes, flow: flow) {
                 return "does not cover the flow's purposes (it lists \(arrangement.listedPurposes.map { "`\($0.name)`" }.joined(separator: ", ")))"
             }
             return nil

@@ -191,6 +191,7 @@ enum FG028 {
         }
         // By name: a flow's cited DPIA, without hashing its name with SipHash.
         let dpiaNamed = NameIndex(model.impactAssessments.keys)
+        let kinds = KindOf.shared(by: collector)
         let dpias = Array(model.impactAssessments.values)
         for index in model.flows.indices where carriesPersonalData[index] {
             let flow = model.flows[index]
@@ -198,13 +199,28 @@ enum FG028 {
             // worked out only for the others.
             let cited = flow.dpia.flatMap { dpiaNamed.position(of: $0.name) }
             let covering: [ImpactAssessment]
-            if let cited {
+            if let cited, let gap = coverageGap(of: dpias[cited], for: flow, organisations: organisations, kinds: kinds) {
+                // A DPIA counts for the flow only when it assesses this controller's processing for
+                // these purposes; citing another is no DPIA at all.
+                let found = triggers(forFlow: index, facts: facts)
+                let dpia = dpias[cited]
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) cites DPIA `\(dpia.id)`, which does not cover it: \(gap)"
+                        + (found.isEmpty ? "" : "; the flow needs a DPIA (\(found.reasons(for: flow).joined(separator: "; ")))"),
+                    discriminator: "not-covering", severity: found.mandatory ? .error : .warning,
+                    related: [DiagnosticNote("`\(dpia.id)` is declared here", at: dpia.span)],
+                    help: "cite the relying controller's DPIA for these purposes, or extend `\(dpia.id)`: `controller ORG` and `purposes \(flow.purposes.map(\.name).joined(separator: ", "))`"
+                )
+                continue
+            } else if let cited {
                 guard flow.changed != nil else { continue }
                 covering = [dpias[cited]]
             } else {
                 let found = triggers(forFlow: index, facts: facts)
                 guard !found.isEmpty else { continue }
                 covering = implicitDPIAs(for: flow, byPurpose: dpiasByPurpose, organisations: organisations)
+                    .filter { coverageGap(of: $0, for: flow, organisations: organisations, kinds: kinds) == nil }
                 if covering.isEmpty {
                     collector.report(
                         flow: index,
@@ -320,6 +336,31 @@ enum FG028 {
         }
         result.transformValues(\.idSet)
         return result
+    }
+
+    /// Why a DPIA does not cover a flow, or nil when it does: it must be a relying controller's —
+    /// its `controller` one of the flow's parties, a controller they process for, or a joint
+    /// controller of either — and list every purpose of the flow (or a wider one it is declared a
+    /// kind of).
+    static func coverageGap(of dpia: ImpactAssessment, for flow: Flow, organisations: OrganisationIndex, kinds: KindOf) -> String? {
+        guard let controller = dpia.controller?.name else { return "it names no `controller`, so it is no one's assessment of this flow" }
+        var parties: Set<String> = [flow.from.name, flow.to.name]
+        for name in [flow.from.name, flow.to.name] { parties.formUnion(organisations.controllers(servedBy: name)) }
+        // Joint controllers may assess their joint processing together; the link is declared on
+        // either side.
+        for name in parties {
+            parties.formUnion(organisations.jointControllers(of: name))
+        }
+        if organisations.jointControllers(of: controller).contains(where: parties.contains) { parties.insert(controller) }
+        guard parties.contains(controller) else {
+            return "it is `\(controller)`'s, and `\(controller)` is not a controller of this flow"
+        }
+        let listed = Set(dpia.purposes.map(\.name))
+        let missing = flow.purposes.filter { !kinds.purpose($0.name, isWithin: listed) }
+        guard missing.isEmpty else {
+            return "it does not list \(missing.map { "`\($0.name)`" }.joined(separator: ", "))"
+        }
+        return nil
     }
 
     /// Declared DPIAs for the processing activity the flow belongs to: one of its purposes, and a

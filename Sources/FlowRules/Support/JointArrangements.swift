@@ -13,7 +13,6 @@ struct JointArrangements: Sendable {
         /// Ascending, without repeats.
         let controllers: [Int]
         let listedPurposes: [Reference]
-        let purposes: PurposeCategorySet
         let validUntil: KnownDate?
     }
 
@@ -25,11 +24,10 @@ struct JointArrangements: Sendable {
     init(model: SemanticModel, ids: OrganisationIDs) {
         // Every name an arrangement lists is a declared organisation (the loader rejects others),
         // so it has an id.
-        let listings = PurposeCategorySet.Listings(model: model)
         func arrangement(_ id: String, _ declaration: borrowing JointArrangement) -> Arrangement {
             Arrangement(
                 id: id, span: declaration.span, controllers: declaration.controllers.compactMap { ids.id($0.name) }.idSet,
-                listedPurposes: declaration.purposes, purposes: listings.categories(listing: declaration.purposes), validUntil: declaration.validUntil
+                listedPurposes: declaration.purposes, validUntil: declaration.validUntil
             )
         }
         let declared = model.arrangements

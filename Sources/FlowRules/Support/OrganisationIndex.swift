@@ -40,6 +40,11 @@ struct OrganisationIndex: Sendable {
         controllersServed = served
     }
 
+    /// The organisations `organisation` declares `joint-controller-with`.
+    func jointControllers(of organisation: String) -> [String] {
+        entries[organisation]?.jointControllerWith.map(\.name) ?? []
+    }
+
     static func shared(by collector: FindingCollector) -> OrganisationIndex {
         collector.facts.value(OrganisationIndex.self) { OrganisationIndex(model: collector.model) }
     }

@@ -1,15 +1,13 @@
 import FlowModel
 
 /// The instruments between parties — Art 28 contracts, data sharing agreements and s251
-/// approvals — with their parties as organisation ids and their purposes as
-/// masks, each kind in id order, so FG024–FG027 test a flow against them without copying
+/// approvals — with their parties as organisation ids, each kind in id order, so FG024–FG027 test a flow against them without copying
 /// declarations or hashing party names.
 struct PartyInstruments: Sendable {
     struct Contract: Sendable {
         let declaration: ProcessorContract
         let controller: Int
         let processor: Int
-        let purposes: PurposeCategorySet
         let subProcessors: [Int]
     }
 
@@ -17,7 +15,6 @@ struct PartyInstruments: Sendable {
         let declaration: Agreement
         /// In declaration order, as written.
         let parties: [Int]
-        let purposes: PurposeCategorySet
     }
 
     struct ApprovalParties: Sendable {
@@ -56,7 +53,6 @@ struct PartyInstruments: Sendable {
 
     init(model: SemanticModel, ids: OrganisationIDs) {
         func idsOf(_ references: [Reference]) -> [Int] { references.map { ids.id($0.name)! } }
-        let listings = PurposeCategorySet.Listings(model: model)
         func grouped(_ members: [[Int]]) -> [[Int]] {
             var result = [[Int]](repeating: [], count: ids.count)
             for (position, group) in members.enumerated() {
@@ -68,14 +64,14 @@ struct PartyInstruments: Sendable {
         contracts = model.contracts.values.sorted { $0.id < $1.id }.map { contract in
             Contract(
                 declaration: contract, controller: ids.id(contract.controller.name)!, processor: ids.id(contract.processor.name)!,
-                purposes: listings.categories(listing: contract.purposes), subProcessors: idsOf(contract.subProcessors)
+                subProcessors: idsOf(contract.subProcessors)
             )
         }
         contractNamed = NameIndex(contracts.map(\.declaration.id))
         contractsByProcessor = grouped(contracts.map { [$0.processor] })
 
         agreements = model.agreements.values.sorted { $0.id < $1.id }.map { agreement in
-            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties), purposes: listings.categories(listing: agreement.purposes))
+            SharingAgreement(declaration: agreement, parties: idsOf(agreement.parties))
         }
         agreementNamed = NameIndex(agreements.map(\.declaration.id))
         agreementsByParty = grouped(agreements.map(\.parties))

@@ -17,34 +17,6 @@ struct PurposeCategorySet: OptionSet, Sendable, Hashable {
         rawValue = bits
     }
 
-    /// The declared purposes' categories by name, for the purposes instruments list: hashing each
-    /// listed name into the model's dictionary cost more than the rest of an instrument's entry.
-    struct Listings {
-        private let names: NameIndex
-        /// By position in `names`.
-        private let categories: [PurposeCategory]
-
-        init(model: SemanticModel) {
-            let purposes = model.purposes
-            names = NameIndex(purposes.keys)
-            categories = purposes.values.map(\.category)
-        }
-
-        /// The categories of the listed purposes (undeclared names contribute none).
-        func categories(listing purposes: [Reference]) -> PurposeCategorySet {
-            var set: PurposeCategorySet = []
-            for purpose in purposes {
-                if let position = names.position(of: purpose.name) { set.insert(PurposeCategorySet(categories[position])) }
-            }
-            return set
-        }
-    }
-
-    /// Whether every category of `needed`, other than the pass-through ones (FG020), is here.
-    func covers(_ needed: PurposeCategorySet) -> Bool {
-        needed.subtracting(FG020.passThroughBits).isSubset(of: self)
-    }
-
     /// The members, for messages (which sort them by their own wording).
     var members: Set<PurposeCategory> {
         Set(PurposeCategory.allCases.filter { contains(PurposeCategorySet($0)) })

@@ -83,6 +83,7 @@ enum EveryConstruct {
 
         dataset gp "GP data" {
           origin gp-record
+          kind-of gp-extract
           special-category genetic
           identifiers local-id, pseudonym
           subjects carers
@@ -128,6 +129,7 @@ enum EveryConstruct {
         purpose rs "Risk stratification" {
           category risk-stratification-case-finding
           statutory-function no
+          kind-of risk-stratification-case-finding
           description "Case finding"
         }
 

@@ -49,4 +49,15 @@ enum ModelCheck {
     }
 
     """
+
+    /// A research body, for models of research disclosures.
+    static let university = """
+    org university "University" {
+      kind research-body
+      public-authority yes
+      confidentiality-duty yes
+      apd yes
+    }
+
+    """
 }

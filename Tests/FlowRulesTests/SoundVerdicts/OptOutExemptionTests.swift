@@ -8,14 +8,7 @@ import Testing
 /// local opt-outs of every kind are honoured, and the NDOO scope is decided in one place.
 struct OptOutExemptionTests {
     static func model(purposes: String = "research", exempt: String = "", approval: String = "study", extra: String = "") -> String {
-        ModelCheck.organisations + """
-        org university "University" {
-          kind research-body
-          public-authority yes
-          confidentiality-duty yes
-          apd yes
-        }
-
+        ModelCheck.organisations + ModelCheck.university + """
         approval study "Cohort study" {
           reference "21/CAG/0123"
           regulation 5
