@@ -6,6 +6,8 @@ struct FG018Tests {
     @Test func branches() {
         #expect(RulesBTestSupport.triggering("FG018", 1) == ["rs-objection/error"])
         #expect(RulesBTestSupport.triggering("FG018", 2) == ["rs-objection/error"])
+        #expect(RulesBTestSupport.triggering("FG018", 3) == ["withdrawn/error"])
+        #expect(RulesBTestSupport.triggering("FG018", 4) == ["objections/error"])
     }
 
     @Test func filteringAfterTheLinkSatisfiesTheOptOut() {

@@ -6,6 +6,7 @@ import Testing
 struct FG035Tests {
     @Test func branches() {
         #expect(RulesCTestSupport.triggering("FG035", 1) == ["nhs-england.insurer.hes-extract.premiums/premiums/error"])
+        #expect(RulesCTestSupport.triggering("FG035", 2) == ["nhs-england.insurer.hes.premiums/premiums/error"])
         let finding = RulesCTestSupport.findings("FG035", in: RuleCatalog.rule("FG035")!.triggeringExamples[0]).first
         #expect(finding?.witness?.hops.map(\.from) == ["trust", "nhs-england", "nhs-england"])
     }

@@ -101,6 +101,39 @@ enum FG018 {
               applies ndoo, type1
             }
             """,
+            """
+            opt-out withdrawn "Withdrawal of consent to involvement" {
+              kind consent-withdrawal
+              purposes publication
+              recorded-at icb
+            }
+
+            flow icb -> council "Panel members' stories for a joint publication" {
+              data sus
+              level identifiable
+              purpose publication
+              art6 a
+              art9 a
+              confidentiality explicit-consent
+            }
+            """,
+            """
+            opt-out objections "Objections to commissioning use (Art 21)" {
+              kind right-to-object
+              purposes commissioning
+              recorded-at trust
+            }
+
+            flow trust -> icb "Activity for commissioning" {
+              data sus
+              level pseudonymised
+              purpose commissioning
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+              confidentiality not-confidential
+            }
+            """,
         ],
         passingExamples: [
             """

@@ -69,6 +69,27 @@ enum FG035 {
               art9 g
             }
             """,
+            """
+            purpose premiums "Setting insurance premiums" {
+              category other
+              statutory-function no
+            }
+
+            dataset hes "Hospital Episode Statistics" {
+              origin england-health
+              special-category health
+              identifiers nhs-number, date-of-birth
+              subjects patients
+              source nhs-england
+            }
+
+            flow nhs-england -> insurer "HES extract (its collection not drawn)" {
+              data hes
+              level identifiable
+              purpose premiums
+              art6 f
+            }
+            """,
         ],
         passingExamples: [
             """
