@@ -35,6 +35,10 @@ public enum OrganisationKind: String, Vocabulary {
     case publicAudience = "public"
     case other
     public static let vocabularyName = "organisation kind"
+
+    /// People giving information about themselves: no one owes a duty of confidence to themselves,
+    /// and what they tell an organisation is theirs to tell.
+    public var isPeopleThemselves: Bool { self == .individual || self == .publicAudience }
 }
 
 public enum DSPTStatus: String, Vocabulary {

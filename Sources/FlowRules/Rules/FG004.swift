@@ -197,7 +197,7 @@ enum FG004 {
     /// subject or the public.
     static func relyingControllers(of flow: Flow, in model: SemanticModel) -> [Organisation] {
         guard let from = model.organisations[flow.from.name] else { return [] }
-        if from.kind == .individual || from.kind == .publicAudience {
+        if from.kind.isPeopleThemselves {
             guard let to = model.organisations[flow.to.name] else { return [] }
             if flow.role == .processor, !to.processorFor.isEmpty {
                 return to.processorFor.compactMap { model.organisations[$0.name] }

@@ -20,6 +20,11 @@ enum FG009 {
         pseudonymised data the recipient can re-identify through a key or linkage). `not-confidential` \
         is not an answer for such data.
 
+        Information people give — about themselves, or as relatives and carers about someone they \
+        look after (a flow from an `individual` or the `public`) — needs no basis: they are not \
+        confidants bound by the duty; the organisation that receives it is (as FG010 and FG034 read \
+        it too).
+
         Passing data to one's own processor (`processor-for`), or a processor returning it to its \
         controller, is not a disclosure to a third party when it serves a use the controller already \
         has: individual care, archiving, destruction or processing support, or a purpose under which the \
@@ -116,6 +121,24 @@ enum FG009 {
         ],
         passingExamples: [
             """
+            org patient "A patient" {
+              kind individual
+            }
+
+            org pharmacy "Community pharmacy" {
+              kind independent-provider
+            }
+
+            flow patient -> pharmacy "A patient's own prescription details" {
+              data sus
+              level identifiable
+              purpose care
+              art6 e "NHS Act 2006 s126"
+              art9 h
+              sch1 part1 para2
+            }
+            """,
+            """
             gateway order-123 "Order of the Family Court" {
               kind court-order
               citation "Family Court order FD25P00123"
@@ -207,6 +230,8 @@ enum FG009 {
                 problem = found
             }
             if FG009.isControllersOwnUse(index, analysis, organisations: organisations, received: &received) { continue }
+            // People giving information about themselves owe no duty of confidence to themselves.
+            if organisations.organisation(model.flows[index].from.name)?.kind.isPeopleThemselves == true { continue }
             let flow = model.flows[index]
             let level = analysis.identifiability.recipientLevels[index]
             collector.report(

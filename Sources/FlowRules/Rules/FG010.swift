@@ -102,7 +102,7 @@ enum FG010 {
             let flow = model.flows[index]
             guard flow.from.name != flow.to.name, carriesConfidentialInformation[index] else { continue }
             // People giving their own information owe no duty of confidence to themselves.
-            if let from = declarations.organisations[declarations.senders[index]], from.kind == .individual || from.kind == .publicAudience { continue }
+            if let from = declarations.organisations[declarations.senders[index]], from.kind.isPeopleThemselves { continue }
             let span = flow.confidentiality?.span
             // Only a flow with a purpose outside direct care has any to list.
             let secondary = purposeCategories[index].isSubset(of: directCare) ? []

@@ -28,7 +28,9 @@ enum FG019 {
         lowered it (derive a pseudonymised or anonymised dataset with `at ORG pseudonymise …` first) — error;
         3. the recipient can re-identify the data it receives — error when the recipient is a \
         commissioner (which may not hold identifiable data outside permitted channels), otherwise a \
-        warning. The other rules (FG001, FG009, FG015, FG017) already use the escalated level.
+        warning — unless the flow declares that re-identification by that recipient is designed \
+        (`reidentification-by RECIPIENT`, as for case finding by a patient's own GP), as FG021 also \
+        accepts. The other rules (FG001, FG009, FG015, FG017) already use the escalated level.
         """,
         triggeringExamples: [
             """
@@ -138,6 +140,9 @@ enum FG019 {
             guard wireLevels[index] != .identifiable else { continue }
             let reasons = escalations[recipients[index]]
             guard !reasons.isEmpty else { continue }
+            // Re-identification by design (case finding by the patient's own GP) is declared, not a
+            // surprise: the other rules already read the data as identifiable there.
+            if flow.reidentificationAllowedBy.contains(where: { $0.name == flow.to.name }) { continue }
             let isCommissioner = [.icb, .ccg].contains(model.organisations[flow.to.name]?.kind)
             collector.report(
                 flow: index,
