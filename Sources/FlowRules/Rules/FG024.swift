@@ -16,7 +16,9 @@ enum FG024 {
         duties (Art 28(3)). A processor acts only on the controller's documented instructions; one \
         that decides for itself where the data goes becomes a controller in breach (Art 28(10)).
 
-        Two things are checked, both as errors:
+        Art 28 governs personal data: only flows whose data is personal data in the recipient's hands \
+        are checked (an invoice with no one in it, or counts released under disclosure control, need \
+        neither a contract nor an instruction). Two things are checked, both as errors:
         1. every flow to a processor — `role processor`, or no role and a recipient that is \
            `processor-for` the sender — is covered by a `contract` with that processor whose \
            controller is the sender or one of the processor's controllers. The contract must be in \
@@ -143,7 +145,10 @@ enum FG024 {
     static func check(_ collector: inout FindingCollector) {
         let roles = ProcessorRoles.shared(by: collector)
         var coverage = InstrumentCoverage(collector)
-        for index in collector.model.flows.indices where roles.senders[index] != roles.recipients[index] {
+        // Art 28 governs processing of personal data: counts under disclosure control, or records
+        // with no one in them, need no processor contract or instruction.
+        let personal = FlowColumns.shared(by: collector).carriesPersonalData
+        for index in collector.model.flows.indices where roles.senders[index] != roles.recipients[index] && personal[index] {
             let isSubProcessing = roles.isSubProcessing[index]
             if roles.isProcessorFlow[index], !isSubProcessing {
                 checkContract(index, roles: roles, coverage: &coverage, collector: &collector)

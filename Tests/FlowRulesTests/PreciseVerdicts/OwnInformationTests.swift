@@ -90,3 +90,49 @@ struct OwnInformationTests {
         #expect(designed.filter { $0.code == "FG019" || $0.code == "FG021" }.isEmpty)
     }
 }
+
+/// "Precise verdicts" item 4: Art 28 is about personal data.
+struct ProcessorPersonalDataTests {
+    static let model = ModelCheck.organisations + """
+    org csu "CSU" {
+      kind csu
+      processor-for icb
+      confidentiality-duty yes
+    }
+
+    dataset invoices "Supplier invoices" {
+      origin non-health
+      subjects suppliers
+      level anonymised
+    }
+
+    flow inv icb -> csu "Invoices for payment processing" {
+      data invoices
+      level anonymised
+      purpose processing-support
+      role processor
+    }
+
+    at csu aggregate sus -> counts {
+      suppress-below 8
+      round-to 5
+    }
+
+    flow published csu -> council "Published activity counts" {
+      data counts
+      level aggregate
+      purpose publication
+      suppress-below 8
+      round-to 5
+    }
+    """
+
+    @Test func noContractOrInstructionIsAskedForDataWithNoOneInIt() {
+        let fg024 = ModelCheck.findings(Self.model).filter { $0.code == "FG024" }
+        #expect(fg024.isEmpty, "\(fg024.map(\.message))")
+        // Personal data to the same processor still needs its contract.
+        let personal = Self.model.replacingOccurrences(of: "  level anonymised\n  purpose processing-support", with: "  level pseudonymised\n  purpose processing-support")
+            .replacingOccurrences(of: "  subjects suppliers\n  level anonymised\n", with: "  subjects suppliers\n  identifiers name\n  level pseudonymised\n")
+        #expect(ModelCheck.findings(personal).filter { $0.code == "FG024" }.map(\.target).contains("inv"))
+    }
+}
