@@ -8,6 +8,8 @@ struct DatasetFacts: Sendable {
     var level: IdentifiabilityLevel = .identifiable
     var isDerived = false
     var hasNHSNumber = false
+    /// Keeps a direct identifier (the NHS number, a name, an address…).
+    var hasDirectIdentifier = false
     var isFromGPRecord = false
     /// From health or adult social care in England: what the National Data Opt-out covers.
     var isInNDOOScope = false
@@ -20,7 +22,9 @@ struct DatasetFacts: Sendable {
         isDeclared = true
         level = dataset.level
         isDerived = dataset.isDerived
-        hasNHSNumber = dataset.identifiers.contains(.nhsNumber)
+        let identifiers = dataset.identifiers
+        hasNHSNumber = identifiers.contains(.nhsNumber)
+        hasDirectIdentifier = identifiers.contains(where: \.isDirect)
         // Each field read once: every read of a declaration's field is an access check and a retain.
         let origins = dataset.origins
         isFromGPRecord = origins.contains(.gpRecord)

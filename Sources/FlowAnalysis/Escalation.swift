@@ -12,3 +12,17 @@ public enum Escalation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+/// Two pseudonymised datasets a holder can link through their shared pseudonym domain, with
+/// neither the key nor a direct identifier: more is known about each pseudonymised person.
+public struct LinkageRisk: Sendable, Hashable {
+    public let dataset: String
+    public let partner: String
+    public let via: String
+
+    public init(dataset: String, partner: String, via: String) {
+        self.dataset = dataset
+        self.partner = partner
+        self.via = via
+    }
+}

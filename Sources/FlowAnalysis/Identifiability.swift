@@ -9,6 +9,10 @@ public struct IdentifiabilityAnalysis: Sendable {
     public let effectiveLevelByHolding: [IdentifiabilityLevel]
     /// Per holding id.
     public let escalationsByHolding: [[Escalation]]
+    /// By holding id, where the holder can link pseudonymised data with another dataset in the same
+    /// pseudonym domain but holds neither the key nor a direct identifier: a richer pseudonymised
+    /// record, a re-identification risk rather than identifiable data.
+    public let linkageRisks: [Int: LinkageRisk]
     /// Per flow: the level of the data on the wire (the declared level, or the dataset's own level
     /// when the declaration understates it).
     public let wireLevels: [IdentifiabilityLevel]
@@ -43,9 +47,13 @@ public struct IdentifiabilityAnalysis: Sendable {
         )
         var escalations: [[Escalation]] = []
         escalations.reserveCapacity(inherent.count)
+        var risks: [Int: LinkageRisk] = [:]
         for (holding, level) in inherent.enumerated() {
-            escalations.append(IdentifiabilityAnalysis.escalationReasons(for: holding, level: level, tables: tables, keys: keys, linkage: &linkage))
+            let found = IdentifiabilityAnalysis.escalationReasons(for: holding, level: level, tables: tables, keys: keys, linkage: &linkage)
+            escalations.append(found.escalations)
+            if let risk = found.risk { risks[holding] = risk }
         }
+        self.linkageRisks = risks
         let effective = zip(inherent, escalations).map { level, reasons in reasons.isEmpty ? level : .identifiable }
 
         self.inherentLevelByHolding = inherent
@@ -65,24 +73,33 @@ public struct IdentifiabilityAnalysis: Sendable {
 
     static func escalationReasons(
         for holding: Int, level: IdentifiabilityLevel, tables: FlowGraphTables, keys: KeyHolders, linkage: inout LinkageIndex
-    ) -> [Escalation] {
+    ) -> (escalations: [Escalation], risk: LinkageRisk?) {
         let dataset = tables.holdings.dataset[holding]
         let facts = tables.datasetFacts[dataset]
         // Only de-identified personal data can rise; identifiable data is already there and
         // anonymised or aggregate data carries nothing to link on.
-        guard level != .identifiable, level.isPersonalData, facts.isDeclared else { return [] }
+        guard level != .identifiable, level.isPersonalData, facts.isDeclared else { return ([], nil) }
         let organisation = tables.holdings.organisation[holding]
         var reasons: [Escalation] = []
+        var risk: LinkageRisk?
         let keyID = keys.keyOfDataset[dataset]
-        if let keyID, keys.holds(organisation: organisation, key: keyID) {
+        let holdsKey = keyID.map { keys.holds(organisation: organisation, key: $0) } ?? false
+        if holdsKey, let keyID {
             reasons.append(.holdsKey(keys.name(ofKey: keyID)))
         }
         if let keyID, let other = linkage.partner(of: dataset, at: organisation, sharing: .key(keyID)) {
-            reasons.append(.linkable(with: tables.datasets.names[other], via: "the pseudonym domain `\(keys.name(ofKey: keyID))`"))
+            let via = "the pseudonym domain `\(keys.name(ofKey: keyID))`"
+            // A shared pseudonym is not identity: linking on it makes a richer pseudonymised record,
+            // identifiable only with the key or a direct identifier in the linked set.
+            if holdsKey || facts.hasDirectIdentifier || tables.datasetFacts[other].hasDirectIdentifier {
+                reasons.append(.linkable(with: tables.datasets.names[other], via: via))
+            } else {
+                risk = LinkageRisk(dataset: tables.datasets.names[dataset], partner: tables.datasets.names[other], via: via)
+            }
         } else if facts.hasNHSNumber, let other = linkage.partner(of: dataset, at: organisation, sharing: .nhsNumber) {
             reasons.append(.linkable(with: tables.datasets.names[other], via: "the NHS number"))
         }
-        return reasons
+        return (reasons, risk)
     }
 
     private struct Views: Sendable {

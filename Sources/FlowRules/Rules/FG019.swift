@@ -13,9 +13,13 @@ enum FG019 {
         explanation: """
         Identifiability belongs to (dataset, holder), not to the dataset alone. Pseudonymised data becomes \
         identifiable to a holder that also holds the key of its pseudonym domain, or that holds another \
-        dataset sharing a linkable identifier (the same pseudonym domain, or the NHS number); NHS-number \
-        level data is identifiable to any NHS body. Linkage is COPI Schedule class 4 and needs its own \
-        authority.
+        dataset it can link through the NHS number, or through the same pseudonym domain where either \
+        dataset keeps a direct identifier; NHS-number level data is identifiable to any NHS body. A \
+        shared pseudonym alone is not identity: two pseudonymised datasets in one domain, at a holder \
+        with neither the key nor a direct identifier, make a richer pseudonymised record — reported \
+        as a re-identification risk (warning) naming the quasi-identifiers the linked record holds, \
+        while the data stays pseudonymised for every other rule. Linkage is COPI Schedule class 4 and \
+        needs its own authority.
 
         Three situations are reported:
         1. a transform claims a level its output cannot have — it keeps a direct identifier (the NHS \
@@ -139,6 +143,18 @@ enum FG019 {
             }
             guard wireLevels[index] != .identifiable else { continue }
             let reasons = escalations[recipients[index]]
+            if reasons.isEmpty, let risk = analysis.identifiability.linkageRisks[recipients[index]],
+               !flow.reidentificationAllowedBy.contains(where: { $0.name == flow.to.name }) {
+                let quasi = quasiIdentifiers(of: [risk.dataset, risk.partner], in: model)
+                collector.report(
+                    flow: index,
+                    "`\(flow.to.name)` can link `\(risk.dataset)` with `\(risk.partner)` via \(risk.via): a richer pseudonymised record, not identifiable data without the key or a direct identifier, but a re-identification risk — the linked record holds \(quasi.isEmpty ? "no declared quasi-identifiers" : "the quasi-identifiers " + quasi.map { "`\($0)`" }.joined(separator: ", "))",
+                    discriminator: "linkage-risk", severity: .warning,
+                    witness: analysis.witnessPath(forFlow: index),
+                    help: "assess the linked record's re-identification risk (small cells, rare conditions, dates); keep the key away from `\(flow.to.name)`, or drop quasi-identifiers it does not need"
+                )
+                continue
+            }
             guard !reasons.isEmpty else { continue }
             // Re-identification by design (case finding by the patient's own GP) is declared, not a
             // surprise: the other rules already read the data as identifiable there.
@@ -161,5 +177,14 @@ extension FG019 {
         let kinds: Set<OrganisationKind> = [.icb, .ccg, .csu]
         return model.organisations[flow.to.name].map { kinds.contains($0.kind) } == true
             && model.datasets[flow.dataset.name]?.origins.contains(.englandHealth) == true
+    }
+
+    /// The identifiers of the datasets that are not direct ones or the pseudonym itself: what could
+    /// single a person out of a linked pseudonymised record.
+    static func quasiIdentifiers(of datasets: [String], in model: SemanticModel) -> [String] {
+        var seen: Set<Identifier> = []
+        return datasets.flatMap { model.datasets[$0]?.identifiers ?? [] }
+            .filter { !$0.isDirect && $0 != .pseudonym && seen.insert($0).inserted }
+            .map(\.rawValue)
     }
 }
