@@ -98,17 +98,22 @@ enum FG003 {
         ]
     ) { collector in
         let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
+        let categories = collector.analysis.flowPurposeCategories
         for (index, flow) in collector.flows where carriesPersonalData[index] {
           for condition in flow.article9Conditions {
             guard let required = requiredSchedule1(for: condition) else { continue }
             let several = flow.article9Conditions.count > 1
             let span = flow.article9Span ?? flow.span
+            // Where the condition itself does not fit the flow's purposes, completing it with its
+            // Schedule 1 paragraph is the wrong remedy: propose the conditions that fit.
+            let fitting = ConditionRemedies.proposal(replacing: condition, for: categories[index])
+            let refit = fitting.map { "9(2)(\(condition.rawValue)) does not fit this flow's purposes; rely on \($0)" }
             if flow.schedule1.isEmpty {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) relies on Art 9(2)(\(condition.rawValue)) but cites no DPA 2018 Schedule 1 condition; 9(2)(\(condition.rawValue)) needs \(required.text)",
                     discriminator: several ? "missing:\(condition.rawValue)" : "missing",
-                    help: "add `sch1 \(required.example)` to the flow",
+                    help: refit ?? "add `sch1 \(required.example)` to the flow",
                     at: span
                 )
             } else if !flow.schedule1.contains(where: required.matches) {
@@ -117,7 +122,7 @@ enum FG003 {
                     flow: index,
                     "\(collector.label(flow)) pairs Art 9(2)(\(condition.rawValue)) with \(cited), which \(flow.schedule1.count == 1 ? "is not a condition" : "are not conditions") for it; 9(2)(\(condition.rawValue)) needs \(required.text)",
                     discriminator: several ? "mismatch:\(condition.rawValue)" : "mismatch",
-                    help: "cite `sch1 \(required.example)`, or correct `art9` to the condition the Schedule 1 paragraph belongs to",
+                    help: refit ?? "cite `sch1 \(required.example)`, or correct `art9` to the condition the Schedule 1 paragraph belongs to",
                     at: span
                 )
             }

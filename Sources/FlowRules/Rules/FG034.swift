@@ -22,7 +22,8 @@ enum FG034 {
 
         Two situations are reported:
         1. a public authority relying on the flow (the sender, or for data from individuals the \
-        recipient; FG007 uses the same reading) records `art6 a` or `art9 a` for a purpose that is one \
+        recipient, as FG007 reads it; and for casework it runs on referrals — continuing healthcare, \
+        individual funding requests — the recipient, whatever the referring clinician records) records `art6 a` or `art9 a` for a purpose that is one \
         of its statutory functions. Warning when Art 6 consent is the only Art 6 basis recorded, info \
         when only the Art 9 condition is consent. Patient and public involvement (mailing lists, \
         participation groups) is left alone: consent is the fitting basis there. Mark other purposes \
@@ -147,7 +148,13 @@ enum FG034 {
         for (index, flow) in collector.flows where columns.carriesPersonalData[index] {
             let gdprConsent = columns.article6Bases[index] == .a || flow.article9Conditions.contains(.a)
             if gdprConsent {
-                let authorities = FG004.relyingControllers(of: flow, in: model).filter(FG007.isPublicAuthority)
+                var authorities = FG004.relyingControllers(of: flow, in: model).filter(FG007.isPublicAuthority)
+                // Inbound casework: the clinician who refers records the consent, but the recipient
+                // runs the statutory casework it is for.
+                if isInboundCasework(flow, in: model), let recipient = model.organisations[flow.to.name],
+                   FG007.isPublicAuthority(recipient), !authorities.contains(where: { $0.id == recipient.id }) {
+                    authorities.append(recipient)
+                }
                 let tasks = flow.purposes.compactMap { model.purposes[$0.name] }
                     .filter { $0.isStatutoryFunction && $0.category != .patientInvolvement }
                 if !authorities.isEmpty, !tasks.isEmpty {
@@ -173,7 +180,7 @@ enum FG034 {
                 )
             } else if gdprConsent, columns.confidentialityBases[index] == nil, flow.from.name != flow.to.name,
                       model.organisations[flow.from.name]?.kind != .individual,
-                      isPatientInformation(model.datasets[flow.dataset.name]),
+                      model.datasets[flow.dataset.name].map(Analysis.isPatientInformation) == true,
                       columns.carriesConfidentialInformation[index] {
                 collector.report(
                     flow: index,
@@ -185,11 +192,11 @@ enum FG034 {
         }
     }
 
-    /// Information about health or care (s251(10) "patient information"), as opposed to, say, a
-    /// mailing list.
-    static func isPatientInformation(_ dataset: Dataset?) -> Bool {
-        guard let dataset else { return false }
-        let care: Set<DataOrigin> = [.englandHealth, .englandAdultSocialCare, .gpRecord, .childrensSocialCare, .outsideEngland]
-        return !care.isDisjoint(with: dataset.origins) || dataset.specialCategories.contains(.health)
+    /// Casework a public body runs on referrals: continuing healthcare, individual funding requests.
+    static func isInboundCasework(_ flow: Flow, in model: SemanticModel) -> Bool {
+        flow.role != .processor && flow.purposes.contains { purpose in
+            let category = model.purposes[purpose.name]?.category
+            return category == .continuingHealthcare || category == .individualFundingRequests
+        }
     }
 }
