@@ -55,6 +55,7 @@ import Testing
         #expect(org.dspt == .standardsMet && org.dsptYear == "2023/24")
         #expect(org.hasAppropriatePolicyDocument == true && org.hasConfidentialityDuty == true && !org.isStatutoryCollector)
         #expect(model.organisations["nhs-england"]?.isStatutoryCollector == true)
+        #expect(model.organisations["csu"]?.partOf?.name == "nhs-england" && model.legalPerson(of: "csu") == "nhs-england")
         #expect(org.validFrom == Day(year: 2020, month: 4, day: 1) && org.validUntil == Day(year: 2030, month: 3, day: 31))
         #expect(org.successor?.name == "csu" && org.processorFor.map(\.name) == ["blmk"])
         #expect(org.jointControllerWith.map(\.name) == ["nhs-england"])

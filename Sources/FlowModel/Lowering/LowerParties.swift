@@ -48,6 +48,7 @@ extension Lowerer {
         table.on("valid-until") { lowerer, node, org in org.validUntil = lowerer.day(node) }
         table.on("successor") { lowerer, node, org in org.successor = lowerer.reference(node, .organisation) }
         table.on("processor-for") { lowerer, node, org in org.processorFor = lowerer.references(node, .organisation) }
+        table.on("part-of") { lowerer, node, org in org.partOf = lowerer.reference(node, .organisation) }
         table.on("joint-controller-with") { lowerer, node, org in org.jointControllerWith = lowerer.references(node, .organisation) }
         table.on("evidence") { lowerer, node, org in org.evidence = lowerer.textList(node, shape: "name, …") }
         table.on("security") { lowerer, node, org in org.security = lowerer.text(node) }

@@ -23,6 +23,9 @@ public struct Organisation: Sendable, Hashable {
         public var validUntil: Day?
         public var successor: Reference?
         public var processorFor: [Reference] = []
+        /// The legal person it is a part of (a DSCRO is an office of NHS England; a trust's
+        /// department is the trust): flows between parts of one legal person are internal uses.
+        public var partOf: Reference?
         public var jointControllerWith: [Reference] = []
         /// Assurance evidence on file, e.g. `cef-listed`, `rs-assurance-statement`.
         public var evidence: [String] = []
@@ -54,6 +57,7 @@ public struct Organisation: Sendable, Hashable {
     @inlinable public var validUntil: Day? { get { storage.fields.validUntil } set { FieldsBox.unique(&storage).fields.validUntil = newValue } }
     @inlinable public var successor: Reference? { get { storage.fields.successor } set { FieldsBox.unique(&storage).fields.successor = newValue } }
     @inlinable public var processorFor: [Reference] { get { storage.fields.processorFor } set { FieldsBox.unique(&storage).fields.processorFor = newValue } }
+    @inlinable public var partOf: Reference? { get { storage.fields.partOf } set { FieldsBox.unique(&storage).fields.partOf = newValue } }
     @inlinable public var jointControllerWith: [Reference] { get { storage.fields.jointControllerWith } set { FieldsBox.unique(&storage).fields.jointControllerWith = newValue } }
     @inlinable public var evidence: [String] { get { storage.fields.evidence } set { FieldsBox.unique(&storage).fields.evidence = newValue } }
     @inlinable public var security: String? { get { storage.fields.security } set { FieldsBox.unique(&storage).fields.security = newValue } }
@@ -63,4 +67,15 @@ public struct Organisation: Sendable, Hashable {
     public static func == (lhs: Organisation, rhs: Organisation) -> Bool { FieldsBox.same(lhs.storage, rhs.storage) }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+}
+
+extension SemanticModel {
+    /// The legal person an organisation belongs to: the end of its `part-of` chain (itself when it
+    /// is part of nothing). A chain that loops is reported by the resolver and stops here.
+    public func legalPerson(of organisation: String) -> String {
+        var current = organisation
+        var seen: Set<String> = [organisation]
+        while let parent = organisations[current]?.partOf?.name, seen.insert(parent).inserted { current = parent }
+        return current
+    }
 }

@@ -399,6 +399,20 @@ struct Resolver {
         if org.processorFor.contains(where: { $0.name == org.id }) {
             found.append(Diagnostic(.inconsistentDeclaration, "`\(org.id)` cannot be a processor for itself", at: org.span))
         }
+        if let parent = org.partOf?.name {
+            var seen: Set<String> = [org.id]
+            var next: String? = parent
+            while let current = next {
+                guard seen.insert(current).inserted else {
+                    found.append(Diagnostic(.inconsistentDeclaration, "`\(org.id)` is part of itself through a chain of `part-of`", at: org.span))
+                    break
+                }
+                next = organisations[current]?.partOf?.name
+            }
+            if org.processorFor.contains(where: { $0.name == parent }) {
+                found.append(Diagnostic(.inconsistentDeclaration, "`\(org.id)` is part of `\(parent)`, so it cannot also be its processor: one legal person is not its own processor", at: org.span))
+            }
+        }
         if let from = org.validFrom, let until = org.validUntil, until < from {
             found.append(Diagnostic(.inconsistentDeclaration, "`\(org.id)` is valid until \(until), before it is valid from \(from)", at: org.span))
         }

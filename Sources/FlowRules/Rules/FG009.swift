@@ -212,7 +212,9 @@ enum FG009 {
         let standings = analysis.confidentiality.standings
         let coverage = InstrumentCoverage(collector)
         var received = PurposesReceived(analysis: analysis)
-        for index in model.flows.indices {
+        // Within one legal person nothing is disclosed to a third party.
+        let isInternal = InternalFlows.shared(by: collector).isInternal
+        for index in model.flows.indices where !isInternal[index] {
             guard senders[index] != recipients[index], analysis.carriesConfidentialInformation(index) else { continue }
             let problem: BasisProblem
             switch standings[index] {

@@ -123,7 +123,9 @@ enum FG014 {
         // (processor, approval) -> flows, in model order.
         var uses: [Use: [Int]] = [:]
         var pairs: [(processor: String, approval: String, use: Use)] = []
-        for (index, flow) in collector.flows {
+        // Within one legal person (a DSCRO and NHS England) there is no processor to assure.
+        let isInternal = InternalFlows.shared(by: collector).isInternal
+        for (index, flow) in collector.flows where !isInternal[index] {
             guard let position = cited.position(ofFlow: index), requiresEvidence[position],
                   let recipient = declarations.organisations[declarations.recipients[index]],
                   FG005.isProcessor(flow, recipient: recipient), actsUnder(cited.approvals[position], recipient),

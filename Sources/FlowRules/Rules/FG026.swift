@@ -210,7 +210,9 @@ enum FG026 {
         // By organisation id: a set of kinds hashes the kind's name at every lookup.
         let isNonParty = roles.kinds.map { $0.map(nonParties.contains) ?? false }
         let senderHoldings = analysis.graph.senderHoldings
-        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && carriesPersonalData[index] {
+        // Flows within one legal person are internal uses: no sharing agreement between its parts.
+        let isInternal = InternalFlows.shared(by: collector).isInternal
+        for index in model.flows.indices where roles.senders[index] != roles.recipients[index] && carriesPersonalData[index] && !isInternal[index] {
             // Onward sharing against `sublicensing no`, whatever kind of share this is.
             if let governing = restrictions?[senderHoldings[index]], !governing.isEmpty {
                 checkSublicensing(index, governing: governing, roles: roles, circles: &circles, collector: &collector)

@@ -2,9 +2,9 @@ import FlowAnalysis
 import FlowModel
 
 /// Who NHS England is, for every rule that asks: the organisations a model (or the standard
-/// library) declares `statutory-collector yes`, their predecessors — bodies whose `successor`
-/// chain leads to one (NHS Digital, the HSCIC) — and, for its side of a flow, the processors acting
-/// for any of them (the DSCROs). Recognised by declaration, never by id, ODS code or title words.
+/// library) declares `statutory-collector yes`, their parts (`part-of`: the DSCROs), their
+/// predecessors — bodies whose `successor` chain leads to one (NHS Digital, the HSCIC) — and, for
+/// its side of a flow, the processors acting for any of them. Recognised by declaration, never by id, ODS code or title words.
 struct NationalSafeHaven: Sendable {
     /// The collectors and their predecessors.
     let bodies: Set<String>
@@ -15,7 +15,8 @@ struct NationalSafeHaven: Sendable {
         let organisations = model.organisations
         var bodies: Set<String> = []
         for org in organisations.values {
-            var current: Organisation? = org
+            // A part of NHS England (a DSCRO) is NHS England: start from the legal person.
+            var current: Organisation? = organisations[model.legalPerson(of: org.id)] ?? org
             var seen: Set<String> = []
             while let step = current, seen.insert(step.id).inserted {
                 if step.isStatutoryCollector {

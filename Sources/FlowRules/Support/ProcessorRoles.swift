@@ -60,7 +60,10 @@ struct ProcessorRoles: Sendable {
         self.senders = senders
         self.recipients = recipients
 
+        // Within one legal person no one is another's processor: the flow is an internal use.
+        let isInternal = InternalFlows(model: model).isInternal
         let isProcessorFlow = model.flows.indices.map { index in
+            if isInternal[index] { return false }
             if let role = flowRoles[index] { return role == .processor }
             return served[recipients[index]].containsID(senders[index])
         }

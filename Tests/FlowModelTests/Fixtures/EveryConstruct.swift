@@ -44,6 +44,7 @@ enum EveryConstruct {
 
         org csu {
           kind csu
+          part-of nhs-england
         }
 
         org blmk "BLMK ICB" {
