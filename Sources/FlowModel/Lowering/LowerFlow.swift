@@ -13,7 +13,18 @@ extension Lowerer {
             flow.levelSpan = arguments.isEmpty ? nil : arguments.span(at: 0)
         }
         table.on("purpose") { lowerer, node, flow in flow.purposes = lowerer.references(node, .purpose) }
-        table.on("role") { lowerer, node, flow in flow.role = lowerer.value(node, as: RecipientRole.self) }
+        table.on("role") { lowerer, node, flow in
+            // `role processor for ORG`: whose processor the recipient is on this flow.
+            guard let tokens = lowerer.arguments(node, count: 1...3, shape: "ROLE | processor for ORGANISATION") else { return }
+            guard let role = lowerer.value(tokens, at: 0, as: RecipientRole.self) else { return }
+            flow.role = role
+            guard tokens.count > 1 else { return }
+            guard role == .processor, tokens.count == 3, tokens.kind(at: 1) == .word, tokens.text(at: 1) == "for" else {
+                lowerer.sink.report(.malformedValue, "only a processor names whom it acts for: `role processor for ORGANISATION`", at: tokens[1].span)
+                return
+            }
+            flow.processorFor = lowerer.reference(tokens, at: 2, kinds: [.organisation])
+        }
         table.on("art6") { lowerer, node, flow in
             guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [\"law\" | GATEWAY]"),
                   let basis = lowerer.value(tokens, at: 0, as: Article6Basis.self) else { return }

@@ -55,6 +55,8 @@ public struct Flow: Sendable, Hashable {
         public var levelSpan: SourceSpan?
         public var purposes: [Reference] = []
         public var role: RecipientRole?
+        /// With `role processor for ORG`: the controller the recipient processes this data for.
+        public var processorFor: Reference?
         public var article6: Article6Claim?
         /// Every Art 9(2) condition the flow relies on (a notice may cite several, e.g. 9(2)(b) and (h)).
         public var article9Conditions: [Article9Condition] = []
@@ -113,6 +115,7 @@ public struct Flow: Sendable, Hashable {
     @inlinable public var levelSpan: SourceSpan? { get { storage.fields.levelSpan } set { FieldsBox.unique(&storage).fields.levelSpan = newValue } }
     @inlinable public var purposes: [Reference] { get { storage.fields.purposes } set { FieldsBox.unique(&storage).fields.purposes = newValue } }
     @inlinable public var role: RecipientRole? { get { storage.fields.role } set { FieldsBox.unique(&storage).fields.role = newValue } }
+    @inlinable public var processorFor: Reference? { get { storage.fields.processorFor } set { FieldsBox.unique(&storage).fields.processorFor = newValue } }
     @inlinable public var article6: Article6Claim? { get { storage.fields.article6 } set { FieldsBox.unique(&storage).fields.article6 = newValue } }
     @inlinable public var article9Conditions: [Article9Condition] { get { storage.fields.article9Conditions } set { FieldsBox.unique(&storage).fields.article9Conditions = newValue } }
     @inlinable public var article9Span: SourceSpan? { get { storage.fields.article9Span } set { FieldsBox.unique(&storage).fields.article9Span = newValue } }

@@ -163,15 +163,20 @@ enum FG024 {
     static func checkContract(_ index: Int, roles: ProcessorRoles, coverage: inout InstrumentCoverage, collector: inout FindingCollector) {
         let flow = collector.model.flows[index]
         let processor = roles.recipients[index]
-        let candidates = [roles.senders[index]].mergingIDs(roles.controllersServed[processor]).mergingIDs(roles.senderControllers[index])
+        // Whose processor it is: the controller the flow names (`role processor for ORG`), else the
+        // sender, its controllers, or those the processor declares it serves.
+        let named = roles.namedControllers[index]
+        let candidates = named.map { [$0] } ?? [roles.senders[index]].mergingIDs(roles.controllersServed[processor]).mergingIDs(roles.senderControllers[index])
         let contracts = relevantContracts(named: roles.instruments.contracts(namedBy: flow), processor: processor, controllers: candidates, in: roles.instruments)
         guard !contracts.isEmpty else {
             let processorName = flow.to.name
+            let controller = flow.processorFor?.name ?? flow.from.name
             collector.report(
                 flow: index,
                 "\(collector.label(flow)) gives `\(flow.dataset.name)` to `\(processorName)` as a processor, but no Art 28 contract binds `\(processorName)` to \(roles.ids.quoted(candidates, separator: " or "))",
                 discriminator: "contract",
-                help: "declare `contract NAME { controller \(flow.from.name) processor \(processorName) purposes … datasets … valid-until … }` and add `agreement NAME` to the flow"
+                help: "declare `contract NAME { controller \(controller) processor \(processorName) purposes … datasets … valid-until … }` and add `agreement NAME` to the flow"
+                    + (named == nil && roles.senderControllers[index].isEmpty == false ? "; if `\(processorName)` acts for another controller, say whom: `role processor for ORG`" : "")
             )
             return
         }

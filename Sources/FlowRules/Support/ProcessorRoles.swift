@@ -26,6 +26,8 @@ struct ProcessorRoles: Sendable {
     let kinds: [OrganisationKind?]
     /// Per flow: a processor engaging another processor for the same processing (Art 28(2), (4)).
     let isSubProcessing: [Bool]
+    /// Per flow: the id of the controller named by `role processor for ORG`.
+    let namedControllers: [Int?]
 
     init(analysis: Analysis) {
         self.init(analysis: analysis, columns: FlowColumns(analysis: analysis))
@@ -68,6 +70,9 @@ struct ProcessorRoles: Sendable {
             return served[recipients[index]].containsID(senders[index])
         }
         self.isProcessorFlow = isProcessorFlow
+        // `role processor for ORG`: the controller a processor flow serves, by id.
+        let namedControllers = model.flows.map { flow in flow.processorFor.flatMap { ids.id($0.name) } }
+        self.namedControllers = namedControllers
 
         // A loop rather than a nested function: state captured by a function is boxed and checked
         // for exclusive access at every read.
@@ -96,7 +101,7 @@ struct ProcessorRoles: Sendable {
                     case .flow(let index):
                         guard isProcessorFlow[index] else { arrived = false; break walk }
                         arrived = true
-                        processorSenders.insertID(senders[index])
+                        processorSenders.insertID(namedControllers[index] ?? senders[index])
                     case .transform(let index):
                         for input in graph.inputHoldings(ofTransform: index) where visitedBy[input] != start {
                             visitedBy[input] = start
@@ -114,6 +119,9 @@ struct ProcessorRoles: Sendable {
         isSubProcessing = model.flows.indices.map { index in
             let controllers = senderControllers[index]
             guard !controllers.isEmpty else { return false }
+            // Two processors of one controller passing data on its instructions: not sub-processing.
+            if let named = namedControllers[index], served[recipients[index]].containsID(named),
+               !served[recipients[index]].containsID(senders[index]) { return false }
             return Self.isSubProcessing(
                 role: flowRoles[index], sender: senders[index], recipient: recipients[index], senderControllers: controllers,
                 recipientControllers: served[recipients[index]], instruments: instruments
