@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowLanguage
 import Foundation
 
 @main
@@ -37,8 +38,10 @@ enum ExitStatus {
 }
 
 enum Terminal {
+    /// Error messages quote paths and names from the command line and the model: escaped.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        let shown = TerminalText.escaped(message, keepingLineBreaks: true)
+        FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
     }
 
     static func output(_ text: String) {

@@ -16,11 +16,14 @@ struct FormatCommand: ParsableCommand {
     @Flag(help: "Change nothing; list the files that would change and exit 1 if any would.")
     var check = false
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func run() throws {
-        let provider = FileSystemSourceProvider()
+        let inputs = paths.isEmpty ? ["flows"] : paths
+        let provider = workspace.provider(for: inputs)
         var files: [String] = []
         var problems: [Diagnostic] = []
-        for path in paths.isEmpty ? ["flows"] : paths {
+        for path in inputs {
             if provider.isDirectory(path) {
                 do { files += try provider.flowFiles(under: path) } catch {
                     problems.append(Diagnostic(.unreadableFile, "cannot read directory `\(path)`: \(error)", at: nil))

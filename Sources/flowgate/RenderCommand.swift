@@ -66,6 +66,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 listing every diagram in the output directory that is stale or missing.")
     var check = false
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func validate() throws {
         let views = [purpose, dataset, org].compactMap { $0 }
         if views.count > 1 { throw ValidationError("choose one of --purpose, --dataset and --org") }
@@ -77,7 +79,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let inputs = paths.isEmpty ? ["flows"] : paths
-        let result = ModelLoader.load(paths: inputs, provider: FileSystemSourceProvider())
+        let result = ModelLoader.load(paths: inputs, provider: workspace.provider(for: inputs))
         guard let model = result.model else {
             Terminal.error(DiagnosticText.document(result.diagnostics, sources: result.sources))
             throw ExitStatus.invalid

@@ -25,15 +25,17 @@ struct ReportModelOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "The date that decides expiry and overdue reviews (YYYY-MM-DD; default today, UTC).")
     var asOf: Day?
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     var inputs: [String] { paths.isEmpty ? ["flows"] : paths }
 
     func context() throws -> ReportContext {
-        try Self.context(inputs: inputs, asOf: asOf ?? Day.today)
+        try Self.context(inputs: inputs, asOf: asOf ?? Day.today, provider: workspace.provider(for: inputs))
     }
 
     /// Loads and analyses the model; invalid input prints its diagnostics and exits 2.
-    static func context(inputs: [String], asOf: Day) throws -> ReportContext {
-        let loaded = ModelLoader.load(paths: inputs, provider: FileSystemSourceProvider())
+    static func context(inputs: [String], asOf: Day, provider: FileSystemSourceProvider) throws -> ReportContext {
+        let loaded = ModelLoader.load(paths: inputs, provider: provider)
         guard let model = loaded.model else {
             Terminal.error(DiagnosticText.document(loaded.diagnostics, sources: loaded.sources))
             throw ExitStatus.invalid
