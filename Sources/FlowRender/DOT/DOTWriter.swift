@@ -113,7 +113,9 @@ private struct Writer {
         out += "\n"
     }
 
-    func quoted(_ text: String) -> String { Escape.dotQuoted(text) }
+    /// Every DOT string, clipped (`Wording.clipped`): Graphviz's DOT reader slows down far more than
+    /// linearly on strings of megabytes, and a tooltip longer than a page is read by nobody.
+    func quoted(_ text: String) -> String { Escape.dotQuoted(Wording.clipped(text)) }
 
     func attributes(_ pairs: [(String, String)]) -> String {
         pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
