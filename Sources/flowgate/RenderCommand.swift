@@ -121,6 +121,7 @@ struct RenderCommand: ParsableCommand {
                 if Array(existing) != file.bytes { problems.append("stale: \(file.path)") }
             }
             problems += obsolete.map { "obsolete: \($0) (no longer drawn)" }
+            problems += AtomicFile.strays(in: output).map { "stray: \($0) (a temporary file left by an interrupted run)" }
             for problem in problems { Terminal.output(problem + "\n") }
             if !problems.isEmpty {
                 Terminal.error("\(problems.count) diagram\(problems.count == 1 ? "" : "s") out of date: run flowgate render \(inputs.joined(separator: " ")) -o \(output)")
@@ -135,6 +136,7 @@ struct RenderCommand: ParsableCommand {
             Terminal.error("error: cannot create directory `\(output)`: \(error.localizedDescription)")
             throw ExitStatus.invalid
         }
+        for stray in AtomicFile.removeStrays(in: output) { Terminal.output("removed \(stray) (left by an interrupted run)\n") }
         for file in expected {
             if let existing = FileManager.default.contents(atPath: file.path), Array(existing) == file.bytes { continue }
             do {
