@@ -1,7 +1,11 @@
 import Foundation
 
 public struct AtomicWriteError: Error, CustomStringConvertible {
-    public let description: String
+    public let path: String
+    /// Why, without the path: "No space left on device".
+    public let reason: String
+
+    public var description: String { "cannot write `\(path)`: \(reason)" }
 }
 
 /// Writes files so that readers see either the old or the new content, never half of it:
@@ -164,7 +168,7 @@ public enum AtomicFile {
     }
 
     private static func failure(_ path: String, _ reason: String) -> AtomicWriteError {
-        AtomicWriteError(description: "cannot write `\(path)`: \(reason)")
+        AtomicWriteError(path: path, reason: reason)
     }
 
     // MARK: - Temporary files left behind
@@ -217,5 +221,22 @@ struct TemporaryName {
         guard parts.count >= 3, UInt32(parts[parts.count - 1]) != nil, let process = Int32(parts[parts.count - 2]) else { return nil }
         target = parts.dropLast(2).joined(separator: ".")
         self.process = process
+    }
+}
+
+extension AtomicFile {
+    /// Creates `path` and any missing parents (as `mkdir -p`); the error says why in POSIX terms
+    /// ("Not a directory"), where Foundation's says "The operation could not be completed".
+    public static func createDirectories(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try createDirectories(parent) }
+        if mkdir(path, 0o777) != 0, errno != EEXIST {
+            throw AtomicWriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw AtomicWriteError(path: path, reason: String(cString: strerror(ENOTDIR)))
+        }
     }
 }

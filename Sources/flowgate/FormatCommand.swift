@@ -26,7 +26,7 @@ struct FormatCommand: ParsableCommand {
         for path in inputs {
             if provider.isDirectory(path) {
                 do { files += try provider.flowFiles(under: path) } catch {
-                    problems.append(Diagnostic(.unreadableFile, "cannot read directory `\(path)`: \(error)", at: nil))
+                    problems.append(Diagnostic(.unreadableFile, "\(error)", at: nil))
                 }
             } else if provider.exists(path) {
                 files.append(path)

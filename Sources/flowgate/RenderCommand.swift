@@ -131,9 +131,9 @@ struct RenderCommand: ParsableCommand {
         }
 
         do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try AtomicFile.createDirectories(output)
         } catch {
-            Terminal.error("error: cannot create directory `\(output)`: \(error.localizedDescription)")
+            Terminal.error("error: cannot create directory `\(output)`: \(FileErrorText.reason(error))")
             throw ExitStatus.invalid
         }
         for stray in AtomicFile.removeStrays(in: output) { Terminal.output("removed \(stray) (left by an interrupted run)\n") }

@@ -70,10 +70,10 @@ func writeReport(_ text: String, to path: String?) throws {
 func writeFile(_ text: String, to path: String) throws {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     do {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try AtomicFile.createDirectories(directory)
         try AtomicFile.write(text, to: path)
     } catch {
-        Terminal.error("error: cannot write `\(path)`: \(error)")
+        Terminal.error("error: cannot write `\(path)`: \(FileErrorText.reason(error))")
         throw ExitStatus.invalid
     }
 }
@@ -115,6 +115,10 @@ struct DPIAReportCommand: ParsableCommand {
     func validate() throws {
         if let output, format == nil, Self.format(of: output) == nil {
             throw ValidationError("-o wants a file ending .md or .html (or give --format), got `\(output)`")
+        }
+        // Markdown's diagram is written to FILE.svg beside it: the report must not be that file.
+        if let output, (format ?? Self.format(of: output)) == .md, Self.imagePath(for: output).lowercased() == output.lowercased() {
+            throw ValidationError("-o `\(output)` is where the Markdown report's diagram goes (FILE.svg beside FILE.md); name the report FILE.md")
         }
     }
 

@@ -61,7 +61,8 @@ public struct ModelLoader {
                 do {
                     roots += try provider.flowFiles(under: normalised)
                 } catch {
-                    sink.report(.unreadableFile, "cannot read directory `\(path)`: \(error)", at: nil)
+                    // The provider's error names the directory it could not list.
+                    sink.report(.unreadableFile, "\(error)", at: nil)
                 }
             } else if provider.exists(normalised) {
                 roots.append(normalised)
