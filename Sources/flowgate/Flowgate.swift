@@ -47,4 +47,9 @@ enum Terminal {
     static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
+
+    /// One status line naming a file ("wrote …"): file names come from the file system, escaped.
+    static func status(_ line: String) {
+        output(TerminalText.escaped(line) + "\n")
+    }
 }

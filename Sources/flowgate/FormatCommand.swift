@@ -67,7 +67,7 @@ struct FormatCommand: ParsableCommand {
             Terminal.error(DiagnosticText.document(problems, sources: sources))
         }
         for path in changed {
-            Terminal.output(check ? "would reformat \(path)\n" : "reformatted \(path)\n")
+            Terminal.status(check ? "would reformat \(path)" : "reformatted \(path)")
         }
         if !problems.isEmpty { throw ExitStatus.invalid }
         if check, !changed.isEmpty { throw ExitStatus.findings }

@@ -122,7 +122,7 @@ struct RenderCommand: ParsableCommand {
             }
             problems += obsolete.map { "obsolete: \($0) (no longer drawn)" }
             problems += AtomicFile.strays(in: output).map { "stray: \($0) (a temporary file left by an interrupted run)" }
-            for problem in problems { Terminal.output(problem + "\n") }
+            for problem in problems { Terminal.status(problem) }
             if !problems.isEmpty {
                 Terminal.error("\(problems.count) diagram\(problems.count == 1 ? "" : "s") out of date: run flowgate render \(inputs.joined(separator: " ")) -o \(output)")
                 throw ExitStatus.findings
@@ -136,7 +136,7 @@ struct RenderCommand: ParsableCommand {
             Terminal.error("error: cannot create directory `\(output)`: \(FileErrorText.reason(error))")
             throw ExitStatus.invalid
         }
-        for stray in AtomicFile.removeStrays(in: output) { Terminal.output("removed \(stray) (left by an interrupted run)\n") }
+        for stray in AtomicFile.removeStrays(in: output) { Terminal.status("removed \(stray) (left by an interrupted run)") }
         for file in expected {
             if let existing = FileManager.default.contents(atPath: file.path), Array(existing) == file.bytes { continue }
             do {
@@ -145,10 +145,10 @@ struct RenderCommand: ParsableCommand {
                 Terminal.error("error: \(error)")
                 throw ExitStatus.invalid
             }
-            Terminal.output("wrote \(file.path)\n")
+            Terminal.status("wrote \(file.path)")
         }
         for path in obsolete {
-            if unlink(path) == 0 { Terminal.output("removed \(path)\n") }
+            if unlink(path) == 0 { Terminal.status("removed \(path)") }
         }
     }
 

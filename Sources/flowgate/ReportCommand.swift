@@ -63,7 +63,7 @@ func writeReport(_ text: String, to path: String?) throws {
         return
     }
     try writeFile(text, to: path)
-    Terminal.output("wrote \(path)\n")
+    Terminal.status("wrote \(path)")
 }
 
 /// Writes atomically, creating the directory it goes in; failures exit 2.
@@ -154,7 +154,7 @@ struct DPIAReportCommand: ParsableCommand {
             let imagePath = Self.imagePath(for: output)
             let svg = try Self.svg(spec)
             try writeFile(svg, to: imagePath)
-            Terminal.output("wrote \(imagePath)\n")
+            Terminal.status("wrote \(imagePath)")
             let relative = URL(fileURLWithPath: imagePath).lastPathComponent
             try writeReport(DPIAReport.markdown(context, scope: scope, imagePath: relative), to: output)
         }

@@ -85,6 +85,30 @@ struct HostileModelFileTests {
         }
     }
 
+    /// An approval's reference reaches `report expiries`, a file name `fmt`'s list: both escaped.
+    @Test func reportsAndStatusLinesEscapeToo() throws {
+        let starter = try String(contentsOfFile: Self.packageRoot + "/flows/starter/starter.flow", encoding: .utf8)
+        let hostile = "\\u{1B}[2J\\u{1B}[Hno problems found\\u{1B}]0;pwned\\u{7}\\u{1B}[8m"
+        let model = starter.replacingOccurrences(of: "reference \"CAG 2-03(a)/2013\"", with: "reference \"\(hostile)\"")
+        #expect(model != starter)
+        let directory = try temporaryDirectory(["flows/model.flow": model, "flows/x\u{1B}[31m.flow": "org   z \"Z\" { kind trust }\n"])
+        defer { removeTree(directory) }
+        let expiries = try Flowgate.run(["report", "expiries", "flows", "--within", "20y", "--as-of", "2026-11-23"], in: directory)
+        #expect(expiries.output.contains("\\u{1B}[2J"), "\(expiries.all)")
+        let format = try Flowgate.run(["fmt", "--check", "flows"], in: directory)
+        #expect(format.output.contains("would reformat flows/x\\u{1B}[31m.flow"), "\(format.all)")
+        // trace's bases line quotes the Art 6 citation.
+        let cited = model.replacingOccurrences(of: "art6 e \"NHS Act 2006 s3 (ICB duty to arrange health services)\"", with: "art6 e \"\(hostile)\"")
+        try cited.write(to: directory.appendingPathComponent("flows/model.flow"), atomically: false, encoding: .utf8)
+        let trace = try Flowgate.run(["trace", "starter-local-flows", "flows"], in: directory)
+        #expect(trace.output.contains("bases: art6 e \"\\u{1B}[2J"), "\(trace.all)")
+        for run in [expiries, format, trace] {
+            #expect(!run.all.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        }
+    }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
     @Test func bidirectionalOverridesAreWarnedAboutAndEscaped() throws {
         let model = Sample.model.replacingOccurrences(of: "\"Payroll\" {", with: "\"Pay\u{202E}lor\u{2066}\" {")
         let directory = try temporaryDirectory(["flows/a.flow": model])
