@@ -31,6 +31,9 @@ public enum LanguageCode: String, Sendable, CaseIterable {
     case bidirectionalControl = "FG129"
     case includeOutsideWorkspace = "FG130"
 
+    /// Every language diagnostic stops the model from being checked, except FG129's warning.
+    public var severity: Severity { self == .bidirectionalControl ? .warning : .error }
+
     public var summary: String {
         switch self {
         case .unreadableFile: "a file or directory could not be read"

@@ -183,7 +183,7 @@ public struct Lexer {
             if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
                 let scalar = 0x2000 + (UInt32(second & 0x3F) << 6) + UInt32(third & 0x3F)
                 sink.report(Diagnostic(
-                    code: LanguageCode.bidirectionalControl.rawValue, severity: .warning,
+                    code: LanguageCode.bidirectionalControl.rawValue, severity: LanguageCode.bidirectionalControl.severity,
                     message: "string holds the bidirectional control U+\(String(scalar, radix: 16, uppercase: true)), which makes text display differently from what it says",
                     span: span(string.lowerBound, string.upperBound),
                     help: "remove it; text that really mixes scripts displays correctly without it"
