@@ -115,14 +115,14 @@ public enum FuzzHarness {
             }
             _ = DiagnosticRenderer.render(diagnostic, sources: sources)
         }
-        guard diagnostics.isEmpty else {
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
             // Formatting must refuse broken input rather than guess.
             if Formatter.format(file) != nil { fatalError("Formatter.format(SourceFile) formatted a file with syntax errors") }
             return
         }
         let once = Formatter.format(syntax)
         let reparsed = Parser.parse(SourceFile(path: file.path, text: once))
-        if !reparsed.diagnostics.isEmpty {
+        if reparsed.diagnostics.contains(where: { $0.severity == .error }) {
             let messages = reparsed.diagnostics.map { "\($0.code): \($0.message)" }.joined(separator: "; ")
             fatalError("formatted text does not parse: \(messages)\n--- formatted ---\n\(once)")
         }

@@ -49,8 +49,10 @@ struct FormatCommand: ParsableCommand {
             let source = SourceFile(path: path, bytes: bytes)
             sources.add(source)
             let (syntax, diagnostics) = Parser.parse(source)
-            guard diagnostics.isEmpty else {
-                problems += diagnostics
+            // Warnings (FG129) are for `check` to report; only errors leave a file unformattable.
+            let errors = diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                problems += errors
                 continue
             }
             let formatted = Formatter.format(syntax)

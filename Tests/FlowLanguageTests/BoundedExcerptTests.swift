@@ -71,5 +71,7 @@ import Testing
             #expect(diagnostics.first?.severity == .warning)
         }
         #expect(Parser.parse(SourceFile(path: "m.flow", text: "org a \"Café → “ICB”\"\n")).diagnostics.isEmpty)
+        // A warning leaves the file well formed: `fmt` still formats it.
+        #expect(Formatter.format(SourceFile(path: "m.flow", text: "org   a \"x\u{202E}y\"\n")) == "org a \"x\u{202E}y\"\n")
     }
 }

@@ -115,6 +115,8 @@ struct HostileModelFileTests {
         defer { removeTree(directory) }
         let check = try Flowgate.run(["check", "flows", "--fail-on", "warning"], in: directory)
         #expect(check.output.contains("warning[FG129]"), "\(check.all)")
+        let format = try Flowgate.run(["fmt", "--check", "flows"], in: directory)
+        #expect(format.status == 1, "a warning does not make the file unformattable: \(format.all)")
         #expect(!check.all.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{2066}" })
     }
 
