@@ -285,8 +285,9 @@ public enum Wording {
         return lines
     }
 
-    /// The most characters of one text a diagram carries (in a tooltip, say).
-    public static let maximumCharacters = 1_000
+    /// The most characters of one text a diagram carries (a tooltip lists every finding on a flow,
+    /// so it is generous; the point is that a title of megabytes is not carried whole).
+    public static let maximumCharacters = 10_000
 
     /// `text`, or its first `maximumCharacters` characters and `…`; only that prefix is walked.
     public static func clipped(_ text: String) -> String {
