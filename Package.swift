@@ -51,7 +51,7 @@ let package = Package(
         // A synthetic national-scale estate for benchmarks and scale tests.
         .executableTarget(
             name: "flowgate-gen",
-            dependencies: ["FlowIO", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FlowIO", "FlowLanguage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Times in-process Graphviz rendering of DOT files, against the `dot` program (scripts/bench-render.sh).
         .executableTarget(name: "flowgate-render-bench", dependencies: ["FlowGraphviz"]),
@@ -60,7 +60,7 @@ let package = Package(
         // Compares two models (git revision vs working tree): flows, recipients, findings (pure).
         .target(name: "FlowDiff", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowOutput", "FlowGraphviz"]),
         // Fuzzing: the harness every fuzz input goes through, and the libFuzzer target / corpus replayer.
-        .target(name: "FlowFuzzing", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
+        .target(name: "FlowFuzzing", dependencies: ["FlowReports", "FlowRender", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .executableTarget(name: "flowgate-fuzz", dependencies: ["FlowFuzzing"]),
         .testTarget(name: "FlowLanguageTests", dependencies: ["FlowLanguage"]),
         .testTarget(name: "FlowModelTests", dependencies: ["FlowModel", "FlowLanguage"]),

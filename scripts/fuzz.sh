@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the lexer, parser, formatter and resolver with libFuzzer for SECONDS (default 60).
+# Fuzzes every stage with libFuzzer for SECONDS (default 60): lexer, parser, formatter and resolver,
+# and for inputs that resolve the analysis, the rules, the diagrams (DOT, Mermaid) and the reports
+# (FlowFuzzing.FuzzHarness). Two mutations in three are structure-aware (FlowFuzzing.ModelMutator:
+# extreme dates and numbers, swapped references, hostile strings, copied property lines), so
+# mutated models stay valid often enough to reach the rules; the rest are libFuzzer's byte mutations.
 #
-#   scripts/fuzz.sh [SECONDS]
+#   scripts/fuzz.sh [SECONDS]       # CI runs 60; scripts/fuzz.sh 3600 runs an hour
 #
 # Builds the `flowgate-fuzz` product with -DFUZZING and the fuzzer and address sanitizers (only that
 # product: with --sanitize fuzzer SwiftPM compiles executables as libraries), copies the seed corpus
@@ -51,7 +55,7 @@ set +e
 # Leak checking is off: the Swift runtime's one-off allocations would be reported as leaks.
 # shellcheck disable=SC2086
 ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$binary" \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -detect_leaks=0 \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=32768 -detect_leaks=0 \
   -dict=Tests/FuzzCorpus/flow.dict -artifact_prefix="$run/artifacts/" -print_final_stats=1 \
   "${parallel[@]}" ${FUZZ_ARGS:-} "$run/corpus" 2>&1 \
   | tee "$run/fuzz.log" | grep --line-buffered -vE '^#[0-9]+[[:space:]]+(NEW|REDUCE)'

@@ -1,3 +1,4 @@
+import FlowLanguage
 import FlowModel
 
 /// The diff for a terminal or a CI log.
@@ -32,7 +33,9 @@ public enum DiffText {
             for finding in diff.newFindings { lines.append("  + " + describe(finding, side: nil)) }
             for finding in diff.resolvedFindings { lines.append("  - " + describe(finding, side: diff.oldLabel)) }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Titles, messages and paths come from the model: each line is escaped whole, line breaks
+        // inside a title included.
+        return lines.map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
     }
 
     static func section<T>(_ title: String, _ items: [T], into lines: inout [String], _ line: (T) -> String) {

@@ -5,7 +5,7 @@ import FlowRules
 
 /// One fuzz input through every stage that reads untrusted text: lexer, parser, formatter, lowering,
 /// include and `use` handling, resolution, diagnostics rendering, and (for inputs that resolve) the
-/// analysis and the rules. Used by the libFuzzer target, by its corpus replayer and by the
+/// analysis, the rules, the diagrams and the reports (`OutputStages`). Used by the libFuzzer target, by its corpus replayer and by the
 /// regression tests, so a crash found by fuzzing replays exactly.
 ///
 /// Any trap is a bug: the stages promise never to trap on any bytes. Besides not trapping, the
@@ -67,6 +67,20 @@ public enum FuzzHarness {
         return unique.reversed()
     }
 
+    /// The one input that `split` turns into `files` (paths under `root`; the first is `main.flow`).
+    public static func join(_ files: [(path: String, bytes: [UInt8])]) -> [UInt8] {
+        var result: [UInt8] = []
+        let prefix = root + "/"
+        for (index, file) in files.enumerated() {
+            if index > 0 || file.path != prefix + "main.flow" {
+                if let last = result.last, last != UInt8(ascii: "\n") { result.append(UInt8(ascii: "\n")) }
+                result += Array((fileMarker + file.path.dropFirst(prefix.count)).utf8) + [UInt8(ascii: "\n")]
+            }
+            result += file.bytes
+        }
+        return result
+    }
+
     /// A safe relative name made of `[A-Za-z0-9._/-]` (no `..` segments); `.flow` is added if missing.
     static func fileName(_ raw: [UInt8], index: Int) -> String {
         let allowed = raw.prefix(64).filter { byte in
@@ -101,14 +115,14 @@ public enum FuzzHarness {
             }
             _ = DiagnosticRenderer.render(diagnostic, sources: sources)
         }
-        guard diagnostics.isEmpty else {
+        guard !diagnostics.contains(where: { $0.severity == .error }) else {
             // Formatting must refuse broken input rather than guess.
             if Formatter.format(file) != nil { fatalError("Formatter.format(SourceFile) formatted a file with syntax errors") }
             return
         }
         let once = Formatter.format(syntax)
         let reparsed = Parser.parse(SourceFile(path: file.path, text: once))
-        if !reparsed.diagnostics.isEmpty {
+        if reparsed.diagnostics.contains(where: { $0.severity == .error }) {
             let messages = reparsed.diagnostics.map { "\($0.code): \($0.message)" }.joined(separator: "; ")
             fatalError("formatted text does not parse: \(messages)\n--- formatted ---\n\(once)")
         }
@@ -148,10 +162,12 @@ public enum FuzzHarness {
             _ = DiagnosticRenderer.render(diagnostic, sources: result.sources)
         }
         guard let model = result.model else { return }
-        let checked = RuleEngine.run(Analysis(model: model), asOf: asOf)
+        let analysis = Analysis(model: model)
+        let checked = RuleEngine.run(analysis, asOf: asOf)
         for finding in checked.findings {
             _ = finding.fingerprint
             _ = DiagnosticRenderer.render(finding.diagnostic, sources: result.sources)
         }
+        OutputStages.run(analysis, checked, asOf: asOf)
     }
 }

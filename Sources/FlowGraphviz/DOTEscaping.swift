@@ -27,6 +27,14 @@ public enum DOTEscaping {
         return result + "\""
     }
 
+    /// `text` as a double-quoted DOT string for a `tooltip`. Graphviz reads a tooltip's escapes twice:
+    /// once as a DOT string and again when it substitutes `\N`, `\G`, `\L`… (the node's name, the
+    /// graph's, the label's source), so a title holding `\N` showed the node's id and `\L` the
+    /// label's source. Each backslash is doubled once more here, then once by `quoted`.
+    public static func quotedTooltip(_ text: String) -> String {
+        quoted(text.replacingOccurrences(of: "\\", with: "\\\\"))
+    }
+
     /// Control characters (C0, DEL, C1) and U+FFFE/U+FFFF: what no label may carry, because SVG/XML
     /// cannot hold them (`quoted` turns them into U+FFFD).
     public static func isDisallowed(_ scalar: Unicode.Scalar) -> Bool {

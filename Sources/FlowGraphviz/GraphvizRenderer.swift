@@ -31,7 +31,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
     ///
     /// Only the first graph in `dot` is rendered. The result depends on the DOT text alone: the same
     /// text gives the same bytes in every process, whatever was rendered before (object IDs follow
-    /// creation order, see `GraphvizIDs`; a PDF's creation date is blanked, see `PDFCreationDate`).
+    /// creation order, see `GraphvizIDs`; a PDF's creation date is removed, see `PDFCreationDate`).
     /// - Returns: the file contents (SVG, DOT or JSON text as UTF-8, or PNG/PDF bytes).
     /// - Throws: `GraphvizError`, for example `.invalidDOT` with Graphviz's syntax
     ///   error message, or `.pluginsNotConfigured`.
@@ -42,7 +42,7 @@ public final class GraphvizRenderer: @unchecked Sendable {
     ) throws -> [UInt8] {
         try withLayout(of: dot, engine: engine, format: format) { graph, gvc in
             let bytes = try renderData(graph, gvc, format: format)
-            return format == .pdf ? PDFCreationDate.blanked(bytes) : bytes
+            return format == .pdf ? PDFCreationDate.normalised(bytes) : bytes
         }
     }
 

@@ -3,11 +3,21 @@ import Foundation
 
 /// Reads `.flow` files from disk for the resolver.
 public struct FileSystemSourceProvider: SourceProvider {
-    public init() {}
+    /// Nil reads anywhere (tests and tools handing over their own paths); the commands always
+    /// confine reading to the workspace of the paths they are given (`Workspace.discover`).
+    public let workspace: Workspace?
+
+    public init(workspace: Workspace? = nil) {
+        self.workspace = workspace
+    }
 
     public func read(_ path: String) throws -> [UInt8] {
         // Only regular files: a FIFO or a device named `*.flow` would block or never end.
         // O_NONBLOCK keeps the open itself from waiting for a FIFO's writer.
+        guard !path.contains("\0") else { throw SourceProviderError("the path contains a NUL character") }
+        if let workspace, !workspace.contains(identity(of: path)) {
+            throw SourceProviderError("outside the workspace (\(workspace.description))")
+        }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let reason = errno == ENOENT || errno == EACCES ? FileSystemSourceProvider.reason(for: path) : String(cString: strerror(errno))
@@ -87,7 +97,13 @@ public struct FileSystemSourceProvider: SourceProvider {
             for entry in entries where !entry.hasPrefix(".") {
                 let path = current == "." ? entry : current + "/" + entry
                 if isDirectory(path) {
-                    pending.append(path)
+                    // A linked directory outside the workspace is not walked (a link to `/` would
+                    // walk the machine): it is listed, and refused when it is read.
+                    if let workspace, !workspace.contains(self.identity(of: path)) {
+                        result.append(path)
+                    } else {
+                        pending.append(path)
+                    }
                 } else if entry.hasSuffix(".flow") {
                     result.append(path)
                 }

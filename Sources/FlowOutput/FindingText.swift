@@ -36,7 +36,7 @@ public enum FindingText {
                 line += " (\(hop.span.path):\(location.line))"
             }
             if index == witness.breakingHop { line += "  <- breaks the rule" }
-            lines.append(line)
+            lines.append(TerminalText.escaped(line))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -41,9 +41,10 @@ public enum GitHubAnnotations {
         return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))"
     }
 
-    /// Workflow-command data escaping: `%`, CR and LF.
+    /// Workflow-command data escaping: `%`, CR and LF; the log is a terminal too, so every other
+    /// control character is escaped first.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        TerminalText.escaped(text, keepingLineBreaks: true).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
     }
 
     /// Property values also escape `:` and `,`.

@@ -24,7 +24,7 @@ public enum SARIFReport {
                 ("shortDescription", .object([("text", .string(code.summary))])),
                 ("fullDescription", .object([("text", .string("Language or resolver error: \(code.summary). See docs/language.md."))])),
                 ("help", .object([("text", .string("See docs/language.md, section Diagnostics, \(code.rawValue)."))])),
-                ("defaultConfiguration", .object([("level", .string("error"))])),
+                ("defaultConfiguration", .object([("level", .string(code.severity.rawValue))])),
             ]))
         }
         var results: [JSONValue] = report.diagnostics.map { diagnostic in

@@ -1,6 +1,8 @@
 import FlowFuzzing
 
 #if FUZZING
+import Glibc
+
 /// libFuzzer's entry point. Build with
 /// `swift build --scratch-path .build-fuzz -Xswiftc -DFUZZING --sanitize fuzzer --sanitize address --product flowgate-fuzz`
 /// (see scripts/fuzz.sh).
@@ -12,6 +14,23 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     FuzzHarness.run(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
+}
+
+/// libFuzzer's own mutator, found at run time (it is part of the fuzzer runtime linked in).
+private let libFuzzerMutate = dlsym(dlopen(nil, RTLD_NOW), "LLVMFuzzerMutate").map {
+    unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<UInt8>?, Int, Int) -> Int).self)
+}
+
+/// Structure-aware mutation (`ModelMutator`) for two inputs in three, so valid models stay valid
+/// often enough to reach the rules, diagrams and reports; libFuzzer's byte mutations otherwise.
+@_cdecl("LLVMFuzzerCustomMutator")
+public func customMutator(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
+    guard let data else { return 0 }
+    if seed % 3 != 0, let mutated = ModelMutator.mutate(Array(UnsafeBufferPointer(start: data, count: size)), seed: seed, maximumSize: maxSize) {
+        for (index, byte) in mutated.enumerated() { data[index] = byte }
+        return mutated.count
+    }
+    return libFuzzerMutate?(data, size, maxSize) ?? size
 }
 #else
 import Foundation

@@ -1,3 +1,5 @@
+import FlowLanguage
+
 /// Generates a synthetic national-scale estate file by file: national definitions, one section per
 /// ICB, then trusts and practices a few hundred chains to a file. Each file is handed to `write` as
 /// soon as it is complete, so memory holds one file, never the estate. Deterministic for a seed:

@@ -48,9 +48,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("write-baseline"), help: "Write every current finding's fingerprint to this file.")
     var writeBaseline: String?
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func run() throws {
         let date = asOf ?? Day.today
-        let loaded = ModelLoader.load(paths: paths.isEmpty ? ["flows"] : paths, provider: FileSystemSourceProvider())
+        let inputs = paths.isEmpty ? ["flows"] : paths
+        let loaded = ModelLoader.load(paths: inputs, provider: workspace.provider(for: inputs))
         ProcessLifetime.keep(loaded)
         var findings: [Finding] = []
         var waived: [WaivedFinding] = []

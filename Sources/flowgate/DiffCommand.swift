@@ -47,6 +47,8 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a new finding is at or above this severity: error, warning or info.")
     var failOn: Severity?
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func validate() throws {
         if revision.isEmpty || revision.hasPrefix("-") { throw ValidationError("REV must be a git revision, got `\(revision)`") }
         if let diagram, Self.diagramFormat(diagram) == nil {
@@ -78,7 +80,7 @@ struct DiffCommand: ParsableCommand {
             oldModel = model
         }
 
-        let loaded = ModelLoader.load(paths: inputs, provider: FileSystemSourceProvider())
+        let loaded = ModelLoader.load(paths: inputs, provider: workspace.provider(for: inputs))
         guard let newModel = loaded.model else {
             Terminal.error(DiagnosticText.document(loaded.diagnostics, sources: loaded.sources))
             Terminal.error("error: the model in the working tree is invalid, so it cannot be compared")

@@ -40,7 +40,8 @@ struct ExplainCommand: ParsableCommand {
         if let rule = RuleCatalog.rule(code) {
             Terminal.output(RuleDocumentation.page(for: rule))
         } else if let languageCode = LanguageCode(rawValue: code.uppercased()) {
-            Terminal.output("\(languageCode.rawValue) (error): \(languageCode.summary)\nA language or resolver error; see docs/language.md, section Diagnostics.\n")
+            let kind = languageCode.severity == .error ? "error" : "warning"
+            Terminal.output("\(languageCode.rawValue) (\(kind)): \(languageCode.summary)\nA language or resolver \(kind); see docs/language.md, section Diagnostics.\n")
         } else {
             let codes = RuleCatalog.all.map(\.code) + LanguageCode.allCases.map(\.rawValue)
             Terminal.error("error: no code `\(code)`" + (Suggestion.help(for: code.uppercased(), in: codes).map { "; \($0)" } ?? "; see `flowgate explain --list`"))

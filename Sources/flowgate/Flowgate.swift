@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowLanguage
 import Foundation
 
 @main
@@ -37,11 +38,18 @@ enum ExitStatus {
 }
 
 enum Terminal {
+    /// Error messages quote paths and names from the command line and the model: escaped.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        let shown = TerminalText.escaped(message, keepingLineBreaks: true)
+        FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
     }
 
     static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// One status line naming a file ("wrote …"): file names come from the file system, escaped.
+    static func status(_ line: String) {
+        output(TerminalText.escaped(line) + "\n")
     }
 }

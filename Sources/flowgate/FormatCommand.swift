@@ -16,14 +16,17 @@ struct FormatCommand: ParsableCommand {
     @Flag(help: "Change nothing; list the files that would change and exit 1 if any would.")
     var check = false
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func run() throws {
-        let provider = FileSystemSourceProvider()
+        let inputs = paths.isEmpty ? ["flows"] : paths
+        let provider = workspace.provider(for: inputs)
         var files: [String] = []
         var problems: [Diagnostic] = []
-        for path in paths.isEmpty ? ["flows"] : paths {
+        for path in inputs {
             if provider.isDirectory(path) {
                 do { files += try provider.flowFiles(under: path) } catch {
-                    problems.append(Diagnostic(.unreadableFile, "cannot read directory `\(path)`: \(error)", at: nil))
+                    problems.append(Diagnostic(.unreadableFile, "\(error)", at: nil))
                 }
             } else if provider.exists(path) {
                 files.append(path)
@@ -46,8 +49,10 @@ struct FormatCommand: ParsableCommand {
             let source = SourceFile(path: path, bytes: bytes)
             sources.add(source)
             let (syntax, diagnostics) = Parser.parse(source)
-            guard diagnostics.isEmpty else {
-                problems += diagnostics
+            // Warnings (FG129) are for `check` to report; only errors leave a file unformattable.
+            let errors = diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                problems += errors
                 continue
             }
             let formatted = Formatter.format(syntax)
@@ -64,7 +69,7 @@ struct FormatCommand: ParsableCommand {
             Terminal.error(DiagnosticText.document(problems, sources: sources))
         }
         for path in changed {
-            Terminal.output(check ? "would reformat \(path)\n" : "reformatted \(path)\n")
+            Terminal.status(check ? "would reformat \(path)" : "reformatted \(path)")
         }
         if !problems.isEmpty { throw ExitStatus.invalid }
         if check, !changed.isEmpty { throw ExitStatus.findings }

@@ -1,3 +1,4 @@
+import FlowIO
 import FlowModel
 import Foundation
 
@@ -25,7 +26,7 @@ enum Git {
         do {
             try process.run()
         } catch {
-            throw Failure(description: "cannot run git: \(error.localizedDescription)")
+            throw Failure(description: "cannot run git: \(FileErrorText.reason(error))")
         }
         let collected = Collected()
         let group = DispatchGroup()

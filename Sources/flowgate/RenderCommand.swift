@@ -66,6 +66,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 listing every diagram in the output directory that is stale or missing.")
     var check = false
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func validate() throws {
         let views = [purpose, dataset, org].compactMap { $0 }
         if views.count > 1 { throw ValidationError("choose one of --purpose, --dataset and --org") }
@@ -77,7 +79,7 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         let inputs = paths.isEmpty ? ["flows"] : paths
-        let result = ModelLoader.load(paths: inputs, provider: FileSystemSourceProvider())
+        let result = ModelLoader.load(paths: inputs, provider: workspace.provider(for: inputs))
         guard let model = result.model else {
             Terminal.error(DiagnosticText.document(result.diagnostics, sources: result.sources))
             throw ExitStatus.invalid
@@ -119,7 +121,8 @@ struct RenderCommand: ParsableCommand {
                 if Array(existing) != file.bytes { problems.append("stale: \(file.path)") }
             }
             problems += obsolete.map { "obsolete: \($0) (no longer drawn)" }
-            for problem in problems { Terminal.output(problem + "\n") }
+            problems += AtomicFile.strays(in: output).map { "stray: \($0) (a temporary file left by an interrupted run)" }
+            for problem in problems { Terminal.status(problem) }
             if !problems.isEmpty {
                 Terminal.error("\(problems.count) diagram\(problems.count == 1 ? "" : "s") out of date: run flowgate render \(inputs.joined(separator: " ")) -o \(output)")
                 throw ExitStatus.findings
@@ -128,11 +131,12 @@ struct RenderCommand: ParsableCommand {
         }
 
         do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            try AtomicFile.createDirectories(output)
         } catch {
-            Terminal.error("error: cannot create directory `\(output)`: \(error.localizedDescription)")
+            Terminal.error("error: cannot create directory `\(output)`: \(FileErrorText.reason(error))")
             throw ExitStatus.invalid
         }
+        for stray in AtomicFile.removeStrays(in: output) { Terminal.status("removed \(stray) (left by an interrupted run)") }
         for file in expected {
             if let existing = FileManager.default.contents(atPath: file.path), Array(existing) == file.bytes { continue }
             do {
@@ -141,10 +145,10 @@ struct RenderCommand: ParsableCommand {
                 Terminal.error("error: \(error)")
                 throw ExitStatus.invalid
             }
-            Terminal.output("wrote \(file.path)\n")
+            Terminal.status("wrote \(file.path)")
         }
         for path in obsolete {
-            if unlink(path) == 0 { Terminal.output("removed \(path)\n") }
+            if unlink(path) == 0 { Terminal.status("removed \(path)") }
         }
     }
 

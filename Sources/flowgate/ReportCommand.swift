@@ -25,15 +25,17 @@ struct ReportModelOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: "The date that decides expiry and overdue reviews (YYYY-MM-DD; default today, UTC).")
     var asOf: Day?
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     var inputs: [String] { paths.isEmpty ? ["flows"] : paths }
 
     func context() throws -> ReportContext {
-        try Self.context(inputs: inputs, asOf: asOf ?? Day.today)
+        try Self.context(inputs: inputs, asOf: asOf ?? Day.today, provider: workspace.provider(for: inputs))
     }
 
     /// Loads and analyses the model; invalid input prints its diagnostics and exits 2.
-    static func context(inputs: [String], asOf: Day) throws -> ReportContext {
-        let loaded = ModelLoader.load(paths: inputs, provider: FileSystemSourceProvider())
+    static func context(inputs: [String], asOf: Day, provider: FileSystemSourceProvider) throws -> ReportContext {
+        let loaded = ModelLoader.load(paths: inputs, provider: provider)
         guard let model = loaded.model else {
             Terminal.error(DiagnosticText.document(loaded.diagnostics, sources: loaded.sources))
             throw ExitStatus.invalid
@@ -61,17 +63,17 @@ func writeReport(_ text: String, to path: String?) throws {
         return
     }
     try writeFile(text, to: path)
-    Terminal.output("wrote \(path)\n")
+    Terminal.status("wrote \(path)")
 }
 
 /// Writes atomically, creating the directory it goes in; failures exit 2.
 func writeFile(_ text: String, to path: String) throws {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     do {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try AtomicFile.createDirectories(directory)
         try AtomicFile.write(text, to: path)
     } catch {
-        Terminal.error("error: cannot write `\(path)`: \(error)")
+        Terminal.error("error: cannot write `\(path)`: \(FileErrorText.reason(error))")
         throw ExitStatus.invalid
     }
 }
@@ -114,6 +116,10 @@ struct DPIAReportCommand: ParsableCommand {
         if let output, format == nil, Self.format(of: output) == nil {
             throw ValidationError("-o wants a file ending .md or .html (or give --format), got `\(output)`")
         }
+        // Markdown's diagram is written to FILE.svg beside it: the report must not be that file.
+        if let output, (format ?? Self.format(of: output)) == .md, Self.imagePath(for: output).lowercased() == output.lowercased() {
+            throw ValidationError("-o `\(output)` is where the Markdown report's diagram goes (FILE.svg beside FILE.md); name the report FILE.md")
+        }
     }
 
     static func format(of path: String) -> DPIAFormat? {
@@ -148,7 +154,7 @@ struct DPIAReportCommand: ParsableCommand {
             let imagePath = Self.imagePath(for: output)
             let svg = try Self.svg(spec)
             try writeFile(svg, to: imagePath)
-            Terminal.output("wrote \(imagePath)\n")
+            Terminal.status("wrote \(imagePath)")
             let relative = URL(fileURLWithPath: imagePath).lastPathComponent
             try writeReport(DPIAReport.markdown(context, scope: scope, imagePath: relative), to: output)
         }

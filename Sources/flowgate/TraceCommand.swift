@@ -34,13 +34,16 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "text, json or dot.")
     var format: TraceFormat = .text
 
+    @OptionGroup var workspace: WorkspaceOptions
+
     func validate() throws {
         if upstream, downstream { throw ValidationError("choose one of --upstream and --downstream (neither traces both ways)") }
     }
 
     func run() throws {
         // The lineage does not depend on the date; the date only feeds the rules the context also runs.
-        let context = try ReportModelOptions.context(inputs: paths.isEmpty ? ["flows"] : paths, asOf: Day.today)
+        let inputs = paths.isEmpty ? ["flows"] : paths
+        let context = try ReportModelOptions.context(inputs: inputs, asOf: Day.today, provider: workspace.provider(for: inputs))
         let direction: TraceDirection = upstream ? .upstream : downstream ? .downstream : .both
         guard let trace = TraceReport.trace(context, subject: subject, direction: direction) else {
             let names = Array(context.model.datasets.keys) + Array(context.model.organisations.keys)

@@ -82,11 +82,35 @@ struct DeterminismTests {
         #expect(!String(decoding: first, as: UTF8.self).contains("/CreationDate (D:"))
     }
 
-    /// Blanking keeps every byte offset (the PDF's cross-reference table counts bytes).
-    @Test func blankingKeepsTheByteCount() {
-        let entry = "/CreationDate (D:20260101120000+00'00')"
-        let blanked = PDFCreationDate.blanked(Array("x \(entry) y".utf8))
-        #expect(String(decoding: blanked, as: UTF8.self) == "x " + String(repeating: " ", count: entry.utf8.count) + " y")
+    /// The date is removed whole, so the bytes do not depend on the time zone either (`Z` against
+    /// `+05'30'` changed the length of a blanked date), and every cross-reference offset still
+    /// points at its object.
+    @Test func pdfBytesDoNotDependOnTheTimeZone() throws {
+        let original = getenv("TZ").map { String(cString: $0) }
+        defer {
+            if let original { setenv("TZ", original, 1) } else { unsetenv("TZ") }
+            tzset()
+        }
+        var renders: [[UInt8]] = []
+        for zone in ["UTC", "Asia/Kolkata", "Europe/London", "America/St_Johns"] {
+            setenv("TZ", zone, 1)
+            tzset()
+            renders.append(try renderer.render(dot: Self.clusteredDOT, format: .pdf))
+        }
+        #expect(Set(renders).count == 1)
+        let pdf = try #require(renders.first)
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(!text.contains("CreationDate"))
+        let table = try #require(text.range(of: "\nxref\n", options: .backwards))
+        let entries = text[table.upperBound...].split(separator: "\n").dropFirst().prefix { $0.hasSuffix(" n ") || $0.hasSuffix(" f ") }
+        #expect(entries.count > 3)
+        for (number, entry) in entries.enumerated() where entry.hasSuffix(" n ") {
+            let offset = try #require(Int(entry.prefix(10)))
+            #expect(pdf[offset...].starts(with: Array("\(number) 0 obj".utf8)), "object \(number) at \(offset)")
+        }
+        let start = try #require(text.range(of: "startxref\n", options: .backwards))
+        let offset = try #require(Int(text[start.upperBound...].prefix { $0.isNumber }))
+        #expect(pdf[offset...].starts(with: Array("xref".utf8)))
     }
 
     /// `layoutSize` is the drawing without its margin: the SVG page less `pad` on each side.

@@ -101,8 +101,8 @@ import Testing
         #expect(render(diagnostic, source: source) == """
             flows/a.flow:1:12: error[FG108]: here
               |
-            1 |  org\u{FFFD}\u{FFFD}[31m x
-              | \(String(repeating: " ", count: 11))^
+            1 |  org\\u{1}\\u{1B}[31m x
+              | \(String(repeating: " ", count: 20))^
             """)
     }
 

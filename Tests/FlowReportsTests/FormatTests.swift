@@ -12,6 +12,15 @@ struct CSVTests {
         #expect(CSV.field("@SUM(A1)") == "'@SUM(A1)")
     }
 
+    /// OWASP's formula triggers: `= + - @ TAB CR`; a minus in the middle is ordinary text.
+    @Test func everyFormulaTriggerIsKeptAsText() {
+        #expect(CSV.field("-2+3+cmd|' /C calc'!A0") == "'-2+3+cmd|' /C calc'!A0")
+        #expect(CSV.field("+1") == "'+1")
+        #expect(CSV.field("\t=1+1") == "'\t=1+1")
+        #expect(CSV.field("\r=1+1") == "\"'\r=1+1\"")
+        #expect(CSV.field("opt-out") == "opt-out")
+    }
+
     @Test func recordsEndWithCRLF() {
         let document = CSV.document(header: ["a", "b"], rows: [["1", "x,y"]])
         #expect(document == "a,b\r\n1,\"x,y\"\r\n")

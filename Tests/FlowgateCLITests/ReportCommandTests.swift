@@ -38,6 +38,31 @@ struct ReportCommandTests {
         #expect(result.output.contains("wrote out/annex.svg"))
     }
 
+    /// The Markdown's diagram goes to FILE.svg: `-o x.svg --format md` would overwrite the diagram
+    /// with the report.
+    @Test func dpiaMarkdownCannotBeWrittenOverItsOwnDiagram() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["x.svg", "X.SVG"] {
+            let result = try Flowgate.run(["report", "dpia", "--format", "md", "-o", name], in: directory)
+            #expect(result.status == 2)
+            #expect(result.error.contains("is where the Markdown report's diagram goes"), "\(result.error)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path))
+        }
+    }
+
+    /// Write failures give the reason once, never a Foundation error dump or the path twice.
+    @Test func writeFailuresAreShortAndSayThePathOnce() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model, "taken": "a file\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let render = try Flowgate.run(["render", "flows", "-o", "taken/diagrams"], in: directory)
+        #expect(render.status == 2)
+        #expect(render.error == "error: cannot create directory `taken/diagrams`: Not a directory\n", "\(render.error)")
+        let report = try Flowgate.run(["report", "ropa", "flows", "-o", "taken/ropa.csv"], in: directory)
+        #expect(report.status == 2)
+        #expect(report.error == "error: cannot write `taken/ropa.csv`: Not a directory\n", "\(report.error)")
+    }
+
     @Test func dpiaHTMLIsOneFileAndTheSameEveryTime() throws {
         let directory = try temporaryDirectory(["flows/m.flow": Self.model])
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -20,7 +20,7 @@ public struct DiagnosticNote: Sendable, Hashable {
     public let span: SourceSpan?
 
     public init(_ message: String, at span: SourceSpan? = nil) {
-        self.message = message
+        self.message = BoundedText.bounded(message)
         self.span = span
     }
 }
@@ -45,10 +45,10 @@ public struct Diagnostic: Sendable, Hashable {
     ) {
         self.code = code
         self.severity = severity
-        self.message = message
+        self.message = BoundedText.bounded(message)
         self.span = span
         self.notes = notes
-        self.help = help
+        self.help = help.map(BoundedText.bounded)
     }
 
     public init(_ code: LanguageCode, _ message: String, at span: SourceSpan?, notes: [DiagnosticNote] = [], help: String? = nil) {

@@ -28,6 +28,11 @@ public enum LanguageCode: String, Sendable, CaseIterable {
     case tooManyErrors = "FG126"
     case inconsistentDeclaration = "FG127"
     case noInput = "FG128"
+    case bidirectionalControl = "FG129"
+    case includeOutsideWorkspace = "FG130"
+
+    /// Every language diagnostic stops the model from being checked, except FG129's warning.
+    public var severity: Severity { self == .bidirectionalControl ? .warning : .error }
 
     public var summary: String {
         switch self {
@@ -58,6 +63,8 @@ public enum LanguageCode: String, Sendable, CaseIterable {
         case .tooManyErrors: "too many errors in one file; the rest are not shown"
         case .inconsistentDeclaration: "declarations that contradict each other (cycles, self-references, dates out of order)"
         case .noInput: "no `.flow` files were found at the given paths"
+        case .bidirectionalControl: "a string holds a bidirectional override or isolate (warning)"
+        case .includeOutsideWorkspace: "an include or a linked file leads outside the workspace"
         }
     }
 }

@@ -21,11 +21,11 @@ public enum Formatter {
         return output
     }
 
-    /// Formats source text, or returns nil when it does not parse cleanly (formatting must never
-    /// guess at the meaning of broken input).
+    /// Formats source text, or returns nil when it does not parse without errors (formatting must
+    /// never guess at the meaning of broken input; a warning such as FG129 leaves it well formed).
     public static func format(_ source: SourceFile) -> String? {
         let (syntax, diagnostics) = Parser.parse(source)
-        guard diagnostics.isEmpty else { return nil }
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return format(syntax)
     }
 

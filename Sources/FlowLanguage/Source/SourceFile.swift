@@ -5,23 +5,40 @@ public struct SourceFile: Sendable, Hashable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of every line.
     public let lineStarts: [Int]
+    /// Whether the bytes are text at all (valid UTF-8 with no NUL): a diagnostic quotes no line of
+    /// a file that is not, since it may be `/etc/shadow` or a key reached through a symbolic link.
+    public let isText: Bool
+    /// A leading UTF-8 byte-order mark, which editors on Windows write: skipped by the lexer and
+    /// not counted in line 1's columns.
+    public let hasByteOrderMark: Bool
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        self.lineStarts = Self.lineStarts(of: bytes)
+        let (lineStarts, isASCIIWithoutNUL, hasNUL) = Self.scan(bytes)
+        self.lineStarts = lineStarts
+        self.isText = isASCIIWithoutNUL || (!hasNUL && UTF8Validation.firstInvalidOffset(in: bytes) == nil)
+        self.hasByteOrderMark = bytes.starts(with: Self.byteOrderMark)
     }
 
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Where each line starts, found eight bytes at a time: the line breaks of every loaded file
-    /// were searched a byte at a time, a few instructions for each byte of an estate.
-    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+    /// were searched a byte at a time, a few instructions for each byte of an estate. The same
+    /// pass finds whether every byte is ASCII and whether any is NUL.
+    private static func scan(_ bytes: [UInt8]) -> (lineStarts: [Int], isASCIIWithoutNUL: Bool, hasNUL: Bool) {
         var starts = [0]
+        var highBits: UInt64 = 0
+        var nulBits: UInt64 = 0
         starts.reserveCapacity(bytes.count / 24 + 1)
         bytes.withUnsafeBytes { raw in
             let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             var index = 0
             while index + 8 <= raw.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
+                let raw = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                highBits |= raw
+                nulBits |= ~(((raw & lowBits) &+ lowBits) | raw) & ~lowBits
+                let word = raw ^ 0x0A0A_0A0A_0A0A_0A0A
                 // The high bit of each byte that was a line break (so is now zero), exactly: adding
                 // 0x7F to the low seven bits carries into the high bit of every nonzero byte only.
                 var breaks = ~(((word & lowBits) &+ lowBits) | word) & ~lowBits
@@ -33,10 +50,13 @@ public struct SourceFile: Sendable, Hashable {
             }
             while index < raw.count {
                 if raw[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+                highBits |= UInt64(raw[index])
+                if raw[index] == 0 { nulBits = 0x80 }
                 index += 1
             }
         }
-        return starts
+        let hasNUL = nulBits != 0
+        return (starts, highBits & 0x8080_8080_8080_8080 == 0 && !hasNUL, hasNUL)
     }
 
     public init(path: String, text: String) {
@@ -53,7 +73,8 @@ public struct SourceFile: Sendable, Hashable {
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
         let lineStart = lineStarts[low]
-        var column = 1
+        // The byte-order mark is not text: line 1's columns start after it.
+        var column = low == 0 && hasByteOrderMark && clamped >= 3 ? 0 : 1
         var index = lineStart
         while index < clamped {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }

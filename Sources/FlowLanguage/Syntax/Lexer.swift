@@ -142,6 +142,7 @@ public struct Lexer {
         }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             index = end + 1
+            reportBidirectionalControl(in: bytes[(start + 1)..<end], string: start..<index)
             return TokenRecord(kind: .string, span: span(start, index))
         }
         let scan = StringLiteral.scan(bytes, at: start) { problem, range in
@@ -156,6 +157,7 @@ public struct Lexer {
             }
         }
         index = scan.end
+        reportBidirectionalControl(in: scan.value[...], string: start..<index)
         if !scan.isTerminated {
             sink.report(
                 .unterminatedString, "unterminated string literal", at: span(start, start + 1),
@@ -166,6 +168,29 @@ public struct Lexer {
         if scan.hasEscapes { flags.insert(.escapes) }
         if !scan.isTerminated { flags.insert(.unterminated) }
         return TokenRecord(kind: .string, span: span(start, index), flags: flags)
+    }
+
+    /// A string holding a bidirectional embedding, override or isolate (U+202A–U+202E,
+    /// U+2066–U+2069, written raw or as `\u{…}`) shows one text and means another: a warning.
+    private mutating func reportBidirectionalControl(in value: ArraySlice<UInt8>, string: Range<Int>) {
+        // All of them are E2 80 AA–AE or E2 81 A6–A9 in UTF-8; most strings hold no E2 at all.
+        var position = value.startIndex
+        while let lead = value[position...].firstIndex(of: 0xE2) {
+            position = lead + 1
+            guard lead + 2 < value.endIndex else { return }
+            let second = value[lead + 1]
+            let third = value[lead + 2]
+            if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                let scalar = 0x2000 + (UInt32(second & 0x3F) << 6) + UInt32(third & 0x3F)
+                sink.report(Diagnostic(
+                    code: LanguageCode.bidirectionalControl.rawValue, severity: LanguageCode.bidirectionalControl.severity,
+                    message: "string holds the bidirectional control U+\(String(scalar, radix: 16, uppercase: true)), which makes text display differently from what it says",
+                    span: span(string.lowerBound, string.upperBound),
+                    help: "remove it; text that really mixes scripts displays correctly without it"
+                ))
+                return
+            }
+        }
     }
 
     private mutating func reportUnexpectedCharacter(at start: Int) {

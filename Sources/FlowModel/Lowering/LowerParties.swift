@@ -95,7 +95,7 @@ extension Lowerer {
         table.on("flows", repeatable: true) { lowerer, node, notice in notice.flows += lowerer.references(node, .flow) }
         table.on("purposes") { lowerer, node, notice in notice.purposes = lowerer.references(node, .purpose) }
         table.on("reviewed") { lowerer, node, notice in notice.reviewed = lowerer.day(node) }
-        table.on("url") { lowerer, node, notice in notice.url = lowerer.text(node) }
+        table.on("url") { lowerer, node, notice in notice.url = lowerer.link(node) }
         table.on("description") { lowerer, node, notice in notice.description = lowerer.text(node) }
         return table
     }()

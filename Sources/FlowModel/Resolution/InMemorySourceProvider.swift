@@ -1,13 +1,16 @@
 /// Files held in memory: for tests, rule examples, and anything that checks text it was handed.
 public struct InMemorySourceProvider: SourceProvider {
     public let files: [String: [UInt8]]
+    public let workspace: Workspace?
 
-    public init(_ files: [String: String]) {
+    public init(_ files: [String: String], workspace: Workspace? = nil) {
         self.files = files.mapValues { Array($0.utf8) }
+        self.workspace = workspace
     }
 
-    public init(bytes: [String: [UInt8]]) {
+    public init(bytes: [String: [UInt8]], workspace: Workspace? = nil) {
         self.files = bytes
+        self.workspace = workspace
     }
 
     public func read(_ path: String) throws -> [UInt8] {

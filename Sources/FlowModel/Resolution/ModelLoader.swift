@@ -52,12 +52,17 @@ public struct ModelLoader {
     private mutating func run(paths: [String], reaching: (Stage) -> Void) -> Result {
         var roots: [String] = []
         for path in paths {
+            if path.contains("\0") {
+                sink.report(.unreadableFile, "a path contains a NUL character: `\(path)`", at: nil)
+                continue
+            }
             let normalised = PathArithmetic.normalise(path)
             if provider.isDirectory(normalised) {
                 do {
                     roots += try provider.flowFiles(under: normalised)
                 } catch {
-                    sink.report(.unreadableFile, "cannot read directory `\(path)`: \(error)", at: nil)
+                    // The provider's error names the directory it could not list.
+                    sink.report(.unreadableFile, "\(error)", at: nil)
                 }
             } else if provider.exists(normalised) {
                 roots.append(normalised)
@@ -67,6 +72,12 @@ public struct ModelLoader {
         }
         if roots.isEmpty, sink.diagnostics.isEmpty {
             sink.report(.noInput, "no .flow files found in \(paths.map { "`\($0)`" }.joined(separator: ", "))", at: nil)
+        }
+        roots = roots.filter { root in
+            guard isOutsideWorkspace(root) else { return true }
+            sink.report(.includeOutsideWorkspace, "`\(root)` leads outside the workspace (\(provider.workspace?.description ?? "")) through a symbolic link; it is not read",
+                        at: nil, help: Self.workspaceHelp)
+            return false
         }
         prepared = Self.prepare(roots, provider: provider)
         for root in roots {
@@ -160,8 +171,19 @@ public struct ModelLoader {
         self.lowered.append(lowered)
         includeStack.append((file.path, identity))
         for include in includes {
+            if include.path.contains("\0") {
+                sink.report(.includeNotFound, "an included path cannot contain a NUL character", at: include.span)
+                continue
+            }
             let target = PathArithmetic.resolve(include.path, from: file.path)
-            if provider.exists(target), !provider.isDirectory(target) {
+            // Confinement first: whether a file outside the workspace exists is not told either.
+            if isOutsideWorkspace(target) {
+                sink.report(.includeOutsideWorkspace, "`include \"\(include.path)\"` leads outside the workspace (\(provider.workspace?.description ?? "")); it is not read",
+                            at: include.span, help: Self.workspaceHelp)
+            } else if provider.isDirectory(target) {
+                sink.report(.includeNotFound, "`include \"\(include.path)\"` names a directory (`\(target)`); include files one by one",
+                            at: include.span, help: "every `.flow` file in the directories given to flowgate is in the model already")
+            } else if provider.exists(target) {
                 loadFile(target, includedFrom: include.span)
             } else {
                 let siblings = (try? provider.flowFiles(under: PathArithmetic.directory(of: target))) ?? []
@@ -175,6 +197,14 @@ public struct ModelLoader {
             loadLibrary(use.name, at: use.span)
         }
         includeStack.removeLast()
+    }
+
+    static let workspaceHelp = "includes and linked files must stay in the repository (or the folder with `flowgate.toml`); widen it with `--include-root DIR`"
+
+    /// Whether `path` (its symbolic links resolved) lies outside the provider's workspace.
+    private func isOutsideWorkspace(_ path: String) -> Bool {
+        guard let workspace = provider.workspace else { return false }
+        return !workspace.contains(provider.identity(of: path))
     }
 
     private mutating func loadLibrary(_ name: String, at span: SourceSpan) {

@@ -11,6 +11,12 @@ public protocol SourceProvider: Sendable {
     func flowFiles(under directory: String) throws -> [String]
     /// A path that is the same for every spelling of one file (symbolic links resolved).
     func identity(of path: String) -> String
+    /// Where files may be read from; nil when anywhere (files handed over in memory).
+    var workspace: Workspace? { get }
+}
+
+extension SourceProvider {
+    public var workspace: Workspace? { nil }
 }
 
 public struct SourceProviderError: Error, Sendable, CustomStringConvertible {

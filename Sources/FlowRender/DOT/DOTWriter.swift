@@ -77,7 +77,7 @@ private struct Writer {
             ("labelloc", quoted("t")), ("labeljust", quoted("l")),
             ("nodesep", quoted("0.2")), ("ranksep", quoted(rankSeparation)), ("pad", quoted(number(DOTWriter.padInches))),
             ("newrank", quoted("true")), ("outputorder", quoted("edgesfirst")),
-            ("tooltip", quoted(spec.title)),
+            ("tooltip", tooltip(spec.title)),
         ]
         graph += policy.graphAttributes.map { ($0.name, quoted($0.value)) }
         graph.append(("label", "<" + graphLabel() + ">"))
@@ -94,7 +94,7 @@ private struct Writer {
         for table in tables {
             line("  " + quoted(table.id) + " [" + attributes([
                 ("id", quoted(table.id)), ("shape", quoted("plaintext")), ("margin", quoted("0")),
-                ("label", "<" + table.label(spec) + ">"), ("tooltip", quoted(table.tooltip)),
+                ("label", "<" + table.label(spec) + ">"), ("tooltip", tooltip(table.tooltip)),
             ]) + "];")
         }
         for edge in spec.edges { writeEdge(edge) }
@@ -113,7 +113,12 @@ private struct Writer {
         out += "\n"
     }
 
-    func quoted(_ text: String) -> String { Escape.dotQuoted(text) }
+    /// Every DOT string, clipped (`Wording.clipped`): Graphviz's DOT reader slows down far more than
+    /// linearly on strings of megabytes, and a tooltip longer than a page is read by nobody.
+    func quoted(_ text: String) -> String { Escape.dotQuoted(Wording.clipped(text)) }
+
+    /// A tooltip, clipped like every DOT string, with its backslashes kept (`Escape.dotTooltip`).
+    func tooltip(_ text: String) -> String { Escape.dotTooltip(Wording.clipped(text)) }
 
     func attributes(_ pairs: [(String, String)]) -> String {
         pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
@@ -139,7 +144,7 @@ private struct Writer {
                     ("style", quoted("rounded,dashed,filled")), ("color", quoted("#555555")),
                     ("fillcolor", quoted(cluster.depth % 2 == 0 ? "#F7F7F7" : "#EDEDED")),
                     ("penwidth", quoted("1.5")), ("labeljust", quoted("l")), ("fontsize", quoted("10")),
-                    ("tooltip", quoted(cluster.title + " (" + cluster.name + ")")),
+                    ("tooltip", tooltip(cluster.title + " (" + cluster.name + ")")),
                 ]
                 if let anchor = topmostMember(of: cluster.id) {
                     // Edges cross a cluster's label (dot routes them round nodes only): top to bottom
@@ -151,7 +156,7 @@ private struct Writer {
                     let labelNode = cluster.id + "-label"
                     line(indent + "  " + quoted(labelNode) + " [" + attributes([
                         ("id", quoted(labelNode)), ("shape", quoted("plaintext")), ("style", quoted("")),
-                        ("label", "<" + label + ">"), ("tooltip", quoted(cluster.title + " (" + cluster.name + ")")),
+                        ("label", "<" + label + ">"), ("tooltip", tooltip(cluster.title + " (" + cluster.name + ")")),
                     ]) + "];")
                     line(indent + "  subgraph \(quoted("rank-" + labelNode)) { graph [rank=\(quoted("same")), label=\(quoted(""))]; "
                         + quoted(labelNode) + "; " + quoted(anchor) + "; }")
@@ -218,7 +223,7 @@ private struct Writer {
         if node.isFocus || !node.findings.isEmpty {
             pairs += [("penwidth", quoted("3")), ("color", quoted("#000000"))]
         }
-        pairs.append(("tooltip", quoted(node.tooltip)))
+        pairs.append(("tooltip", tooltip(node.tooltip)))
         line("  " + quoted(node.id) + " [" + attributes(pairs) + "];")
     }
 
@@ -259,7 +264,7 @@ private struct Writer {
             ]
         }
         if let length = minimumLengths[edge.id] { pairs.append(("minlen", quoted(String(length)))) }
-        pairs.append(("tooltip", quoted(edge.tooltip)))
+        pairs.append(("tooltip", tooltip(edge.tooltip)))
         line("  " + endpoint(edge.from, side: "e") + " -> " + endpoint(edge.to, side: "w") + " [" + attributes(pairs) + "];")
     }
 

@@ -256,53 +256,105 @@ public enum Wording {
     }
 
     /// `items` joined with " · " into lines of at most `width` characters where possible; an item
-    /// longer than `width` is word-wrapped on lines of its own.
+    /// longer than `width` is word-wrapped on lines of its own. Lengths are counted once per item
+    /// (counting a `String` walks it: recounting the line so far made long items quadratic).
     public static func pack(_ items: [String], width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
+        var currentCount = 0
         for item in items {
+            let itemCount = item.count
             if current.isEmpty {
                 current = item
-            } else if current.count + 3 + item.count <= width {
+                currentCount = itemCount
+            } else if currentCount + 3 + itemCount <= width {
                 current += " · " + item
+                currentCount += 3 + itemCount
             } else {
                 lines.append(current)
                 current = item
+                currentCount = itemCount
             }
-            if current.count > width {
+            if currentCount > width {
                 lines += wrap(current, width: width)
                 current = ""
+                currentCount = 0
             }
         }
         if !current.isEmpty { lines.append(current) }
         return lines
     }
 
+    /// The most characters of one text a diagram carries (a tooltip lists every finding on a flow,
+    /// so it is generous; the point is that a title of megabytes is not carried whole).
+    public static let maximumCharacters = 10_000
+
+    /// `text`, or its first `maximumCharacters` characters and `…`; only that prefix is walked.
+    public static func clipped(_ text: String) -> String {
+        guard text.utf8.count > maximumCharacters else { return text }
+        let end = text.index(text.startIndex, offsetBy: maximumCharacters, limitedBy: text.endIndex) ?? text.endIndex
+        return end == text.endIndex ? text : text[..<end] + "…"
+    }
+
+    /// The most lines a wrapped text takes: a diagram shows the start of a longer title and ends it
+    /// with `…` (the reports and tooltips carry it whole). Graphviz lays out and measures every line
+    /// of a label, and thousands of lines of one title made a render take minutes.
+    public static let maximumLines = 12
+
     /// Greedy word wrap at `width` characters; words longer than `hardLimit` are cut. Explicit line
-    /// breaks in `text` are kept.
+    /// breaks in `text` are kept; past `maximumLines` the rest is left out. Linear in the text: a
+    /// long word's characters are walked once (a `Substring`'s `count` walks it, and counting the
+    /// rest of a long word at every cut took 5.5 s for a 320 KB title and never finished for 1 MB).
     public static func wrap(_ text: String, width: Int = 34, hardLimit: Int = 44) -> [String] {
         var lines: [String] = []
-        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        // Stops once a line past the last shown is found: the rest of a long title is never walked.
+        paragraphs: for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             var current = ""
-            for rawWord in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var word = Substring(rawWord)
-                while word.count > hardLimit {
-                    if !current.isEmpty { lines.append(current); current = "" }
-                    lines.append(String(word.prefix(hardLimit)))
-                    word = word.dropFirst(hardLimit)
+            var currentCount = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                if lines.count > maximumLines { break paragraphs }
+                var rest = Substring(word)
+                var wordCount: Int
+                // Only the first `hardLimit + 1` characters are looked at to know the word is long.
+                if word.dropFirst(hardLimit).isEmpty {
+                    wordCount = word.count
+                } else {
+                    if !current.isEmpty { lines.append(current); current = ""; currentCount = 0 }
+                    var piece = ""
+                    var pieceCount = 0
+                    for character in word {
+                        // A full piece is cut off when another character follows it.
+                        if pieceCount == hardLimit {
+                            lines.append(piece)
+                            piece = ""
+                            pieceCount = 0
+                            if lines.count > maximumLines { break paragraphs }
+                        }
+                        piece.append(character)
+                        pieceCount += 1
+                    }
+                    rest = Substring(piece)
+                    wordCount = pieceCount
                 }
                 if current.isEmpty {
-                    current = String(word)
-                } else if current.count + 1 + word.count <= width {
-                    current += " " + word
+                    current = String(rest)
+                    currentCount = wordCount
+                } else if currentCount + 1 + wordCount <= width {
+                    current += " " + rest
+                    currentCount += 1 + wordCount
                 } else {
                     lines.append(current)
-                    current = String(word)
+                    current = String(rest)
+                    currentCount = wordCount
                 }
             }
             lines.append(current)
         }
         while lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        if lines.count > maximumLines {
+            lines.removeLast(lines.count - maximumLines)
+            lines[maximumLines - 1] += "…"
+        }
         return lines
     }
 }

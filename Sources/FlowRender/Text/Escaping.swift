@@ -10,6 +10,9 @@ public enum Escape {
     /// `FlowGraphviz.DOTEscaping.quoted`, the one implementation of DOT quoting.
     public static func dotQuoted(_ text: String) -> String { DOTEscaping.quoted(text) }
 
+    /// `text` as a double-quoted DOT `tooltip`: `FlowGraphviz.DOTEscaping.quotedTooltip`.
+    public static func dotTooltip(_ text: String) -> String { DOTEscaping.quotedTooltip(text) }
+
     /// `text` as character data inside a Graphviz HTML-like label (`<...>`).
     ///
     /// `& < > " '` become entities, so the DOT scanner's `<`/`>` nesting count and Graphviz's XML

@@ -7,9 +7,9 @@ import FlowRules
 public struct DPIAScope: Sendable, Hashable {
     /// Nil: the whole model.
     public let purpose: String?
-    /// Indices into `model.flows`, in model order.
+    /// Indices into `model.flows`, by flow id (`flowIndicesByID`).
     public let flows: [Int]
-    /// Indices into `model.transforms`, in model order.
+    /// Indices into `model.transforms`, by output dataset (`transformIndicesByOutput`).
     public let transforms: [Int]
     public let organisations: [String]
     public let datasets: [String]
@@ -44,8 +44,8 @@ public struct DPIAScope: Sendable, Hashable {
             datasets.insert(transform.output)
             for input in transform.inputs { datasets.insert(input.name) }
         }
-        self.flows = flows
-        self.transforms = transforms
+        self.flows = model.flowIndicesByID(flows)
+        self.transforms = model.transformIndicesByOutput(transforms)
         self.organisations = Array(organisations).sortedUTF8()
         self.datasets = Array(datasets).sortedUTF8()
     }

@@ -102,7 +102,8 @@ public enum ExpiriesReport {
                 out += "  \(entry.kind.rawValue) \(entry.id): \(what) unknown\n"
             }
         }
-        return out
+        // References (`reference "…"`) and paths come from the model: nothing may drive the terminal.
+        return TerminalText.escaped(out, keepingLineBreaks: true)
     }
 
     public static func json(_ context: ReportContext, window: ExpiryWindow, items: [ExpiryItem]) -> String {

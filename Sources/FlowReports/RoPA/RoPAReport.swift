@@ -156,7 +156,7 @@ public enum RoPAReport {
     static func controllerRecords(_ context: ReportContext) -> [RoPARecord] {
         let model = context.model
         var flowsByActivity: [String: [String: [Int]]] = [:]
-        for index in model.flows.indices where context.involvesPersonalData(index) {
+        for index in model.flowIndicesByID(model.flows.indices) where context.involvesPersonalData(index) {
             let flow = model.flows[index]
             let controllers = (context.disclosingControllers(flow) + context.receivingControllers(flow)).uniqued()
             for controller in controllers {
@@ -223,7 +223,7 @@ public enum RoPAReport {
     static func processorRecords(_ context: ReportContext) -> [RoPARecord] {
         let model = context.model
         var flowsByPair: [String: [String: [Int]]] = [:]
-        for index in model.flows.indices where context.involvesPersonalData(index) {
+        for index in model.flowIndicesByID(model.flows.indices) where context.involvesPersonalData(index) {
             let flow = model.flows[index]
             if flow.role == .processor {
                 for controller in context.receivingControllers(flow) where controller != flow.to.name {
@@ -252,7 +252,7 @@ public enum RoPAReport {
                 record.security = model.organisations[processor]?.security
                 var purposes: [String] = []
                 var operations: [ReportLine] = []
-                for index in Array(Set(served[controller] ?? [])).sorted() {
+                for index in model.flowIndicesByID(Set(served[controller] ?? [])) {
                     let flow = model.flows[index]
                     record.flows.append(flow.id)
                     collectData(context, flow: flow, into: &record)
@@ -270,7 +270,7 @@ public enum RoPAReport {
                     record.dpias += context.coveringDPIAs(flow: index).map(context.instrumentLabel)
                     record.agreements += flow.agreements.map { context.instrumentLabel($0.name) }
                 }
-                for transform in model.transforms where transform.holder.name == processor {
+                for transform in model.transformIndicesByOutput(model.transforms.indices).map({ model.transforms[$0] }) where transform.holder.name == processor {
                     guard transform.purposes.isEmpty || transform.purposes.contains(where: { purposes.contains($0.name) }) else { continue }
                     operations.append([.text(transform.operation.rawValue + " ")] + joinedCode(transform.inputs.map(\.name))
                         + [.text(" → "), .code(transform.output)])

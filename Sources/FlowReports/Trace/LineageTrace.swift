@@ -228,7 +228,8 @@ public enum TraceReport {
                 + "; carried after this hop " + (hop.carried.isEmpty ? "none" : hop.carried.joined(separator: ", ")) + "\n"
             out += "   at \(context.location(hop.span))\n"
         }
-        return out
+        // Titles, citations and paths come from the model: nothing in them may drive the terminal.
+        return TerminalText.escaped(out, keepingLineBreaks: true)
     }
 
     public static func json(_ trace: LineageTrace, context: ReportContext) -> String {
