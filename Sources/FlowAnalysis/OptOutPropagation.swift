@@ -2,7 +2,8 @@ import FlowLanguage
 import FlowModel
 
 /// Which opt-out filters the data at every holding has been through (domain.md §4.4): applied
-/// filters travel with the data; a merge keeps only the filters every input had (intersection);
+/// filters travel with the data; a merge keeps a filter when every input it could apply to had it
+/// (or when the merge is an inner join on a cohort that had it);
 /// data at its origin has none. Computed as a greatest fixpoint over a worklist, so cycles in the
 /// flow graph terminate: every set only ever shrinks, and sets are finite.
 public struct OptOutPropagation: Sendable {
@@ -48,10 +49,26 @@ public struct OptOutPropagation: Sendable {
             }
         }
         let isFilter = transforms.indices.map { transforms[$0].operation == .filter }
+        // An inner join on a filtered cohort: the output holds only that input's people.
+        let cohortInput: [String?] = transforms.map { $0.cohort?.name }
         let bits = OptOutBits(named)
         let words = bits.words
         let universe = bits.row(model.optOuts.keys)
         let none = [UInt64](repeating: 0, count: words)
+        // Per kind of input (from a GP record or not; in the National Data Opt-out's scope or not),
+        // the opt-outs that cannot apply to it: Type 1 to anything but GP data, the NDOO outside
+        // health and adult social care in England. A merge keeps a filter when every input it could
+        // apply to carried it, so linking GP data filtered for Type 1 with hospital data keeps it.
+        let notApplicable: [[UInt64]] = (0..<4).map { kind in
+            let fromGP = kind & 1 != 0, inScope = kind & 2 != 0
+            return bits.row(model.optOuts.values.filter { optOut in
+                optOut.kind == .type1 && !fromGP || optOut.kind == .nationalDataOptOut && !inScope
+            }.map(\.id))
+        }
+        func inputKind(_ holding: Int) -> Int {
+            let facts = tables.datasetFacts[tables.holdings.dataset[holding]]
+            return (facts.isFromGPRecord ? 1 : 0) | (facts.isInNDOOScope ? 2 : 0)
+        }
         let applied = bits.rows(Adjacency(rowCount: flows.count, rows: appliedRows, elements: appliedBits))
         let filtering = bits.rows(Adjacency(rowCount: transforms.count, rows: filteringRows, elements: filteringBits))
 
@@ -75,6 +92,7 @@ public struct OptOutPropagation: Sendable {
         // next write would copy it.
         var value = none
         var contribution = none
+        var bearing = none
         while let holding = worklist.popLast() {
             queued[holding] = false
             let start = origin[holding] ? none : universe
@@ -85,10 +103,23 @@ public struct OptOutPropagation: Sendable {
                     let sender = senderHolding[index]
                     for word in 0..<words { contribution[word] = filters[sender * words + word] | applied[index * words + word] }
                 case .transform(let index):
-                    for word in 0..<words { contribution[word] = universe[word] }
+                    for word in 0..<words {
+                        contribution[word] = universe[word]
+                        bearing[word] = 0
+                    }
                     for input in inputHoldings.positions(ofRow: index) {
                         let inputHolding = inputHoldings.element(at: input)
-                        for word in 0..<words { contribution[word] &= filters[inputHolding * words + word] }
+                        let exempt = notApplicable[inputKind(inputHolding)]
+                        for word in 0..<words {
+                            let carried = filters[inputHolding * words + word]
+                            contribution[word] &= carried | exempt[word]
+                            // An opt-out some input could have, or has, been filtered for.
+                            bearing[word] |= carried | (universe[word] & ~exempt[word])
+                        }
+                    }
+                    for word in 0..<words { contribution[word] &= bearing[word] }
+                    if let cohort = cohortInput[index], let cohortHolding = tables.holdingID(Holding(transforms[index].holder.name, cohort)) {
+                        for word in 0..<words { contribution[word] |= filters[cohortHolding * words + word] }
                     }
                     if isFilter[index] {
                         for word in 0..<words { contribution[word] |= filtering[index * words + word] }

@@ -37,6 +37,7 @@ extension Lowerer {
         table.on("level") { lowerer, node, transform in transform.level = lowerer.value(node, as: IdentifiabilityLevel.self) }
         table.on("identifiers") { lowerer, node, transform in transform.identifiers = lowerer.values(node, as: Identifier.self) }
         table.on("purpose") { lowerer, node, transform in transform.purposes = lowerer.references(node, .purpose) }
+        table.on("cohort") { lowerer, node, transform in transform.cohort = lowerer.reference(node, .dataset) }
         table.on("description") { lowerer, node, transform in transform.description = lowerer.text(node) }
         return table
     }()
@@ -88,6 +89,9 @@ extension Lowerer {
         if operation == .pseudonymise || operation == .reidentify, transform.key == nil {
             sink.report(.missingProperty, "`\(operation.rawValue)` needs the pseudonymisation key it uses", at: node.headerSpan,
                         help: "add `key KEY` inside the block")
+        }
+        if let cohort = transform.cohort, operation != .link || !inputs.contains(where: { $0.name == cohort.name }) {
+            sink.report(.malformedValue, "`cohort` names the input of a `link` whose people the output keeps; `\(cohort.name)` is not one of its inputs", at: cohort.span)
         }
         if operation == .filter, transform.optOuts.isEmpty {
             sink.report(.missingProperty, "`filter` needs the opt-outs it applies", at: node.headerSpan, help: "add `opt-out ndoo, type1`")

@@ -18,6 +18,8 @@ public struct Transform: Sendable, Hashable {
         public var level: IdentifiabilityLevel?
         public var identifiers: [Identifier]?
         public var purposes: [Reference] = []
+        /// For a link that is an inner join: the input whose people it keeps (a filtered cohort).
+        public var cohort: Reference?
         public var description: String?
     }
 
@@ -41,6 +43,7 @@ public struct Transform: Sendable, Hashable {
     @inlinable public var level: IdentifiabilityLevel? { get { storage.fields.level } set { FieldsBox.unique(&storage).fields.level = newValue } }
     @inlinable public var identifiers: [Identifier]? { get { storage.fields.identifiers } set { FieldsBox.unique(&storage).fields.identifiers = newValue } }
     @inlinable public var purposes: [Reference] { get { storage.fields.purposes } set { FieldsBox.unique(&storage).fields.purposes = newValue } }
+    @inlinable public var cohort: Reference? { get { storage.fields.cohort } set { FieldsBox.unique(&storage).fields.cohort = newValue } }
     @inlinable public var description: String? { get { storage.fields.description } set { FieldsBox.unique(&storage).fields.description = newValue } }
 
     public static func == (lhs: Transform, rhs: Transform) -> Bool { FieldsBox.same(lhs.storage, rhs.storage) }
