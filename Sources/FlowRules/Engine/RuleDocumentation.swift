@@ -42,7 +42,7 @@ public enum RuleDocumentation {
             text += "\(rule.code)  \(rule.slug.padding(toLength: width, withPad: " ", startingAt: 0))  \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)\n"
         }
         for code in LanguageCode.allCases {
-            text += "\(code.rawValue)  \(slug(code).padding(toLength: width, withPad: " ", startingAt: 0))  error    \(code.summary)\n"
+            text += "\(code.rawValue)  \(slug(code).padding(toLength: width, withPad: " ", startingAt: 0))  \(code.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(code.summary)\n"
         }
         return text
     }

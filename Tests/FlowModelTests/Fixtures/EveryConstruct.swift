@@ -108,6 +108,7 @@ enum EveryConstruct {
 
         at dscro link sus-p, gp -> linked {
           key k
+          cohort gp
         }
 
         at csu aggregate linked -> counts {
