@@ -26,7 +26,8 @@ extension Lowerer {
             flow.processorFor = lowerer.reference(tokens, at: 2, kinds: [.organisation])
         }
         table.on("art6") { lowerer, node, flow in
-            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [\"law\" | GATEWAY]"),
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [\"law\" | GATEWAY] | unknown \"reason\" | contested \"reason\""),
+                  !lowerer.lowerUnresolved(tokens, gate: .article6, node: node, into: &flow),
                   let basis = lowerer.value(tokens, at: 0, as: Article6Basis.self) else { return }
             var claim = Article6Claim(basis: basis, span: node.headerSpan)
             if tokens.count == 2 {
@@ -41,7 +42,8 @@ extension Lowerer {
         table.on("sch1") { lowerer, node, flow in flow.schedule1 = lowerer.schedule1Conditions(node) }
         table.on("art10") { lowerer, node, flow in flow.article10 = lowerer.value(node, as: Article10Route.self) }
         table.on("confidentiality") { lowerer, node, flow in
-            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [APPROVAL | GATEWAY]"),
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "BASIS [APPROVAL | GATEWAY] | unknown \"reason\" | contested \"reason\""),
+                  !lowerer.lowerUnresolved(tokens, gate: .confidentiality, node: node, into: &flow),
                   let basis = lowerer.value(tokens, at: 0, as: ConfidentialityBasis.self) else { return }
             var claim = ConfidentialityClaim(basis: basis, span: node.headerSpan)
             if tokens.count == 2 { claim.instrument = lowerer.reference(tokens, at: 1, kinds: [.approval, .gateway]) }
@@ -97,6 +99,18 @@ extension Lowerer {
         table.on("description") { lowerer, node, flow in flow.description = lowerer.text(node) }
         return table
     }()
+
+    /// `unknown "reason"` or `contested "reason"` for a gate: true when the tokens were that form
+    /// (recorded, or reported when the reason is missing), false when they are a basis to read.
+    mutating func lowerUnresolved(_ tokens: SyntaxTokens, gate: UnresolvedBasis.Gate, node: SyntaxNode, into flow: inout Flow.Fields) -> Bool {
+        guard tokens.kind(at: 0) == .word, let state = UnresolvedBasis.State(rawValue: tokens.text(at: 0)) else { return false }
+        guard tokens.count == 2, tokens.kind(at: 1) == .string, !tokens.text(at: 1).allSatisfy(\.isWhitespace) else {
+            sink.report(.malformedValue, "`\(gate.rawValue) \(state.rawValue)` needs the reason in quotes: `\(gate.rawValue) \(state.rawValue) \"what the sources say\"`", at: tokens[0].span)
+            return true
+        }
+        flow.unresolved.append(UnresolvedBasis(gate: gate, state: state, reason: tokens.text(at: 1), span: node.headerSpan))
+        return true
+    }
 
     /// `part1 para2[, part2 para18…]`, read from the tokens' bytes: through a `Token` and a
     /// `String` per word, with `Int` parsing a `Substring`, this was the costliest property of a flow.

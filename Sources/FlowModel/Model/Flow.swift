@@ -31,6 +31,25 @@ public enum ExemptionGround: Sendable, Hashable {
     case approval(Reference)
 }
 
+/// A gate whose answer the sources leave open: `art6 unknown "reason"`, `confidentiality contested
+/// "reason"`. Reported as unresolved (a warning), not as a missing basis.
+public struct UnresolvedBasis: Sendable, Hashable {
+    public enum Gate: String, Sendable, Hashable {
+        case article6 = "art6"
+        case confidentiality
+    }
+
+    public enum State: String, Sendable, Hashable {
+        case unknown
+        case contested
+    }
+
+    public var gate: Gate
+    public var state: State
+    public var reason: String
+    public var span: SourceSpan
+}
+
 public struct RetentionStatement: Sendable, Hashable {
     public var text: String
     public var action: RetentionAction?
@@ -64,6 +83,8 @@ public struct Flow: Sendable, Hashable {
         public var schedule1: [Schedule1Condition] = []
         public var article10: Article10Route?
         public var confidentiality: ConfidentialityClaim?
+        /// Gates the model says are unknown or contested, with why.
+        public var unresolved: [UnresolvedBasis] = []
         public var appliedOptOuts: [Reference] = []
         public var exemptions: [OptOutExemption] = []
         /// Agreements, Art 28 contracts and Art 26 arrangements the flow is made under.
@@ -122,6 +143,7 @@ public struct Flow: Sendable, Hashable {
     @inlinable public var schedule1: [Schedule1Condition] { get { storage.fields.schedule1 } set { FieldsBox.unique(&storage).fields.schedule1 = newValue } }
     @inlinable public var article10: Article10Route? { get { storage.fields.article10 } set { FieldsBox.unique(&storage).fields.article10 = newValue } }
     @inlinable public var confidentiality: ConfidentialityClaim? { get { storage.fields.confidentiality } set { FieldsBox.unique(&storage).fields.confidentiality = newValue } }
+    @inlinable public var unresolved: [UnresolvedBasis] { get { storage.fields.unresolved } set { FieldsBox.unique(&storage).fields.unresolved = newValue } }
     @inlinable public var appliedOptOuts: [Reference] { get { storage.fields.appliedOptOuts } set { FieldsBox.unique(&storage).fields.appliedOptOuts = newValue } }
     @inlinable public var exemptions: [OptOutExemption] { get { storage.fields.exemptions } set { FieldsBox.unique(&storage).fields.exemptions = newValue } }
     @inlinable public var agreements: [Reference] { get { storage.fields.agreements } set { FieldsBox.unique(&storage).fields.agreements = newValue } }
@@ -138,6 +160,9 @@ public struct Flow: Sendable, Hashable {
     @inlinable public var siroApproval: String? { get { storage.fields.siroApproval } set { FieldsBox.unique(&storage).fields.siroApproval = newValue } }
     @inlinable public var items: String? { get { storage.fields.items } set { FieldsBox.unique(&storage).fields.items = newValue } }
     @inlinable public var description: String? { get { storage.fields.description } set { FieldsBox.unique(&storage).fields.description = newValue } }
+
+    /// Whether the model says this gate's answer is unknown or contested.
+    public func unresolvedBasis(_ gate: UnresolvedBasis.Gate) -> UnresolvedBasis? { unresolved.first { $0.gate == gate } }
 
     /// The first condition cited, for display.
     public var article9: Article9Condition? { article9Conditions.first }

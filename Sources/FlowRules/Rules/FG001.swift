@@ -10,6 +10,9 @@ enum FG001 {
         legalSource: "UK GDPR Arts 5(1)(a) and 6(1); Art 4(5) and Recital 26 (pseudonymised data is personal data)",
         summary: "A flow of personal data has no Article 6 lawful basis.",
         explanation: """
+        Where the sources leave the basis open, say so — `art6 unknown "the notice names none"` or \
+        `art6 contested "reason"` — and the finding is an unresolved warning instead of an error.
+
         Every disclosure of personal data needs at least one lawful basis under UK GDPR Article 6(1). \
         Pseudonymised data is still personal data (Art 4(5), Recital 26), so "it is not identifiable" is \
         not a reason to omit the basis; only data that is anonymised (or aggregate with adequate disclosure \
@@ -60,6 +63,17 @@ enum FG001 {
         for index in collector.model.flows.indices where article6Bases[index] == nil && carriesPersonalData[index] {
             let flow = collector.model.flows[index]
             let level = collector.analysis.identifiability.recipientLevels[index]
+            // The sources leave the basis open: an unresolved question, not a missing basis.
+            if let open = flow.unresolvedBasis(.article6) {
+                collector.report(
+                    flow: index,
+                    "\(collector.label(flow)) carries personal data (\(level.rawValue) in the recipient's hands); its Article 6 basis is \(open.state.rawValue): \(open.reason)",
+                    discriminator: "unresolved", severity: .warning,
+                    help: "settle the basis with the controller and record it (`art6 e \"the law that gives the function\"`)",
+                    at: open.span
+                )
+                continue
+            }
             collector.report(
                 flow: index,
                 "\(collector.label(flow)) carries personal data (\(level.rawValue) in the recipient's hands) with no Article 6 basis",

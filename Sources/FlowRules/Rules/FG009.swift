@@ -20,6 +20,9 @@ enum FG009 {
         pseudonymised data the recipient can re-identify through a key or linkage). `not-confidential` \
         is not an answer for such data.
 
+        Where the sources leave the basis open, say so — `confidentiality unknown "reason"` or \
+        `confidentiality contested "reason"` — and the finding is an unresolved warning.
+
         Information people give — about themselves, or as relatives and carers about someone they \
         look after (a flow from an `individual` or the `public`) — needs no basis: they are not \
         confidants bound by the duty; the organisation that receives it is (as FG010 and FG034 read \
@@ -219,7 +222,14 @@ enum FG009 {
             let problem: BasisProblem
             switch standings[index] {
             case .absent:
-                problem = BasisProblem(discriminator: "", claim: "has no confidentiality basis")
+                if let open = model.flows[index].unresolvedBasis(.confidentiality) {
+                    problem = BasisProblem(
+                        discriminator: "unresolved", claim: "its confidentiality basis is \(open.state.rawValue): \(open.reason)",
+                        help: "settle the basis and record it with the instrument behind it", severity: .warning
+                    )
+                } else {
+                    problem = BasisProblem(discriminator: "", claim: "has no confidentiality basis")
+                }
             case .claimed(let basis):
                 guard basis == .notConfidential else { continue }
                 problem = BasisProblem(discriminator: "", claim: "claims `not-confidential`")
@@ -240,6 +250,7 @@ enum FG009 {
                 flow: index,
                 "\(collector.label(flow)) discloses confidential patient information (\(level.rawValue) to `\(flow.to.name)`) but \(problem.claim)",
                 discriminator: problem.discriminator,
+                severity: problem.severity,
                 related: problem.related,
                 witness: analysis.witnessPath(forFlow: index),
                 help: problem.help
@@ -255,6 +266,8 @@ extension FG009 {
         let claim: String
         var related: [DiagnosticNote] = []
         var help = "add `confidentiality BASIS INSTRUMENT`, e.g. `confidentiality s251-reg5 APPROVAL` or `confidentiality statutory GATEWAY`"
+        /// A question the model leaves open is a warning; everything else the rule's error.
+        var severity: Severity?
     }
 
     static func unsupported(_ basis: ConfidentialityBasis, _ reason: UnsupportedConfidentialityClaim) -> BasisProblem {
