@@ -17,13 +17,16 @@ struct InternalFlows: Sendable {
             return found
         }
         // A body's successor took over its functions: a predecessor's data is the successor's now.
+        var successorChains: [String: [String]] = [:]
         func successors(of name: String) -> [String] {
+            if let known = successorChains[name] { return known }
             var result: [String] = []
             var current = model.organisations[name]?.successor?.name
             while let next = current, !result.contains(next), result.count < 64 {
                 result.append(next)
                 current = model.organisations[next]?.successor?.name
             }
+            successorChains[name] = result
             return result
         }
         let partsDeclared = model.organisations.values.contains { $0.partOf != nil }
