@@ -22,6 +22,7 @@ extension DataOrigin: IndexedVocabulary { static let spellingIndex = makeSpellin
 extension DataSubject: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension DecisionMaker: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension Frequency: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
+extension FlowStatus: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension GatewayKind: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension NDOPExemption: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension IdentifiabilityLevel: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }

@@ -88,6 +88,11 @@ extension Lowerer {
         }
         table.on("transfer") { lowerer, node, flow in flow.transfer = lowerer.value(node, as: TransferMechanism.self) }
         table.on("frequency") { lowerer, node, flow in flow.frequency = lowerer.value(node, as: Frequency.self) }
+        table.on("status") { lowerer, node, flow in
+            guard let tokens = lowerer.arguments(node, count: 1...2, shape: "planned|paused|live|ended [DATE]") else { return }
+            flow.status = lowerer.value(tokens, at: 0, as: FlowStatus.self)
+            if tokens.count == 2 { flow.statusSince = lowerer.day(tokens[1]) }
+        }
         table.on("suppress-below") { lowerer, node, flow in flow.suppressBelow = lowerer.integer(node, in: 1...1_000_000) }
         table.on("round-to") { lowerer, node, flow in flow.roundTo = lowerer.integer(node, in: 1...1_000_000) }
         table.on("assessment") { lowerer, node, flow in flow.anonymisationAssessment = lowerer.text(node) }

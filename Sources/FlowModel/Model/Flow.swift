@@ -93,6 +93,9 @@ public struct Flow: Sendable, Hashable {
         public var retention: [RetentionStatement] = []
         public var transfer: TransferMechanism?
         public var frequency: Frequency?
+        /// `status planned|paused|live|ended [DATE]`: whether the flow happens, and since when.
+        public var status: FlowStatus?
+        public var statusSince: Day?
         public var suppressBelow: Int?
         public var roundTo: Int?
         public var anonymisationAssessment: String?
@@ -151,6 +154,8 @@ public struct Flow: Sendable, Hashable {
     @inlinable public var retention: [RetentionStatement] { get { storage.fields.retention } set { FieldsBox.unique(&storage).fields.retention = newValue } }
     @inlinable public var transfer: TransferMechanism? { get { storage.fields.transfer } set { FieldsBox.unique(&storage).fields.transfer = newValue } }
     @inlinable public var frequency: Frequency? { get { storage.fields.frequency } set { FieldsBox.unique(&storage).fields.frequency = newValue } }
+    @inlinable public var status: FlowStatus? { get { storage.fields.status } set { FieldsBox.unique(&storage).fields.status = newValue } }
+    @inlinable public var statusSince: Day? { get { storage.fields.statusSince } set { FieldsBox.unique(&storage).fields.statusSince = newValue } }
     @inlinable public var suppressBelow: Int? { get { storage.fields.suppressBelow } set { FieldsBox.unique(&storage).fields.suppressBelow = newValue } }
     @inlinable public var roundTo: Int? { get { storage.fields.roundTo } set { FieldsBox.unique(&storage).fields.roundTo = newValue } }
     @inlinable public var anonymisationAssessment: String? { get { storage.fields.anonymisationAssessment } set { FieldsBox.unique(&storage).fields.anonymisationAssessment = newValue } }

@@ -135,6 +135,15 @@ public enum TransferMechanism: String, Vocabulary {
     public static let vocabularyName = "transfer mechanism"
 }
 
+/// Whether a flow happens: a design not yet live, suspended, running, or stopped.
+public enum FlowStatus: String, Vocabulary {
+    case planned
+    case paused
+    case live
+    case ended
+    public static let vocabularyName = "flow status"
+}
+
 public enum Frequency: String, Vocabulary {
     case oneOff = "one-off"
     case continuous

@@ -31,7 +31,7 @@ public enum RuleEngine {
         Parallel.discard(&facts, leaving: SharedFacts())
         var findingsByRule = [[Finding]](repeating: [], count: rules.count)
         for (position, index) in order.enumerated() { findingsByRule[index] = found[position] }
-        let findings = findingsByRule.flatMap { $0 }
+        let findings = FlowStatusStage.apply(to: findingsByRule.flatMap { $0 }, model: analysis.model)
         return WaiverStage.apply(analysis.model.waivers, to: findings, asOf: asOf, knownCodes: Set(RuleCatalog.all.map(\.code)))
     }
 }

@@ -262,6 +262,7 @@ enum EveryConstruct {
           retention "Review yearly"
           transfer idta
           frequency monthly
+          status live 2024-01-01
           suppress-below 10
           round-to 10
           assessment "Motivated intruder"
