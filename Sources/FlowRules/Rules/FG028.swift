@@ -341,26 +341,35 @@ enum FG028 {
     /// Why a DPIA does not cover a flow, or nil when it does: it must be a relying controller's —
     /// its `controller` one of the flow's parties, a controller they process for, or a joint
     /// controller of either — and list every purpose of the flow (or a wider one it is declared a
-    /// kind of).
+    /// kind of). Asked of every flow that cites a DPIA, so the common case answers without building
+    /// a set.
     static func coverageGap(of dpia: ImpactAssessment, for flow: Flow, organisations: OrganisationIndex, kinds: KindOf) -> String? {
         guard let controller = dpia.controller?.name else { return "it names no `controller`, so it is no one's assessment of this flow" }
-        var parties: Set<String> = [flow.from.name, flow.to.name]
-        for name in [flow.from.name, flow.to.name] { parties.formUnion(organisations.controllers(servedBy: name)) }
-        // Joint controllers may assess their joint processing together; the link is declared on
-        // either side.
-        for name in parties {
-            parties.formUnion(organisations.jointControllers(of: name))
-        }
-        if organisations.jointControllers(of: controller).contains(where: parties.contains) { parties.insert(controller) }
-        guard parties.contains(controller) else {
+        guard isRelyingController(controller, of: flow, organisations: organisations) else {
             return "it is `\(controller)`'s, and `\(controller)` is not a controller of this flow"
         }
-        let listed = Set(dpia.purposes.map(\.name))
-        let missing = flow.purposes.filter { !kinds.purpose($0.name, isWithin: listed) }
+        let listed = dpia.purposes
+        let missing = flow.purposes.filter { purpose in
+            !listed.contains(where: { $0.name == purpose.name }) && !kinds.purpose(purpose.name, isWithin: Set(listed.map(\.name)))
+        }
         guard missing.isEmpty else {
             return "it does not list \(missing.map { "`\($0.name)`" }.joined(separator: ", "))"
         }
         return nil
+    }
+
+    /// A party of the flow, a controller a party processes for, or a joint controller of one of
+    /// those (the link may be declared on either side).
+    static func isRelyingController(_ controller: String, of flow: Flow, organisations: OrganisationIndex) -> Bool {
+        let ends = (flow.from.name, flow.to.name)
+        func isParty(_ name: String) -> Bool {
+            name == ends.0 || name == ends.1
+                || organisations.controllers(servedBy: ends.0).contains(name) || organisations.controllers(servedBy: ends.1).contains(name)
+        }
+        if isParty(controller) { return true }
+        if organisations.jointControllers(of: controller).contains(where: isParty) { return true }
+        let parties = [ends.0, ends.1] + organisations.controllers(servedBy: ends.0) + organisations.controllers(servedBy: ends.1)
+        return parties.contains { organisations.jointControllers(of: $0).contains(controller) }
     }
 
     /// Declared DPIAs for the processing activity the flow belongs to: one of its purposes, and a

@@ -111,13 +111,18 @@ enum FG041 {
         let analysis = collector.analysis
         let cited = CitedApprovals.shared(by: collector)
         let held = analysis.identifiability.recipientLevels
+        // Per approval (by position), what it says about linkage: most support it, and then no
+        // link made under them is looked at further.
+        let authority = cited.approvals.map(linkageAuthority)
+        guard authority.contains(where: { $0 != .supported }) else { return }
         for (index, transform) in model.transforms.enumerated() where transform.operation == .link {
             // Per approval, the inputs that arrived under it; in id order for stable output.
             var inputsByApproval: [String: (approval: Approval, inputs: [String], flows: [Int])] = [:]
             for holding in analysis.graph.inputHoldings(ofTransform: index) {
                 for case .flow(let flow) in analysis.graph.contributions(toHolding: holding) {
-                    guard let approval = cited.approval(ofFlow: flow), held[flow].isConfidentialByItself,
+                    guard held[flow].isConfidentialByItself, let position = cited.position(ofFlow: flow), authority[position] != .supported,
                           model.flows[flow].confidentiality?.basis.isSection251 == true else { continue }
+                    let approval = cited.approvals[position]
                     var entry = inputsByApproval[approval.id] ?? (approval, [], [])
                     let dataset = model.flows[flow].dataset.name
                     if !entry.inputs.contains(dataset) { entry.inputs.append(dataset) }

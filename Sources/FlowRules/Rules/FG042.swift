@@ -66,25 +66,29 @@ enum FG042 {
         ]
     ) { collector in
         let model = collector.model
+        // The few instruments with no scope, found once: most estates have none, and then no flow
+        // looks anything up.
+        var scopeless: [String: (span: SourceSpan, kind: String)] = [:]
+        for approval in model.approvals.values where approval.purposes.isEmpty && approval.datasets.isEmpty {
+            scopeless[approval.id] = (approval.span, "approval")
+        }
+        for agreement in model.agreements.values where agreement.purposes.isEmpty && agreement.datasets.isEmpty {
+            scopeless[agreement.id] = (agreement.span, "agreement")
+        }
+        for contract in model.contracts.values where contract.purposes.isEmpty && contract.datasets.isEmpty {
+            scopeless[contract.id] = (contract.span, "Art 28 contract")
+        }
+        for arrangement in model.arrangements.values where arrangement.purposes.isEmpty {
+            scopeless[arrangement.id] = (arrangement.span, "Art 26 arrangement")
+        }
+        guard !scopeless.isEmpty else { return }
         // Instrument id -> (where it is declared, what it is, the flows that cite it).
         var reliedOn: [String: (span: SourceSpan, kind: String, flows: [Int])] = [:]
-        func note(_ id: String, _ span: SourceSpan, _ kind: String, flow: Int) {
-            reliedOn[id, default: (span, kind, [])].flows.append(flow)
-        }
         for (index, flow) in collector.flows {
-            if let name = flow.confidentiality?.instrument?.name, let approval = model.approvals[name],
-               approval.purposes.isEmpty, approval.datasets.isEmpty {
-                note(name, approval.span, "approval", flow: index)
-            }
-            for reference in flow.agreements {
-                let name = reference.name
-                if let agreement = model.agreements[name], agreement.purposes.isEmpty, agreement.datasets.isEmpty {
-                    note(name, agreement.span, "agreement", flow: index)
-                } else if let contract = model.contracts[name], contract.purposes.isEmpty, contract.datasets.isEmpty {
-                    note(name, contract.span, "Art 28 contract", flow: index)
-                } else if let arrangement = model.arrangements[name], arrangement.purposes.isEmpty {
-                    note(name, arrangement.span, "Art 26 arrangement", flow: index)
-                }
+            let cited = (flow.confidentiality?.instrument.map { [$0] } ?? []) + flow.agreements
+            for reference in cited {
+                guard let instrument = scopeless[reference.name] else { continue }
+                reliedOn[reference.name, default: (instrument.span, instrument.kind, [])].flows.append(index)
             }
         }
         for (id, entry) in reliedOn.sorted(by: { $0.key < $1.key }) {
