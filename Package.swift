@@ -16,6 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // flowgate.toml, the workspace file: models, their rule settings and the as-of date of committed outputs.
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // Stage 1: source text -> syntax tree with spans; diagnostics; formatter.
@@ -26,8 +28,11 @@ let package = Package(
         .target(name: "FlowAnalysis", dependencies: ["FlowModel", "FlowLanguage"]),
         // Stage 4: rules FG001–FG037 over the analysis, waivers, findings.
         .target(name: "FlowRules", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
-        // Outputs: diagnostics as text, JSON (later SARIF and annotations).
-        .target(name: "FlowOutput", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
+        // The workspace (flowgate.toml): which models a repository holds, their rule settings, and
+        // the date committed outputs are rendered as of. Reads nothing itself: text in, values out.
+        .target(name: "FlowWorkspace", dependencies: ["FlowRules", "FlowModel", "FlowLanguage", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Outputs: diagnostics as text, JSON, SARIF and annotations.
+        .target(name: "FlowOutput", dependencies: ["FlowWorkspace", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Edge: file discovery and atomic writes.
         .target(name: "FlowIO", dependencies: ["FlowModel"]),
         // Graphviz C libraries and the safe wrapper around them.
@@ -44,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "flowgate",
             dependencies: [
-                "FlowLanguage", "FlowModel", "FlowIO", "FlowOutput", "FlowRender", "FlowGraphviz", "FlowReports", "FlowDiff",
+                "FlowLanguage", "FlowModel", "FlowIO", "FlowWorkspace", "FlowOutput", "FlowRender", "FlowGraphviz", "FlowReports", "FlowDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +73,7 @@ let package = Package(
         .testTarget(name: "FlowRulesTests", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowGraphvizTests", dependencies: ["FlowGraphviz"]),
         .testTarget(name: "FlowRenderTests", dependencies: ["FlowRender", "FlowModel", "FlowGraphviz", "FlowIO"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "FlowWorkspaceTests", dependencies: ["FlowWorkspace", "FlowRules", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowOutputTests", dependencies: ["FlowOutput", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"], exclude: ["Golden"]),
         .testTarget(name: "FlowsModelTests", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowIO"], exclude: ["Golden"]),
         .testTarget(name: "FlowgateCLITests", dependencies: ["flowgate", "FlowIO"]),

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a build needs when any is missing: Graphviz's development package
 # (headers, libgvc and the `dot` plugins) and mimalloc, the allocator release builds link
-# (scripts/release-build.sh).
+# (scripts/release-build.sh). With --test, also what the test suites run: Chromium (the DPIA
+# annex is opened in a headless browser), faketime (the committed outputs are checked with the
+# clock years ahead) and git (the diff tests).
+#   scripts/ensure-packages.sh [--test]
 set -euo pipefail
 missing=()
 if ! pkg-config --exists libgvc 2>/dev/null || ! command -v dot >/dev/null 2>&1; then
@@ -11,8 +14,13 @@ fi
 if [[ $(gcc -print-file-name=libmimalloc.so) != /* ]]; then
   missing+=(libmimalloc-dev)
 fi
+if [[ ${1:-} == --test ]]; then
+  command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
+  command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+  command -v git >/dev/null 2>&1 || missing+=(git)
+fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
-echo "installing missing build packages: ${missing[*]}" >&2
+echo "installing missing packages: ${missing[*]}" >&2
 sudo_cmd=""
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive

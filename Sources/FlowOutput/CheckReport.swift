@@ -1,6 +1,7 @@
 import FlowLanguage
 import FlowModel
 import FlowRules
+import FlowWorkspace
 
 /// Everything one `flowgate check` run reports, whatever the output format.
 public struct CheckReport: Sendable {
@@ -14,8 +15,15 @@ public struct CheckReport: Sendable {
     public let sources: SourceMap
     public let asOf: Day
     public let modelName: String?
+    /// The workspace model the report is about (`flowgate.toml`); nil outside a workspace.
+    public let workspaceModel: String?
+    /// The model's rule settings from the workspace file, as applied (disabled rules, severities).
+    public let ruleSettings: [AppliedRuleSetting]
 
-    public init(diagnostics: [Diagnostic], findings: [Finding], waived: [WaivedFinding], baselined: Int, sources: SourceMap, asOf: Day, modelName: String?) {
+    public init(
+        diagnostics: [Diagnostic], findings: [Finding], waived: [WaivedFinding], baselined: Int, sources: SourceMap, asOf: Day, modelName: String?,
+        workspaceModel: String? = nil, ruleSettings: [AppliedRuleSetting] = []
+    ) {
         self.diagnostics = diagnostics
         self.findings = findings
         self.waived = waived
@@ -23,6 +31,8 @@ public struct CheckReport: Sendable {
         self.sources = sources
         self.asOf = asOf
         self.modelName = modelName
+        self.workspaceModel = workspaceModel
+        self.ruleSettings = ruleSettings
     }
 
     public func count(_ severity: Severity) -> Int {

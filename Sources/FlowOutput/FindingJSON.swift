@@ -2,16 +2,30 @@ import FlowAnalysis
 import FlowLanguage
 import FlowModel
 import FlowRules
+import FlowWorkspace
 
 /// The JSON report of `flowgate check --format json` (schema: docs/output-formats.md).
 public enum FindingJSON {
     public static let schemaVersion = 1
 
     public static func document(_ report: CheckReport, toolVersion: String) -> String {
-        let root = JSONValue.object([
-            ("tool", .string("flowgate")),
-            ("toolVersion", .string(toolVersion)),
-            ("schemaVersion", .number(schemaVersion)),
+        JSONValue.object(header(toolVersion) + members(report)).serialized() + "\n"
+    }
+
+    /// Several workspace models: the header once, then each model's report under `models`.
+    public static func document(_ reports: [CheckReport], toolVersion: String) -> String {
+        if reports.count == 1 { return document(reports[0], toolVersion: toolVersion) }
+        return JSONValue.object(header(toolVersion) + [("models", .array(reports.map { .object(members($0)) }))]).serialized() + "\n"
+    }
+
+    static func header(_ toolVersion: String) -> [(String, JSONValue)] {
+        [("tool", .string("flowgate")), ("toolVersion", .string(toolVersion)), ("schemaVersion", .number(schemaVersion))]
+    }
+
+    static func members(_ report: CheckReport) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = []
+        if let workspaceModel = report.workspaceModel { members.append(("workspaceModel", .string(workspaceModel))) }
+        members += [
             ("model", .optional(report.modelName)),
             ("asOf", .string(report.asOf.description)),
             ("diagnostics", .array(report.diagnostics.map { DiagnosticJSON.value($0, sources: report.sources) })),
@@ -26,8 +40,28 @@ public enum FindingJSON {
                 ("waived", .number(report.waived.count)),
                 ("baselined", .number(report.baselined)),
             ])),
-        ])
-        return root.serialized() + "\n"
+        ]
+        if !report.ruleSettings.isEmpty {
+            members.append(("ruleSettings", .array(report.ruleSettings.map(value))))
+        }
+        return members
+    }
+
+    static func value(_ applied: AppliedRuleSetting) -> JSONValue {
+        let setting = applied.setting
+        var members: [(String, JSONValue)] = [("code", .string(setting.code))]
+        switch setting.action {
+        case .disable:
+            members += [("disabled", .bool(true)), ("findingsNotShown", .number(applied.suppressed))]
+        case .severity(let severity):
+            members.append(("severity", .string(severity.rawValue)))
+        }
+        members += [
+            ("reason", .optional(setting.reason)),
+            ("file", .string(setting.location.file)),
+            ("line", .number(setting.location.line)),
+        ]
+        return .object(members)
     }
 
     static func value(_ finding: Finding, sources: SourceMap) -> JSONValue {

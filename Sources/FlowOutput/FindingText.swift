@@ -17,6 +17,17 @@ public enum FindingText {
             }
             output += "\n"
         }
+        if !report.ruleSettings.isEmpty {
+            output += "rule settings:\n"
+            for applied in report.ruleSettings {
+                output += "  \(applied.setting.location): \(applied.setting.summary)"
+                if case .disable = applied.setting.action {
+                    output += " (\(applied.suppressed) finding\(applied.suppressed == 1 ? "" : "s") not shown)"
+                }
+                output += "\n"
+            }
+            output += "\n"
+        }
         output += summary(report) + "\n"
         return output
     }
@@ -49,6 +60,8 @@ public enum FindingText {
         }
         if !report.waived.isEmpty { parts.append("\(report.waived.count) waived") }
         if report.baselined > 0 { parts.append("\(report.baselined) in baseline") }
+        let disabled = report.ruleSettings.reduce(0) { $0 + $1.suppressed }
+        if disabled > 0 { parts.append("\(disabled) from disabled rules") }
         return parts.isEmpty ? "no problems found" : parts.joined(separator: ", ")
     }
 }

@@ -1,6 +1,7 @@
 import FlowAnalysis
 import FlowLanguage
 import FlowRules
+import FlowWorkspace
 
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers: every rule in
 /// `tool.driver.rules` (help from the rule's explanation), results with `ruleIndex`, physical
@@ -10,6 +11,21 @@ public enum SARIFReport {
     public static let fingerprintKey = "flowgate/v1"
 
     public static func document(_ report: CheckReport, rules: [Rule], toolVersion: String) -> String {
+        document([report], rules: rules, toolVersion: toolVersion)
+    }
+
+    /// One run per workspace model, each labelled with the model (`automationDetails.id`, which code
+    /// scanning uses to tell the runs' results apart).
+    public static func document(_ reports: [CheckReport], rules: [Rule], toolVersion: String) -> String {
+        let root = JSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array(reports.map { run($0, rules: rules, toolVersion: toolVersion) })),
+        ])
+        return root.serialized() + "\n"
+    }
+
+    static func run(_ report: CheckReport, rules: [Rule], toolVersion: String) -> JSONValue {
         var descriptors: [JSONValue] = []
         var index: [String: Int] = [:]
         for rule in rules {
@@ -36,22 +52,50 @@ public enum SARIFReport {
                    ruleIndex: index[finding.code], related: finding.related, fingerprint: finding.fingerprint,
                    witness: finding.witness, sources: report.sources)
         }
-        let root = JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("flowgate")),
-                    ("semanticVersion", .string(toolVersion)),
-                    ("informationUri", .string("https://github.com/flowgate/flowgate")),
-                    ("rules", .array(descriptors)),
-                ]))])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("originalUriBaseIds", .object([("SRCROOT", .object([("description", .object([("text", .string("The directory flowgate was run in"))]))]))])),
-                ("results", .array(results)),
-            ])])),
+        var members: [(String, JSONValue)] = [
+            ("tool", .object([("driver", .object([
+                ("name", .string("flowgate")),
+                ("semanticVersion", .string(toolVersion)),
+                ("informationUri", .string("https://github.com/flowgate/flowgate")),
+                ("rules", .array(descriptors)),
+            ]))])),
+        ]
+        if let model = report.workspaceModel {
+            members.append(("automationDetails", .object([("id", .string("\(model)/"))])))
+        }
+        if !report.ruleSettings.isEmpty {
+            members.append(("invocations", .array([.object([
+                ("executionSuccessful", .bool(true)),
+                ("ruleConfigurationOverrides", .array(report.ruleSettings.map { override($0, index: index) })),
+            ])])))
+        }
+        members += [
+            ("columnKind", .string("unicodeCodePoints")),
+            ("originalUriBaseIds", .object([("SRCROOT", .object([("description", .object([("text", .string("The directory flowgate was run in"))]))]))])),
+            ("results", .array(results)),
+        ]
+        return .object(members)
+    }
+
+    /// A workspace rule setting as SARIF's configuration override: `enabled: false` for a disabled
+    /// rule, the configured `level` otherwise; the reason and where it is written as properties.
+    static func override(_ applied: AppliedRuleSetting, index: [String: Int]) -> JSONValue {
+        let setting = applied.setting
+        var descriptor: [(String, JSONValue)] = [("id", .string(setting.code))]
+        if let ruleIndex = index[setting.code] { descriptor.append(("index", .number(ruleIndex))) }
+        let configuration: [(String, JSONValue)] = switch setting.action {
+        case .disable: [("enabled", .bool(false))]
+        case .severity(let severity): [("level", .string(level(severity)))]
+        }
+        var properties: [(String, JSONValue)] = []
+        if let reason = setting.reason { properties.append(("reason", .string(reason))) }
+        if case .disable = setting.action { properties.append(("findingsNotShown", .number(applied.suppressed))) }
+        properties.append(("source", .string(setting.location.description)))
+        return .object([
+            ("descriptor", .object(descriptor)),
+            ("configuration", .object(configuration)),
+            ("properties", .object(properties)),
         ])
-        return root.serialized() + "\n"
     }
 
     static func descriptor(_ rule: Rule) -> JSONValue {

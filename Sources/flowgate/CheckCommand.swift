@@ -5,6 +5,7 @@ import FlowLanguage
 import FlowModel
 import FlowOutput
 import FlowRules
+import FlowWorkspace
 import Foundation
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
@@ -52,43 +53,58 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf ?? Day.today
-        let inputs = paths.isEmpty ? ["flows"] : paths
-        let loaded = ModelLoader.load(paths: inputs, provider: workspace.provider(for: inputs))
-        ProcessLifetime.keep(loaded)
-        var findings: [Finding] = []
-        var waived: [WaivedFinding] = []
-        if let model = loaded.model {
-            let analysis = Analysis(model: model)
-            ProcessLifetime.keep(analysis)
-            let result = RuleEngine.run(analysis, asOf: date)
-            findings = result.findings
-            waived = result.waived
+        let resolved = try ModelTargets.resolve(paths)
+        let known = try baseline.map(Self.readBaseline)
+        var reports: [CheckReport] = []
+        var everyFinding: [Finding] = []
+        var anyInvalid = false
+        for target in resolved.targets {
+            let (loaded, model) = target.load(provider: workspace.provider(for: target.paths))
+            ProcessLifetime.keep(loaded)
+            var findings: [Finding] = []
+            var waived: [WaivedFinding] = []
+            var settings: [AppliedRuleSetting] = []
+            if let model {
+                let analysis = Analysis(model: model)
+                ProcessLifetime.keep(analysis)
+                let result = RuleEngine.run(analysis, asOf: date)
+                let configured = target.rules.apply(to: result.findings)
+                findings = configured.findings
+                settings = configured.settings
+                waived = result.waived
+            } else {
+                anyInvalid = true
+            }
+            everyFinding += findings
+            var baselined = 0
+            if let known {
+                let before = findings.count
+                findings.removeAll { known.fingerprints.contains($0.fingerprint) }
+                baselined = before - findings.count
+            }
+            reports.append(CheckReport(
+                diagnostics: loaded.diagnostics, findings: findings, waived: waived, baselined: baselined,
+                sources: loaded.sources, asOf: date, modelName: model?.name, workspaceModel: target.name, ruleSettings: settings
+            ))
         }
-        if let writeBaseline, loaded.model != nil {
-            do { try AtomicFile.write(Baseline.document(for: findings), to: writeBaseline) } catch {
+        if let writeBaseline, !anyInvalid {
+            do { try AtomicFile.write(Baseline.document(for: everyFinding), to: writeBaseline) } catch {
                 Terminal.error("error: \(error)")
                 throw ExitStatus.invalid
             }
         }
-        var baselined = 0
-        if let baseline {
-            let known = try Self.readBaseline(baseline)
-            let before = findings.count
-            findings.removeAll { known.fingerprints.contains($0.fingerprint) }
-            baselined = before - findings.count
-        }
-        let report = CheckReport(
-            diagnostics: loaded.diagnostics, findings: findings, waived: waived, baselined: baselined,
-            sources: loaded.sources, asOf: date, modelName: loaded.model?.name
-        )
         switch format {
-        case .text: Terminal.output(FindingText.document(report))
-        case .json: Terminal.output(FindingJSON.document(report, toolVersion: Flowgate.configuration.version))
-        case .sarif: Terminal.output(SARIFReport.document(report, rules: RuleCatalog.all, toolVersion: Flowgate.configuration.version))
-        case .github: Terminal.output(GitHubAnnotations.document(report))
+        case .text:
+            let sections = zip(reports, resolved.targets).map { report, target in
+                (target.heading.map { $0 + "\n" } ?? "") + FindingText.document(report)
+            }
+            Terminal.output(sections.joined(separator: "\n"))
+        case .json: Terminal.output(FindingJSON.document(reports, toolVersion: Flowgate.configuration.version))
+        case .sarif: Terminal.output(SARIFReport.document(reports, rules: RuleCatalog.all, toolVersion: Flowgate.configuration.version))
+        case .github: Terminal.output(reports.map(GitHubAnnotations.document).joined())
         }
-        if loaded.model == nil { throw ExitStatus.invalid }
-        if findings.contains(where: { $0.severity >= failOn }) { throw ExitStatus.findings }
+        if anyInvalid { throw ExitStatus.invalid }
+        if reports.contains(where: { $0.findings.contains { $0.severity >= failOn } }) { throw ExitStatus.findings }
     }
 
     static func readBaseline(_ path: String) throws -> Baseline {

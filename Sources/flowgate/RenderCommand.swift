@@ -7,6 +7,7 @@ import FlowModel
 import FlowOutput
 import FlowRender
 import FlowRules
+import FlowWorkspace
 import Foundation
 
 enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
@@ -31,8 +32,12 @@ struct RenderCommand: ParsableCommand {
         --dataset or --org, one file: purpose-<id>.EXT, dataset-<id>.EXT or org-<id>.EXT. Without -o \
         the single diagram (overview or the chosen view) goes to standard output.
 
-        Output is deterministic: the same model gives the same bytes. The title shows "as of DATE" only \
-        when --as-of is given, so diagrams committed to git do not change from one day to the next.
+        Output is deterministic: the same model gives the same bytes. Findings are drawn as of --as-of, \
+        else the workspace's `as-of` date (flowgate.toml), else today; the title shows the date when it \
+        is given or pinned, so diagrams committed to git do not change from one day to the next.
+
+        In a workspace (flowgate.toml) each model is drawn on its own: into -o DIR (DIR/<model> when \
+        several models are drawn), else into the model's `diagrams` folder.
         """
     )
 
@@ -74,18 +79,44 @@ struct RenderCommand: ParsableCommand {
         if depth != nil, org == nil { throw ValidationError("--depth goes with --org") }
         if let depth, depth < 1 { throw ValidationError("--depth must be 1 or more") }
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of wants a date written YYYY-MM-DD, got `\(asOf)`") }
-        if check, output == nil { throw ValidationError("--check needs the directory to compare with: -o DIR") }
     }
 
+    /// In a workspace (`flowgate.toml`) each model is drawn on its own, as of the workspace's
+    /// `as-of` date unless --as-of is given: into `-o DIR` (`DIR/<model>` when there are several),
+    /// else into the model's `diagrams` folder.
     func run() throws {
-        let inputs = paths.isEmpty ? ["flows"] : paths
-        let result = ModelLoader.load(paths: inputs, provider: workspace.provider(for: inputs))
-        guard let model = result.model else {
+        let resolved = try ModelTargets.resolve(paths)
+        let given = asOf.flatMap(Day.init(iso:))
+        let several = resolved.targets.count > 1
+        var status: ExitCode?
+        for target in resolved.targets {
+            let directory: String? =
+                if let output { several && target.name != nil ? Self.join(output, target.name!) : output }
+                else { target.diagrams }
+            if directory == nil, check || several {
+                throw ValidationError(check
+                    ? "--check needs the directory to compare with: -o DIR (or a `diagrams` folder for the model in flowgate.toml)"
+                    : "several models to draw: give -o DIR (each model goes to DIR/<model>) or name one model")
+            }
+            if let heading = target.heading, directory != nil { Terminal.status(heading) }
+            do {
+                // The pinned date is the workspace's models'; paths outside them are drawn as before.
+                try render(target, into: directory, asOf: given ?? (target.name == nil ? nil : resolved.workspace?.asOf))
+            } catch let exit as ExitCode where exit == ExitStatus.findings {
+                status = exit
+            }
+        }
+        if let status { throw status }
+    }
+
+    func render(_ target: ModelTarget, into output: String?, asOf date: Day?) throws {
+        let (result, loadedModel) = target.load(provider: workspace.provider(for: target.paths))
+        guard let model = loadedModel else {
             Terminal.error(DiagnosticText.document(result.diagnostics, sources: result.sources))
             throw ExitStatus.invalid
         }
-        let options = DiagramOptions(modelName: Self.modelName(model, inputs: inputs), asOf: asOf.flatMap(Day.init(iso:)), labels: labels)
-        let overlay = Self.overlay(for: model, asOf: options.asOf)
+        let options = DiagramOptions(modelName: Self.modelName(model, workspaceModel: target.name, inputs: target.paths), asOf: date, labels: labels)
+        let overlay = Self.overlay(for: model, asOf: options.asOf, rules: target.rules)
         let singleView: DiagramView? =
             if let purpose { .purpose(purpose) }
             else if let dataset { .dataset(dataset) }
@@ -124,7 +155,8 @@ struct RenderCommand: ParsableCommand {
             problems += AtomicFile.strays(in: output).map { "stray: \($0) (a temporary file left by an interrupted run)" }
             for problem in problems { Terminal.status(problem) }
             if !problems.isEmpty {
-                Terminal.error("\(problems.count) diagram\(problems.count == 1 ? "" : "s") out of date: run flowgate render \(inputs.joined(separator: " ")) -o \(output)")
+                let command = self.output == nil ? target.paths.joined(separator: " ") : "\(target.paths.joined(separator: " ")) -o \(output)"
+                Terminal.error("\(problems.count) diagram\(problems.count == 1 ? "" : "s") out of date: run flowgate render \(command)")
                 throw ExitStatus.findings
             }
             return
@@ -180,7 +212,7 @@ struct RenderCommand: ParsableCommand {
     /// What the analysis engine adds to a diagram: the level in each recipient's hands, the opt-outs
     /// the data already carries when it is sent, and the findings (as of the given date, else today:
     /// a diagram should show an approval or waiver that has lapsed).
-    static func overlay(for model: SemanticModel, asOf: Day?) -> DiagramOverlay {
+    static func overlay(for model: SemanticModel, asOf: Day?, rules: RuleSettings = RuleSettings()) -> DiagramOverlay {
         let analysis = Analysis(model: model)
         var overlay = DiagramOverlay()
         for (index, flow) in model.flows.enumerated() {
@@ -188,16 +220,18 @@ struct RenderCommand: ParsableCommand {
             let carried = analysis.optOuts.filtersAt[Holding(flow.from.name, flow.dataset.name)] ?? []
             if !carried.isEmpty { overlay.arrivingOptOuts[flow.id] = carried.sorted() }
         }
-        let result = RuleEngine.run(analysis, asOf: asOf ?? Day.today)
+        let result = rules.apply(to: RuleEngine.run(analysis, asOf: asOf ?? Day.today).findings)
         overlay.findings = result.findings.map { finding in
             DiagramFinding(code: finding.code, severity: finding.severity, target: finding.target, message: finding.message)
         }
         return overlay
     }
 
-    /// The model's declared name, else the name of the first input (a directory, or a file without `.flow`).
-    static func modelName(_ model: SemanticModel, inputs: [String]) -> String {
+    /// The model's declared name, else its name in the workspace, else the name of the first input
+    /// (a directory, or a file without `.flow`).
+    static func modelName(_ model: SemanticModel, workspaceModel: String? = nil, inputs: [String]) -> String {
         if let name = model.name, !name.isEmpty { return name }
+        if let workspaceModel { return workspaceModel }
         let normalised = PathArithmetic.normalise(inputs.first ?? "flows")
         var last = normalised.split(separator: "/").last.map(String.init) ?? normalised
         if last == "." || last == "/" {

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The "our uses of information" tables regenerated from flows/ are compared with the seed privacy
-/// notices (../shared/seeds): every purpose a notice lists has a row, and the legal bases and choices
+/// notices (flows/blmk/notice, flows/nottingham/notice): every purpose a notice lists has a row, and the legal bases and choices
 /// the notice states for it are in that row.
 struct NoticeSeedTests {
     /// A notice entry, the purposes the model records it as, and what the notice says that the generated
@@ -58,7 +58,7 @@ struct NoticeSeedTests {
     }
 
     @Test func blmkTableListsEveryPurposeOfTheNotice() throws {
-        let seed = try Repository.seed("001_cf4540c316238db9.txt")
+        let seed = try Repository.seed("001_cf4540c316238db9.txt", model: "blmk")
         let headings = Self.blmkHeadings(seed)
         #expect(headings.count == 12)
         #expect(Set(headings) == Set(Self.blmk.map(\.heading)), "the notice's entries and the test's map differ")
@@ -92,7 +92,7 @@ struct NoticeSeedTests {
     ]
 
     @Test func nottinghamTableListsEveryPurposeOfTheNotice() throws {
-        let seed = try Repository.seed("000_90054c5f119ff1b5.txt")
+        let seed = try Repository.seed("000_90054c5f119ff1b5.txt", model: "nottingham")
         let bullets = seed.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.hasPrefix("· ") && !$0.contains("We use these datasets") }
         #expect(bullets.count == 6)

@@ -18,7 +18,8 @@ enum Flowgate {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("flowgate")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> CommandResult {
+    /// Runs flowgate, or another program (`faketime`, `git`) given as `executable`.
+    static func run(_ arguments: [String], in directory: URL, executable: URL = Flowgate.executable) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

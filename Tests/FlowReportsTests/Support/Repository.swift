@@ -5,7 +5,7 @@ import FlowReports
 import Foundation
 import Testing
 
-/// The repository's real models (`flows/`) and the seed notices beside the checkout.
+/// The repository's real models (`flows/`) and the seed notices kept beside them.
 enum Repository {
     /// Tests/FlowReportsTests/Support/Repository.swift → the package root.
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -14,8 +14,6 @@ enum Repository {
     /// The date every golden is generated as of.
     static let asOf = Day(year: 2026, month: 11, day: 23)!
 
-    /// `../shared/seeds` next to the checkout (CI clones the repository with `shared` beside it).
-    static let seeds = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
 
     /// Every `.flow` file under `directory` (relative to the package root), keyed by its relative path,
     /// so that locations in reports read `flows/blmk/…` on every machine.
@@ -41,8 +39,10 @@ enum Repository {
         return ReportContext(model: model, asOf: asOf, modelName: modelName ?? model.name ?? directory)
     }
 
-    static func seed(_ name: String) throws -> String {
-        try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
+    /// A seed notice, kept in its model's folder (`flows/blmk/notice/…`, with a PROVENANCE note):
+    /// inside the repository, so a clone with nothing beside it runs the tests.
+    static func seed(_ name: String, model: String) throws -> String {
+        try String(contentsOf: packageRoot.appendingPathComponent("flows/\(model)/notice/\(name)"), encoding: .utf8)
     }
 
     /// The DPIA diagram drawn by Graphviz, as the CLI draws it.

@@ -1,0 +1,121 @@
+import FlowIO
+import FlowModel
+import FlowWorkspace
+import Foundation
+
+/// One model a command works on: a model of the workspace (`flowgate.toml`), or, outside any
+/// workspace, the paths given on the command line (default `flows/`).
+struct ModelTarget {
+    /// The workspace model's name; nil for paths given outside a workspace (output is then unlabelled).
+    let name: String?
+    /// What to load, relative to the current directory.
+    let paths: [String]
+    /// The model's committed diagrams, relative to the current directory.
+    let diagrams: String?
+    let rules: RuleSettings
+    let settings: ModelSettingOverrides
+
+    init(name: String?, paths: [String], diagrams: String? = nil, rules: RuleSettings = RuleSettings(), settings: ModelSettingOverrides = ModelSettingOverrides()) {
+        self.name = name
+        self.paths = paths
+        self.diagrams = diagrams
+        self.rules = rules
+        self.settings = settings
+    }
+
+    /// `== blmk (flows/blmk) ==`, the line above a model's output when the workspace has models.
+    var heading: String? {
+        name.map { "== \($0) (\(paths.joined(separator: ", "))) ==" }
+    }
+
+    /// Loads the model; its settings are the workspace's `[models.NAME.settings]` over its own
+    /// `model { }` statement's. The model is nil when loading found errors.
+    /// `provider` confines what includes may read (`WorkspaceOptions`, --include-root).
+    func load(provider: FileSystemSourceProvider) -> (result: ModelLoader.Result, model: SemanticModel?) {
+        let loaded = ModelLoader.load(paths: paths, provider: provider)
+        guard var model = loaded.model else { return (loaded, nil) }
+        model.settings = settings.applied(to: model.settings)
+        return (loaded, model)
+    }
+}
+
+/// The workspace around the current directory and the models a command's paths name.
+struct ModelTargets {
+    /// The workspace file, relative to the current directory; nil outside a workspace.
+    let workspaceFile: String?
+    let workspace: Workspace?
+    let targets: [ModelTarget]
+
+    /// Finds `flowgate.toml` in the current directory or above (not beyond the repository's root:
+    /// a folder with `.git`), and picks the models `paths` name (every model when none is given).
+    /// A workspace file that cannot be read or used is an error (exit 2) at its file:line.
+    static func resolve(_ paths: [String]) throws -> ModelTargets {
+        let current = FileManager.default.currentDirectoryPath
+        guard let found = findWorkspaceFile(from: current) else {
+            return ModelTargets(workspaceFile: nil, workspace: nil, targets: [ModelTarget(name: nil, paths: paths.isEmpty ? ["flows"] : paths)])
+        }
+        let root = PathArithmetic.directory(of: found)
+        let shownFile = relative(found, to: current)
+        let workspace: Workspace
+        do {
+            let text = String(decoding: try FileSystemSourceProvider().read(found), as: UTF8.self)
+            workspace = try Workspace.parse(text, file: shownFile)
+        } catch let error as WorkspaceError {
+            Terminal.error(error.description)
+            throw ExitStatus.invalid
+        } catch {
+            Terminal.error("\(shownFile): error: cannot read the workspace file: \(error)")
+            throw ExitStatus.invalid
+        }
+        // The paths as the workspace names them (relative to its folder); a path outside the
+        // workspace's folder is kept as given and checked on its own.
+        var inWorkspace: [String] = []
+        var outside: [String] = []
+        for path in paths {
+            let absolute = PathArithmetic.normalise(path.hasPrefix("/") ? path : current + "/" + path)
+            if absolute == root {
+                inWorkspace.append(".")
+            } else if absolute.hasPrefix(root == "/" ? "/" : root + "/") {
+                inWorkspace.append(String(absolute.dropFirst(root == "/" ? 1 : root.count + 1)))
+            } else {
+                outside.append(path)
+            }
+        }
+        let selection = paths.isEmpty ? (models: workspace.models, outside: []) : workspace.select(inWorkspace)
+        // Paths inside the workspace's folder but in none of its models: as given, so messages name them as typed.
+        outside += paths.filter { path in
+            let absolute = PathArithmetic.normalise(path.hasPrefix("/") ? path : current + "/" + path)
+            return selection.outside.contains { PathArithmetic.normalise(root + "/" + $0) == absolute }
+        }
+        var targets = selection.models.map { model in
+            ModelTarget(
+                name: model.name,
+                paths: model.paths.map { relative(PathArithmetic.normalise(root + "/" + $0), to: current) },
+                diagrams: model.diagrams.map { relative(PathArithmetic.normalise(root + "/" + $0), to: current) },
+                rules: model.rules, settings: model.settings
+            )
+        }
+        if !outside.isEmpty { targets.append(ModelTarget(name: nil, paths: outside)) }
+        return ModelTargets(workspaceFile: shownFile, workspace: workspace, targets: targets)
+    }
+
+    static func findWorkspaceFile(from directory: String) -> String? {
+        var folder = PathArithmetic.normalise(directory)
+        while true {
+            let candidate = folder == "/" ? "/" + Workspace.fileName : folder + "/" + Workspace.fileName
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if FileManager.default.fileExists(atPath: folder + "/.git") || folder == "/" { return nil }
+            folder = PathArithmetic.directory(of: folder)
+        }
+    }
+
+    /// `path` (absolute, normalised) as seen from `directory` (absolute, normalised).
+    static func relative(_ path: String, to directory: String) -> String {
+        let from = directory.split(separator: "/")
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}
