@@ -39,8 +39,12 @@ public struct Workspace: Sendable, Equatable {
 
     /// Whether `path` holds `modelPath` or lies inside it (both relative to the root).
     static func overlaps(_ path: String, _ modelPath: String) -> Bool {
-        if path.isEmpty || path == "." || path == modelPath { return true }
-        return modelPath.hasPrefix(path + "/") || path.hasPrefix(modelPath + "/")
+        contains(path, modelPath) || contains(modelPath, path)
+    }
+
+    /// Whether `inner` is `outer` or lies inside it (normalised relative paths; `.` holds everything).
+    public static func contains(_ outer: String, _ inner: String) -> Bool {
+        outer.isEmpty || outer == "." || outer == inner || inner.hasPrefix(outer + "/")
     }
 }
 

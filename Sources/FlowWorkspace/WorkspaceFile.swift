@@ -208,7 +208,7 @@ private struct Reader {
         for (index, model) in models.enumerated() {
             for other in models[(index + 1)...] {
                 for path in model.paths {
-                    if let clash = other.paths.first(where: { $0 == path || $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") }) {
+                    if let clash = other.paths.first(where: { Workspace.overlaps(path, $0) }) {
                         throw fail("models `\(model.name)` and `\(other.name)` share files (`\(path)`, `\(clash)`): a file belongs to one model", ["models", other.name, "paths"])
                     }
                 }

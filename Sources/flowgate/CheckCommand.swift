@@ -51,9 +51,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @Flag(help: "The paths are changed files (the pre-commit hook passes them): check the models that hold them.")
+    var changed = false
+
     func run() throws {
         let date = asOf ?? Day.today
-        let resolved = try ModelTargets.resolve(paths)
+        let resolved = try ModelTargets.resolve(paths, changedFiles: changed)
         let known = try baseline.map(Self.readBaseline)
         var reports: [CheckReport] = []
         var everyFinding: [Finding] = []

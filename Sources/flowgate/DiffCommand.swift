@@ -6,6 +6,7 @@ import FlowLanguage
 import FlowModel
 import FlowOutput
 import FlowRules
+import FlowAnalysis
 import Foundation
 
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
@@ -58,8 +59,44 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf ?? Day.today
-        let inputs = paths.isEmpty ? ["flows"] : paths
+        let targets = try ModelTargets.resolve(paths).targets
+        if diagram != nil, targets.count > 1 {
+            throw ValidationError("--diagram draws one model's change; name one model's folder (\(targets.compactMap(\.name).joined(separator: ", ")))")
+        }
+        var diffs: [(target: ModelTarget, diff: ModelDiff)] = []
+        for target in targets {
+            diffs.append((target, try compare(target, asOf: date)))
+        }
+        if let diagram, let only = diffs.first { try write(only.diff, to: diagram) }
 
+        switch format {
+        case .text, .markdown:
+            let sections = diffs.map { entry in
+                let document = format == .text ? DiffText.document(entry.diff) : DiffMarkdown.document(entry.diff)
+                guard targets.count > 1, let heading = entry.target.heading else { return document }
+                return (format == .text ? heading : "## \(entry.target.name ?? "")") + "\n\n" + document
+            }
+            Terminal.output(sections.joined(separator: "\n"))
+        case .json:
+            let version = Flowgate.configuration.version
+            if diffs.count == 1 {
+                Terminal.output(DiffJSON.document(diffs[0].diff, paths: diffs[0].target.paths, toolVersion: version))
+            } else {
+                let models = diffs.map { entry in
+                    JSONValue.object([
+                        ("workspaceModel", .optional(entry.target.name)),
+                        ("diff", DiffJSON.value(entry.diff, paths: entry.target.paths, toolVersion: version)),
+                    ])
+                }
+                Terminal.output(JSONValue.object([("models", .array(models))]).serialized() + "\n")
+            }
+        }
+        if let failOn, diffs.contains(where: { $0.diff.newFindings.contains { $0.severity >= failOn } }) { throw ExitStatus.findings }
+    }
+
+    /// One model at REV against the working tree, both with the workspace's rule settings.
+    func compare(_ target: ModelTarget, asOf date: Day) throws -> ModelDiff {
+        let inputs = target.paths
         let oldProvider: GitRevisionSourceProvider
         do {
             oldProvider = try GitRevisionSourceProvider(revision: revision, paths: inputs)
@@ -67,7 +104,7 @@ struct DiffCommand: ParsableCommand {
             Terminal.error("error: cannot read revision `\(revision)`: \(error)")
             throw ExitStatus.invalid
         }
-        let oldModel: SemanticModel
+        var oldModel: SemanticModel
         if oldProvider.allFiles.isEmpty {
             oldModel = SemanticModel()  // the paths did not exist (or held no .flow files) at REV
         } else {
@@ -78,28 +115,20 @@ struct DiffCommand: ParsableCommand {
                 throw ExitStatus.invalid
             }
             oldModel = model
+            oldModel.settings = target.settings.applied(to: model.settings)
         }
 
-        let loaded = ModelLoader.load(paths: inputs, provider: workspace.provider(for: inputs))
-        guard let newModel = loaded.model else {
+        let (loaded, loadedModel) = target.load(provider: workspace.provider(for: target.paths))
+        guard let newModel = loadedModel else {
             Terminal.error(DiagnosticText.document(loaded.diagnostics, sources: loaded.sources))
             Terminal.error("error: the model in the working tree is invalid, so it cannot be compared")
             throw ExitStatus.invalid
         }
-
-        let diff = ModelDiff.compare(
-            DiffSide(label: revision, model: oldModel, asOf: date),
-            DiffSide(label: "working tree", model: newModel, asOf: date)
-        )
-
-        if let diagram { try write(diff, to: diagram) }
-
-        switch format {
-        case .text: Terminal.output(DiffText.document(diff))
-        case .json: Terminal.output(DiffJSON.document(diff, paths: inputs, toolVersion: Flowgate.configuration.version))
-        case .markdown: Terminal.output(DiffMarkdown.document(diff))
+        func side(_ label: String, _ model: SemanticModel) -> DiffSide {
+            let analysis = Analysis(model: model)
+            return DiffSide(label: label, analysis: analysis, findings: target.rules.apply(to: RuleEngine.run(analysis, asOf: date).findings).findings)
         }
-        if let failOn, diff.newFindings.contains(where: { $0.severity >= failOn }) { throw ExitStatus.findings }
+        return ModelDiff.compare(side(revision, oldModel), side("working tree", newModel))
     }
 
     /// Draws the change with Graphviz (or writes the DOT itself), atomically.

@@ -49,10 +49,19 @@ struct ModelTargets {
     /// Finds `flowgate.toml` in the current directory or above (not beyond the repository's root:
     /// a folder with `.git`), and picks the models `paths` name (every model when none is given).
     /// A workspace file that cannot be read or used is an error (exit 2) at its file:line.
-    static func resolve(_ paths: [String]) throws -> ModelTargets {
+    ///
+    /// `changedFiles` (the pre-commit hook's `check --changed`): the paths are files a commit
+    /// changes. In a workspace they pick the models that hold them (directories among the paths,
+    /// the model directory a hook's `args` names for use without a workspace, are passed over); outside one,
+    /// the directories among the paths (default `flows/`) are the model, loaded whole, and a changed
+    /// file inside them adds nothing — a model spans files, so checking the file alone would report
+    /// names it uses from other files as unknown.
+    static func resolve(_ paths: [String], changedFiles: Bool = false) throws -> ModelTargets {
         let current = FileManager.default.currentDirectoryPath
         guard let found = findWorkspaceFile(from: current) else {
-            return ModelTargets(workspaceFile: nil, workspace: nil, targets: [ModelTarget(name: nil, paths: paths.isEmpty ? ["flows"] : paths)])
+            var inputs = paths.isEmpty ? ["flows"] : paths
+            if changedFiles { inputs = modelOfChangedFiles(paths) }
+            return ModelTargets(workspaceFile: nil, workspace: nil, targets: [ModelTarget(name: nil, paths: inputs)])
         }
         let root = PathArithmetic.directory(of: found)
         let shownFile = relative(found, to: current)
@@ -66,6 +75,11 @@ struct ModelTargets {
         } catch {
             Terminal.error("\(shownFile): error: cannot read the workspace file: \(error)")
             throw ExitStatus.invalid
+        }
+        var paths = paths
+        if changedFiles {
+            let files = paths.filter { !isDirectory($0) }
+            if !files.isEmpty { paths = files }
         }
         // The paths as the workspace names them (relative to its folder); a path outside the
         // workspace's folder is kept as given and checked on its own.
@@ -97,6 +111,20 @@ struct ModelTargets {
         }
         if !outside.isEmpty { targets.append(ModelTarget(name: nil, paths: outside)) }
         return ModelTargets(workspaceFile: shownFile, workspace: workspace, targets: targets)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func modelOfChangedFiles(_ paths: [String]) -> [String] {
+        let directories = paths.filter(isDirectory)
+        let model = directories.isEmpty ? ["flows"] : directories.map(PathArithmetic.normalise)
+        let outside = paths.filter { path in
+            !directories.contains(path) && !model.contains { Workspace.contains($0, PathArithmetic.normalise(path)) }
+        }
+        return model + outside
     }
 
     static func findWorkspaceFile(from directory: String) -> String? {

@@ -115,7 +115,7 @@ struct RenderCommand: ParsableCommand {
             Terminal.error(DiagnosticText.document(result.diagnostics, sources: result.sources))
             throw ExitStatus.invalid
         }
-        let options = DiagramOptions(modelName: Self.modelName(model, workspaceModel: target.name, inputs: target.paths), asOf: date, labels: labels)
+        let options = DiagramOptions(modelName: ReportModelOptions.modelName(model, workspaceModel: target.name, inputs: target.paths), asOf: date, labels: labels)
         let overlay = Self.overlay(for: model, asOf: options.asOf, rules: target.rules)
         let singleView: DiagramView? =
             if let purpose { .purpose(purpose) }
@@ -225,20 +225,6 @@ struct RenderCommand: ParsableCommand {
             DiagramFinding(code: finding.code, severity: finding.severity, target: finding.target, message: finding.message)
         }
         return overlay
-    }
-
-    /// The model's declared name, else its name in the workspace, else the name of the first input
-    /// (a directory, or a file without `.flow`).
-    static func modelName(_ model: SemanticModel, workspaceModel: String? = nil, inputs: [String]) -> String {
-        if let name = model.name, !name.isEmpty { return name }
-        if let workspaceModel { return workspaceModel }
-        let normalised = PathArithmetic.normalise(inputs.first ?? "flows")
-        var last = normalised.split(separator: "/").last.map(String.init) ?? normalised
-        if last == "." || last == "/" {
-            last = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
-        }
-        if last.hasSuffix(".flow") { last.removeLast(5) }
-        return last
     }
 
     static func join(_ directory: String, _ name: String) -> String {

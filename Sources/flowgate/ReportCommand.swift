@@ -6,6 +6,8 @@ import FlowModel
 import FlowOutput
 import FlowRender
 import FlowReports
+import FlowRules
+import FlowAnalysis
 import Foundation
 
 struct ReportCommand: ParsableCommand {
@@ -27,25 +29,35 @@ struct ReportModelOptions: ParsableArguments {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    var inputs: [String] { paths.isEmpty ? ["flows"] : paths }
-
-    func context() throws -> ReportContext {
-        try Self.context(inputs: inputs, asOf: asOf ?? Day.today, provider: workspace.provider(for: inputs))
+    /// Each model the paths name (every workspace model when none is given), loaded and checked.
+    func contexts() throws -> [ModelContext] {
+        try Self.contexts(paths, asOf: asOf ?? Day.today, workspace: workspace)
     }
 
-    /// Loads and analyses the model; invalid input prints its diagnostics and exits 2.
-    static func context(inputs: [String], asOf: Day, provider: FileSystemSourceProvider) throws -> ReportContext {
-        let loaded = ModelLoader.load(paths: inputs, provider: provider)
-        guard let model = loaded.model else {
-            Terminal.error(DiagnosticText.document(loaded.diagnostics, sources: loaded.sources))
-            throw ExitStatus.invalid
+    /// Loads, analyses and checks each model (its workspace rule settings applied to the findings);
+    /// an invalid model prints its diagnostics and exits 2.
+    static func contexts(_ paths: [String], asOf: Day, workspace: WorkspaceOptions) throws -> [ModelContext] {
+        try ModelTargets.resolve(paths).targets.map { target in
+            let (loaded, loadedModel) = target.load(provider: workspace.provider(for: target.paths))
+            guard let model = loadedModel else {
+                Terminal.error(DiagnosticText.document(loaded.diagnostics, sources: loaded.sources))
+                throw ExitStatus.invalid
+            }
+            let analysis = Analysis(model: model)
+            let result = RuleEngine.run(analysis, asOf: asOf)
+            let context = ReportContext(
+                analysis: analysis, findings: target.rules.apply(to: result.findings).findings, waived: result.waived, asOf: asOf,
+                modelName: modelName(model, workspaceModel: target.name, inputs: target.paths)
+            )
+            return ModelContext(target: target, context: context)
         }
-        return ReportContext(model: model, asOf: asOf, modelName: modelName(model, inputs: inputs))
     }
 
-    /// The model's declared name, else the name of the first input (a directory, or a file without `.flow`).
-    static func modelName(_ model: SemanticModel, inputs: [String]) -> String {
+    /// The model's declared name, else its name in the workspace, else the name of the first input
+    /// (a directory, or a file without `.flow`).
+    static func modelName(_ model: SemanticModel, workspaceModel: String?, inputs: [String]) -> String {
         if let name = model.name, !name.isEmpty { return name }
+        if let workspaceModel { return workspaceModel }
         let normalised = PathArithmetic.normalise(inputs.first ?? "flows")
         var last = normalised.split(separator: "/").last.map(String.init) ?? normalised
         if last == "." || last == "/" {
@@ -53,6 +65,42 @@ struct ReportModelOptions: ParsableArguments {
         }
         if last.hasSuffix(".flow") { last.removeLast(5) }
         return last
+    }
+}
+
+/// One model's report context and the workspace model it belongs to.
+struct ModelContext {
+    let target: ModelTarget
+    let context: ReportContext
+}
+
+extension [ModelContext] {
+    /// The models that know `name` (an organisation or purpose, say); all of them is an error
+    /// listing every model's names when none does. Several models answer a question about, say,
+    /// `nhs-england` (from the standard library) each in its own section.
+    func knowing(_ kind: String, _ name: String?, names: (SemanticModel) -> some Sequence<String>) throws -> [ModelContext] {
+        guard let name else { return self }
+        let matching = filter { names($0.context.model).contains(name) }
+        if matching.isEmpty { throw unknownName(kind, name, candidates: flatMap { names($0.context.model) }) }
+        return matching
+    }
+
+    /// Several models' reports go to standard output, each under its heading; a file takes one model.
+    func writeEach(to output: String?, _ document: (ReportContext) throws -> String) throws {
+        try forEachModel(writingTo: output) { try writeReport(try document($0), to: output) }
+    }
+
+    /// Runs `body` for each model, with its heading above it when there are several; exits 2
+    /// when several models would be written to one file.
+    func forEachModel(writingTo output: String?, _ body: (ReportContext) throws -> Void) throws {
+        if let output, count > 1 {
+            Terminal.error("error: \(count) models (\(map { $0.target.name ?? $0.target.paths.joined(separator: " ") }.joined(separator: ", "))) would go to `\(output)`: name one model's folder")
+            throw ExitStatus.invalid
+        }
+        for (index, entry) in enumerated() {
+            if count > 1, let heading = entry.target.heading { Terminal.output((index == 0 ? "" : "\n") + heading + "\n") }
+            try body(entry.context)
+        }
     }
 }
 
@@ -130,7 +178,10 @@ struct DPIAReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try model.context()
+        try model.contexts().knowing("purpose", purpose) { $0.purposes.keys }.forEachModel(writingTo: output, write)
+    }
+
+    func write(_ context: ReportContext) throws {
         guard let scope = DPIAScope(context, purpose: purpose) else {
             throw unknownName("purpose", purpose ?? "", candidates: context.model.purposes.keys)
         }
@@ -202,14 +253,12 @@ struct RoPAReportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let context = try model.context()
-        if let org, context.model.organisations[org] == nil {
-            throw unknownName("organisation", org, candidates: context.model.organisations.keys)
-        }
-        let records = RoPAReport.records(context, organisation: org)
-        switch format {
-        case .csv: try writeReport(RoPAReport.csv(records), to: output)
-        case .md: try writeReport(RoPAReport.markdown(context, records: records), to: output)
+        try model.contexts().knowing("organisation", org) { $0.organisations.keys }.writeEach(to: output) { context in
+            let records = RoPAReport.records(context, organisation: org)
+            return switch format {
+            case .csv: RoPAReport.csv(records)
+            case .md: RoPAReport.markdown(context, records: records)
+            }
         }
     }
 }
@@ -241,13 +290,14 @@ struct NoticeReportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let context = try model.context()
-        guard let tables = NoticeReport.tables(context, organisation: org) else {
-            throw unknownName("organisation", org, candidates: context.model.organisations.keys)
-        }
-        switch format {
-        case .md: try writeReport(NoticeReport.markdown(context, tables: tables), to: output)
-        case .json: try writeReport(NoticeReport.json(context, tables: tables), to: output)
+        try model.contexts().knowing("organisation", org) { $0.organisations.keys }.writeEach(to: output) { context in
+            guard let tables = NoticeReport.tables(context, organisation: org) else {
+                throw unknownName("organisation", org, candidates: context.model.organisations.keys)
+            }
+            return switch format {
+            case .md: NoticeReport.markdown(context, tables: tables)
+            case .json: NoticeReport.json(context, tables: tables)
+            }
         }
     }
 }
@@ -276,12 +326,15 @@ struct ExpiriesReportCommand: ParsableCommand {
     var format: ExpiriesFormat = .text
 
     func run() throws {
-        let context = try model.context()
-        let items = ExpiriesReport.items(context, until: within.end(from: context.asOf))
-        switch format {
-        case .text: Terminal.output(ExpiriesReport.text(context, window: within, items: items))
-        case .json: Terminal.output(ExpiriesReport.json(context, window: within, items: items))
+        var expired = false
+        try model.contexts().writeEach(to: nil) { context in
+            let items = ExpiriesReport.items(context, until: within.end(from: context.asOf))
+            expired = expired || items.contains(where: \.hasExpired)
+            return switch format {
+            case .text: ExpiriesReport.text(context, window: within, items: items)
+            case .json: ExpiriesReport.json(context, window: within, items: items)
+            }
         }
-        if items.contains(where: \.hasExpired) { throw ExitStatus.findings }
+        if expired { throw ExitStatus.findings }
     }
 }

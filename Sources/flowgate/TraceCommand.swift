@@ -42,17 +42,20 @@ struct TraceCommand: ParsableCommand {
 
     func run() throws {
         // The lineage does not depend on the date; the date only feeds the rules the context also runs.
-        let inputs = paths.isEmpty ? ["flows"] : paths
-        let context = try ReportModelOptions.context(inputs: inputs, asOf: Day.today, provider: workspace.provider(for: inputs))
+        // In a workspace, each model that has the subject is traced on its own, under its heading.
+        let models = try ReportModelOptions.contexts(paths, asOf: Day.today, workspace: workspace)
+            .knowing("dataset or organisation", subject) { Array($0.datasets.keys) + Array($0.organisations.keys) }
         let direction: TraceDirection = upstream ? .upstream : downstream ? .downstream : .both
-        guard let trace = TraceReport.trace(context, subject: subject, direction: direction) else {
-            let names = Array(context.model.datasets.keys) + Array(context.model.organisations.keys)
-            throw unknownName("dataset or organisation", subject, candidates: names)
-        }
-        switch format {
-        case .text: Terminal.output(TraceReport.text(trace, context: context))
-        case .json: Terminal.output(TraceReport.json(trace, context: context))
-        case .dot: Terminal.output(TraceReport.dot(trace, context: context))
+        try models.writeEach(to: nil) { context in
+            guard let trace = TraceReport.trace(context, subject: subject, direction: direction) else {
+                let names = Array(context.model.datasets.keys) + Array(context.model.organisations.keys)
+                throw unknownName("dataset or organisation", subject, candidates: names)
+            }
+            return switch format {
+            case .text: TraceReport.text(trace, context: context)
+            case .json: TraceReport.json(trace, context: context)
+            case .dot: TraceReport.dot(trace, context: context)
+            }
         }
     }
 }

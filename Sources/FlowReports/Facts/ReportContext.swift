@@ -15,9 +15,14 @@ public struct ReportContext: Sendable {
     public var model: SemanticModel { analysis.model }
 
     public init(analysis: Analysis, result: CheckResult, asOf: Day, modelName: String) {
+        self.init(analysis: analysis, findings: result.findings, waived: result.waived, asOf: asOf, modelName: modelName)
+    }
+
+    /// With findings already chosen: a workspace's rule settings applied to the engine's.
+    public init(analysis: Analysis, findings: [Finding], waived: [WaivedFinding], asOf: Day, modelName: String) {
         self.analysis = analysis
-        self.findings = result.findings
-        self.waived = result.waived
+        self.findings = findings
+        self.waived = waived
         self.asOf = asOf
         self.modelName = modelName
     }
