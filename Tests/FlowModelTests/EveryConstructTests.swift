@@ -167,6 +167,7 @@ import Testing
         let waiver = try #require(model.waivers.first)
         #expect(waiver.code == "FG015" && waiver.target.name == "f1" && waiver.justification == "Renewal in progress")
         #expect(waiver.owner == "IG lead" && waiver.reference == "RISK-42" && waiver.expires == Day(year: 2026, month: 3, day: 31))
+        #expect(waiver.finding == "ndoo")
     }
 
     /// The comma-separated list in `help` after `marker`.

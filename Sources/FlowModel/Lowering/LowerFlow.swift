@@ -218,6 +218,7 @@ extension Lowerer {
         table.on("owner") { lowerer, node, waiver in waiver.owner = lowerer.text(node) }
         table.on("reference") { lowerer, node, waiver in waiver.reference = lowerer.text(node) }
         table.on("expires") { lowerer, node, waiver in waiver.expires = lowerer.day(node) }
+        table.on("finding") { lowerer, node, waiver in waiver.finding = lowerer.text(node) }
         return table
     }()
 

@@ -188,6 +188,9 @@ public struct Waiver: Sendable, Hashable {
     public var owner: String?
     public var reference: String?
     public var expires: Day?
+    /// The one finding the waiver accepts, by its fingerprint or its discriminator; nil accepts
+    /// every finding of `code` on `target`.
+    public var finding: String?
 }
 
 /// Choices domain.md marks configurable or [verify], with documented defaults.

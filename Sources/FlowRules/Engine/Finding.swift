@@ -21,6 +21,11 @@ public struct Finding: Sendable, Hashable {
     /// discriminator only, never from positions.
     public var fingerprint: String { Fingerprint.of("\(code)|\(target)|\(discriminator)") }
 
+    /// Whether a waiver's `finding` names this finding: its fingerprint, or its discriminator.
+    public func isNamed(_ name: String) -> Bool {
+        name == fingerprint || (!discriminator.isEmpty && name == discriminator)
+    }
+
     public init(
         code: String, slug: String, severity: Severity, message: String, span: SourceSpan,
         related: [DiagnosticNote] = [], target: String, discriminator: String = "",

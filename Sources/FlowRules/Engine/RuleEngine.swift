@@ -37,6 +37,13 @@ public enum RuleEngine {
 }
 
 enum WaiverStage {
+    /// `3 findings: 0123456789abcdef (ndoo), …` — what a waiver's `finding` can name.
+    static func list(_ findings: [Finding]) -> String {
+        findings.map { finding in
+            finding.fingerprint + (finding.discriminator.isEmpty ? "" : " (`\(finding.discriminator)`)")
+        }.joined(separator: ", ")
+    }
+
     private struct WaiverKey: Hashable {
         let code: String
         let target: String
@@ -45,18 +52,25 @@ enum WaiverStage {
     static func apply(_ waivers: [Waiver], to findings: [Finding], asOf: Day, knownCodes: Set<String>) -> CheckResult {
         var active: [Finding] = []
         var waived: [WaivedFinding] = []
-        var matchedWaivers: Set<Int> = []
-        // The first waiver for a (code, target) pair wins, as written in the model.
-        var waiverIndex: [WaiverKey: Int] = [:]
-        for (index, waiver) in waivers.enumerated() where waiverIndex[WaiverKey(code: waiver.code, target: waiver.target.name)] == nil {
-            waiverIndex[WaiverKey(code: waiver.code, target: waiver.target.name)] = index
+        // The waivers for each (code, target) pair, as written in the model.
+        var waiversByKey: [WaiverKey: [Int]] = [:]
+        for (index, waiver) in waivers.enumerated() {
+            waiversByKey[WaiverKey(code: waiver.code, target: waiver.target.name), default: []].append(index)
         }
+        // Every finding a waiver's code and target could match, and those it accepted.
+        var candidates: [Int: [Finding]] = [:]
+        var accepted: [Int: [Finding]] = [:]
         for finding in findings {
-            guard let index = waiverIndex[WaiverKey(code: finding.code, target: finding.target)] else {
+            let indices = waiversByKey[WaiverKey(code: finding.code, target: finding.target)] ?? []
+            for index in indices { candidates[index, default: []].append(finding) }
+            // A waiver naming this finding wins over one for the whole (code, target); among
+            // either kind the first written wins.
+            guard let index = indices.first(where: { waivers[$0].finding.map(finding.isNamed) ?? false })
+                ?? indices.first(where: { waivers[$0].finding == nil }) else {
                 active.append(finding)
                 continue
             }
-            matchedWaivers.insert(index)
+            accepted[index, default: []].append(finding)
             let waiver = waivers[index]
             if let expires = waiver.expires, expires < asOf {
                 active.append(finding)
@@ -66,6 +80,7 @@ enum WaiverStage {
         }
         for (index, waiver) in waivers.enumerated() {
             let target = waiver.target.name
+            let matched = accepted[index] ?? []
             if let expires = waiver.expires, expires < asOf {
                 active.append(Finding(
                     code: FG038.rule.code, slug: FG038.rule.slug, severity: FG038.rule.severity,
@@ -73,15 +88,30 @@ enum WaiverStage {
                     target: target, discriminator: waiver.code,
                     help: "review the finding: fix the flow, or renew the waiver with a new expiry date and reference"
                 ))
-            } else if !matchedWaivers.contains(index) {
-                let reason = knownCodes.contains(waiver.code)
-                    ? "\(waiver.code) reports nothing on `\(target)`"
-                    : "there is no rule \(waiver.code)"
+            } else if matched.isEmpty {
+                let couldMatch = candidates[index] ?? []
+                let reason = if let named = waiver.finding, !couldMatch.isEmpty {
+                    "\(waiver.code) reports \(Self.list(couldMatch)) on `\(target)`, none of them `\(named)`"
+                } else if knownCodes.contains(waiver.code) {
+                    "\(waiver.code) reports nothing on `\(target)`"
+                } else {
+                    "there is no rule \(waiver.code)"
+                }
                 active.append(Finding(
                     code: FG039.rule.code, slug: FG039.rule.slug, severity: FG039.rule.severity,
                     message: "waiver matches no finding: \(reason)", span: waiver.span,
-                    target: target, discriminator: waiver.code,
-                    help: "remove the waiver, or correct its code or target"
+                    target: target, discriminator: waiver.code + (waiver.finding.map { "|" + $0 } ?? ""),
+                    help: waiver.finding == nil || couldMatch.isEmpty
+                        ? "remove the waiver, or correct its code or target"
+                        : "write the fingerprint or discriminator of the finding meant in `finding`, or remove the waiver"
+                ))
+            } else if waiver.finding == nil, matched.count > 1 {
+                // Accepted, as written; but a waiver is meant for one finding, so say which it covers.
+                active.append(Finding(
+                    code: FG039.rule.code, slug: FG039.rule.slug, severity: .info,
+                    message: "waiver of \(waiver.code) on `\(target)` accepts \(matched.count) findings: \(Self.list(matched))", span: waiver.span,
+                    target: target, discriminator: waiver.code + "|several",
+                    help: "to accept one, add `finding \"FINGERPRINT\"` (or its discriminator) to the waiver; give each finding accepted its own waiver"
                 ))
             }
         }

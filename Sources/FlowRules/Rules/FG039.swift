@@ -9,7 +9,13 @@ enum FG039 {
         explanation: """
         A waiver that accepts nothing is misleading: the problem was fixed (delete the waiver), or the \
         waiver names the wrong code or target (so the finding it meant is still reported). Targets are \
-        declaration names — a flow's id, or `from.to.dataset.purpose` (names joined by dots) for a flow written without one.
+        declaration names — a flow's id, or `from.to.dataset.purpose` (names joined by dots) for a flow written without one. \
+        A waiver whose `finding` (a fingerprint or discriminator) names none of the findings its code \
+        reports on its target is unmatched too; the message lists the ones there are.
+
+        A waiver is meant for one finding. One without `finding` that accepts several findings of its code \
+        on its target still accepts them, and is reported as info listing each one's fingerprint and \
+        discriminator, so that it can be narrowed with `finding` (or split into one waiver per finding).
 
         (Computed by the waiver stage after all rules have run.)
         """,

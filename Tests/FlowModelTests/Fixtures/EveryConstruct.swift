@@ -286,6 +286,7 @@ enum EveryConstruct {
           owner "IG lead"
           reference "RISK-42"
           expires 2026-03-31
+          finding "ndoo"
         }
         """
 }
