@@ -93,14 +93,17 @@ public enum FindingJSON {
     }
 
     static func value(_ waiver: Waiver, sources: SourceMap) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("code", .string(waiver.code)),
             ("target", .string(waiver.target.name)),
             ("justification", .optional(waiver.justification)),
             ("owner", .optional(waiver.owner)),
             ("reference", .optional(waiver.reference)),
             ("expires", .optional(waiver.expires?.description)),
-            ("location", DiagnosticJSON.location(waiver.span, sources: sources)),
-        ])
+        ]
+        // Only a waiver that names its one finding has it (older reports keep their shape).
+        if let finding = waiver.finding { members.append(("finding", .string(finding))) }
+        members.append(("location", DiagnosticJSON.location(waiver.span, sources: sources)))
+        return .object(members)
     }
 }
