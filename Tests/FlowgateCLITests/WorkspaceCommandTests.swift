@@ -144,6 +144,28 @@ struct WorkspaceCommandTests {
         #expect(json.output.contains("\"findingsNotShown\": 1"))
     }
 
+    /// `[models.NAME.settings]` replaces the model's own `model { }` settings, one by one.
+    @Test func modelSettingsInTheWorkspaceTakeEffect() throws {
+        let aggregate = """
+        use std
+        model "Counts" { suppress-below 8 }
+        org a "A Trust" { kind trust; public-authority yes }
+        org b "B ICB" { kind icb; public-authority yes }
+        dataset s "Staff counts" { origin non-health; level aggregate; source a }
+        purpose p "Payroll" { category processing-support }
+        flow f1 a -> b "Staff counts" { data s; level aggregate; purpose p; suppress-below 8; round-to 5 }
+        """
+        let plain = "[models.counts]\npaths = [\"counts\"]\n"
+        let repository = try temporaryDirectory(["flowgate.toml": plain, "counts/m.flow": aggregate])
+        defer { try? FileManager.default.removeItem(at: repository) }
+        let before = try Flowgate.run(["check", "--as-of", "2026-11-23"], in: repository)
+        #expect(!before.output.contains("[FG023]"), "\(before.output)")
+        try (plain + "[models.counts.settings]\nsuppress-below = 10\n")
+            .write(to: repository.appendingPathComponent("flowgate.toml"), atomically: true, encoding: .utf8)
+        let after = try Flowgate.run(["check", "--as-of", "2026-11-23"], in: repository)
+        #expect(after.output.contains("[FG023]"), "a threshold of 8 is below the workspace's 10: \(after.output)")
+    }
+
     @Test(arguments: [
         ("[models.north]\npaths = [\"models/north\"]\n\n[models.north.rules]\nFG999 = { severity = \"info\" }\n",
          "flowgate.toml:5:1: error: `FG999` is not a rule code"),
