@@ -61,7 +61,8 @@ struct DiffCommand: ParsableCommand {
         let date = asOf ?? Day.today
         let targets = try ModelTargets.resolve(paths).targets
         if diagram != nil, targets.count > 1 {
-            throw ValidationError("--diagram draws one model's change; name one model's folder (\(targets.compactMap(\.name).joined(separator: ", ")))")
+            Terminal.error("error: --diagram draws one model's change; name one model's folder (\(targets.compactMap(\.name).joined(separator: ", ")))")
+            throw ExitStatus.invalid
         }
         var diffs: [(target: ModelTarget, diff: ModelDiff)] = []
         for target in targets {

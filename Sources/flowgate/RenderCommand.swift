@@ -37,7 +37,8 @@ struct RenderCommand: ParsableCommand {
         is given or pinned, so diagrams committed to git do not change from one day to the next.
 
         In a workspace (flowgate.toml) each model is drawn on its own: into -o DIR (DIR/<model> when \
-        several models are drawn), else into the model's `diagrams` folder.
+        several models are drawn), else into the model's `diagrams` folder (a single view without -o \
+        goes to standard output).
         """
     )
 
@@ -90,13 +91,18 @@ struct RenderCommand: ParsableCommand {
         let several = resolved.targets.count > 1
         var status: ExitCode?
         for target in resolved.targets {
+            // One view (--purpose, --dataset, --org) without -o goes to standard output, as outside
+            // a workspace; the model's `diagrams` folder takes its whole set of diagrams.
+            let singleView = purpose != nil || dataset != nil || org != nil
             let directory: String? =
                 if let output { several && target.name != nil ? Self.join(output, target.name!) : output }
+                else if singleView && !check { nil }
                 else { target.diagrams }
             if directory == nil, check || several {
-                throw ValidationError(check
-                    ? "--check needs the directory to compare with: -o DIR (or a `diagrams` folder for the model in flowgate.toml)"
-                    : "several models to draw: give -o DIR (each model goes to DIR/<model>) or name one model")
+                Terminal.error(check
+                    ? "error: --check needs the directory to compare with: -o DIR (or a `diagrams` folder for the model in flowgate.toml)"
+                    : "error: several models to draw: give -o DIR (each model goes to DIR/<model>) or name one model")
+                throw ExitStatus.invalid
             }
             if let heading = target.heading, directory != nil { Terminal.status(heading) }
             do {
