@@ -81,26 +81,22 @@ struct ModelTargets {
             let files = paths.filter { !isDirectory($0) }
             if !files.isEmpty { paths = files }
         }
-        // The paths as the workspace names them (relative to its folder); a path outside the
-        // workspace's folder is kept as given and checked on its own.
+        // The paths as the workspace names them (relative to its folder), remembering how each was
+        // typed: a path in no model, or outside the workspace's folder, is loaded as given.
         var inWorkspace: [String] = []
+        var typed: [String: String] = [:]
         var outside: [String] = []
         for path in paths {
             let absolute = PathArithmetic.normalise(path.hasPrefix("/") ? path : current + "/" + path)
-            if absolute == root {
-                inWorkspace.append(".")
-            } else if absolute.hasPrefix(root == "/" ? "/" : root + "/") {
-                inWorkspace.append(String(absolute.dropFirst(root == "/" ? 1 : root.count + 1)))
-            } else {
+            guard let inRoot = Self.path(absolute, inside: root) else {
                 outside.append(path)
+                continue
             }
+            inWorkspace.append(inRoot)
+            typed[inRoot] = path
         }
         let selection = paths.isEmpty ? (models: workspace.models, outside: []) : workspace.select(inWorkspace)
-        // Paths inside the workspace's folder but in none of its models: as given, so messages name them as typed.
-        outside += paths.filter { path in
-            let absolute = PathArithmetic.normalise(path.hasPrefix("/") ? path : current + "/" + path)
-            return selection.outside.contains { PathArithmetic.normalise(root + "/" + $0) == absolute }
-        }
+        outside += selection.outside.compactMap { typed[$0] }
         var targets = selection.models.map { model in
             ModelTarget(
                 name: model.name,
@@ -111,6 +107,13 @@ struct ModelTargets {
         }
         if !outside.isEmpty { targets.append(ModelTarget(name: nil, paths: outside)) }
         return ModelTargets(workspaceFile: shownFile, workspace: workspace, targets: targets)
+    }
+
+    /// `absolute` relative to `root` (both normalised) when it lies inside it; `.` for the root itself.
+    static func path(_ absolute: String, inside root: String) -> String? {
+        if absolute == root { return "." }
+        let prefix = root == "/" ? "/" : root + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
     }
 
     static func isDirectory(_ path: String) -> Bool {
