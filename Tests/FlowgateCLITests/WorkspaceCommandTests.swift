@@ -144,6 +144,26 @@ struct WorkspaceCommandTests {
         #expect(json.output.contains("\"findingsNotShown\": 1"))
     }
 
+    @Test func diffComparesEachModelOnItsOwn() throws {
+        let repository = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: repository) }
+        let git = URL(fileURLWithPath: "/usr/bin/env")
+        for arguments in [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "base"]] {
+            let result = try Flowgate.run(["git"] + arguments, in: repository, executable: git)
+            #expect(result.status == 0, "git \(arguments): \(result.error)")
+        }
+        try (Self.model("South") + "\nflow f2 a -> b \"South second\" { data d; level identifiable; purpose p; art6 e }\n")
+            .write(to: repository.appendingPathComponent("models/south/m.flow"), atomically: true, encoding: .utf8)
+        let diff = try Flowgate.run(["diff", "HEAD", "--as-of", "2026-11-23"], in: repository)
+        #expect(diff.status == 0, "\(diff.error)")
+        let north = try #require(diff.output.range(of: "== north (models/north) =="))
+        let south = try #require(diff.output.range(of: "== south (models/south) =="))
+        #expect(diff.output[north.upperBound..<south.lowerBound].contains("No changes"))
+        #expect(diff.output[south.upperBound...].contains("f2"))
+        let json = try Flowgate.run(["diff", "HEAD", "--format", "json", "--as-of", "2026-11-23"], in: repository)
+        #expect(json.output.contains("\"workspaceModel\": \"south\""))
+    }
+
     /// `[models.NAME.settings]` replaces the model's own `model { }` settings, one by one.
     @Test func modelSettingsInTheWorkspaceTakeEffect() throws {
         let aggregate = """
