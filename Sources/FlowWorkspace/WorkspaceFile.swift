@@ -11,7 +11,7 @@ public struct WorkspaceError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String { "\(location): error: \(message)" }
 }
 
-extension Workspace {
+extension WorkspaceManifest {
     /// Reads a workspace file's text. `file` is the path shown in errors and in rule settings.
     ///
     /// ```toml
@@ -28,7 +28,7 @@ extension Workspace {
     /// [models.blmk.settings]
     /// suppress-below = 10
     /// ```
-    public static func parse(_ text: String, file: String) throws(WorkspaceError) -> Workspace {
+    public static func parse(_ text: String, file: String) throws(WorkspaceError) -> WorkspaceManifest {
         let lines = KeyLines(text)
         func failure(_ message: String, at path: [String]) -> WorkspaceError {
             let place = lines.position(of: path)
@@ -45,7 +45,7 @@ extension Workspace {
         }
         let reader = Reader(fail: failure)
         try reader.onlyKeys(root, ["as-of", "models"], at: [])
-        var workspace = Workspace(models: [])
+        var workspace = WorkspaceManifest(models: [])
         if let asOf = root["as-of"] {
             workspace.asOf = try reader.day(asOf, at: ["as-of"])
         }
@@ -208,7 +208,7 @@ private struct Reader {
         for (index, model) in models.enumerated() {
             for other in models[(index + 1)...] {
                 for path in model.paths {
-                    if let clash = other.paths.first(where: { Workspace.overlaps(path, $0) }) {
+                    if let clash = other.paths.first(where: { WorkspaceManifest.overlaps(path, $0) }) {
                         throw fail("models `\(model.name)` and `\(other.name)` share files (`\(path)`, `\(clash)`): a file belongs to one model", ["models", other.name, "paths"])
                     }
                 }

@@ -43,7 +43,7 @@ struct ModelTarget {
 struct ModelTargets {
     /// The workspace file, relative to the current directory; nil outside a workspace.
     let workspaceFile: String?
-    let workspace: Workspace?
+    let workspace: WorkspaceManifest?
     let targets: [ModelTarget]
 
     /// Finds `flowgate.toml` in the current directory or above (not beyond the repository's root:
@@ -65,10 +65,10 @@ struct ModelTargets {
         }
         let root = PathArithmetic.directory(of: found)
         let shownFile = relative(found, to: current)
-        let workspace: Workspace
+        let workspace: WorkspaceManifest
         do {
             let text = String(decoding: try FileSystemSourceProvider().read(found), as: UTF8.self)
-            workspace = try Workspace.parse(text, file: shownFile)
+            workspace = try WorkspaceManifest.parse(text, file: shownFile)
         } catch let error as WorkspaceError {
             Terminal.error(error.description)
             throw ExitStatus.invalid
@@ -125,7 +125,7 @@ struct ModelTargets {
         let directories = paths.filter(isDirectory)
         let model = directories.isEmpty ? ["flows"] : directories.map(PathArithmetic.normalise)
         let outside = paths.filter { path in
-            !directories.contains(path) && !model.contains { Workspace.contains($0, PathArithmetic.normalise(path)) }
+            !directories.contains(path) && !model.contains { WorkspaceManifest.contains($0, PathArithmetic.normalise(path)) }
         }
         return model + outside
     }
@@ -133,7 +133,7 @@ struct ModelTargets {
     static func findWorkspaceFile(from directory: String) -> String? {
         var folder = PathArithmetic.normalise(directory)
         while true {
-            let candidate = folder == "/" ? "/" + Workspace.fileName : folder + "/" + Workspace.fileName
+            let candidate = folder == "/" ? "/" + WorkspaceManifest.fileName : folder + "/" + WorkspaceManifest.fileName
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
             if FileManager.default.fileExists(atPath: folder + "/.git") || folder == "/" { return nil }
             folder = PathArithmetic.directory(of: folder)

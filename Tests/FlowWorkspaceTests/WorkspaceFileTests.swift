@@ -28,7 +28,7 @@ struct WorkspaceFileTests {
     """
 
     @Test func readsModelsRulesSettingsAndDate() throws {
-        let workspace = try Workspace.parse(Self.file, file: "flowgate.toml")
+        let workspace = try WorkspaceManifest.parse(Self.file, file: "flowgate.toml")
         #expect(workspace.asOf == Day(year: 2026, month: 11, day: 23))
         #expect(workspace.models.map(\.name) == ["north", "south"])
         let north = try #require(workspace.model(named: "north"))
@@ -47,7 +47,7 @@ struct WorkspaceFileTests {
     }
 
     @Test func pathsSelectTheModelsThatHoldThem() throws {
-        let workspace = try Workspace.parse(Self.file, file: "flowgate.toml")
+        let workspace = try WorkspaceManifest.parse(Self.file, file: "flowgate.toml")
         #expect(workspace.select(["flows"]).models.map(\.name) == ["north", "south"])
         #expect(workspace.select(["."]).models.map(\.name) == ["north", "south"])
         #expect(workspace.select(["flows/south/a.flow", "flows/south/b.flow"]).models.map(\.name) == ["south"])
@@ -74,7 +74,7 @@ struct WorkspaceFileTests {
     ])
     func mistakesAreLocated(text: String, line: Int, message: String) {
         #expect {
-            _ = try Workspace.parse(text, file: "ws/flowgate.toml")
+            _ = try WorkspaceManifest.parse(text, file: "ws/flowgate.toml")
         } throws: { error in
             guard let error = error as? WorkspaceError else { return false }
             return error.location.file == "ws/flowgate.toml" && error.location.line == line && error.message.contains(message)
@@ -82,7 +82,7 @@ struct WorkspaceFileTests {
     }
 
     @Test func disabledRulesAreDroppedAndCountedAndSeveritiesReplaced() throws {
-        let workspace = try Workspace.parse(Self.file, file: "flowgate.toml")
+        let workspace = try WorkspaceManifest.parse(Self.file, file: "flowgate.toml")
         let rules = try #require(workspace.model(named: "north")).rules
         func finding(_ code: String, _ target: String) -> Finding {
             Finding(code: code, slug: "slug", severity: .warning, message: "m", span: SourceSpan(path: "a.flow", start: 0, end: 1), target: target)

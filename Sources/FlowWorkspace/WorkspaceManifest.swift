@@ -4,7 +4,7 @@ import FlowModel
 /// A repository's models, read from its `flowgate.toml`: which folders are separate models (each
 /// checked, rendered and reported on its own), where each model's committed diagrams go, each
 /// model's rule and model settings, and the date committed outputs are rendered as of.
-public struct Workspace: Sendable, Equatable {
+public struct WorkspaceManifest: Sendable, Equatable {
     /// The name of the workspace file, looked for at the repository root.
     public static let fileName = "flowgate.toml"
 
