@@ -57,55 +57,7 @@ if git -C "$hooks_repo" cat-file -e "$rev:.pre-commit-hooks.yaml" 2>/dev/null; t
   pass ".pre-commit-hooks.yaml is committed at $rev"
 else
   fail ".pre-commit-hooks.yaml is not committed at HEAD ($rev): commit it, or run with --working-tree"
-  echo "== a workspace (flowgate.toml) with two models: the hook checks only the one a commit changes"
-git rm -q -r --cached . >/dev/null && rm -rf flows diagrams messy.flow
-mkdir -p models/north models/south
-for model in north south; do
-  cat > "models/$model/m.flow" <<FLOW
-use std
-
-org a "$model Trust" {
-  kind trust
-  public-authority yes
-}
-
-org b "$model ICB" {
-  kind icb
-  public-authority yes
-}
-
-dataset s "$model staff counts" {
-  origin non-health
-  level aggregate
-  source a
-}
-
-purpose p "Payroll" {
-  category processing-support
-}
-
-flow f1 a -> b "Staff counts" {
-  data s
-  level aggregate
-  purpose p
-  suppress-below 8
-  round-to 5
-}
-FLOW
-done
-printf '[models.north]\npaths = ["models/north"]\n\n[models.south]\npaths = ["models/south"]\n' > flowgate.toml
-sed -i '/args: \[flows\/, --as-of/d' .pre-commit-config.yaml
-git add -A && git commit -qm "two models" --no-verify
-sed -i 's/Staff counts"/Staff numbers"/' models/south/m.flow
-git add models/south/m.flow
-out="$(run flowgate-check --verbose)"; status=$?
-if [[ $status -eq 0 ]] && grep -q "== south (models/south) ==" <<<"$out" && ! grep -q "== north" <<<"$out"; then
-  pass "flowgate-check checks only the model whose file changed"
-else
-  fail "flowgate-check checks only models/south (status $status)" "$out"
-fi
-
-finish
+  finish
 fi
 
 # --- a consumer repository ------------------------------------------------------------------------
@@ -226,41 +178,10 @@ out="$(run flowgate-fmt --files flows/messy.flow)"; status=$?
 if [[ $status -eq 0 ]]; then pass "flowgate-fmt passes once the file is formatted"; else fail "flowgate-fmt passes once the file is formatted" "$out"; fi
 
 echo "== a workspace (flowgate.toml) with two models: the hook checks only the one a commit changes"
-git rm -q -r --cached . >/dev/null && rm -rf flows diagrams messy.flow
+# Both models are the good file: the same names twice, so loaded as one model they would clash.
 mkdir -p models/north models/south
-for model in north south; do
-  cat > "models/$model/m.flow" <<FLOW
-use std
-
-org a "$model Trust" {
-  kind trust
-  public-authority yes
-}
-
-org b "$model ICB" {
-  kind icb
-  public-authority yes
-}
-
-dataset s "$model staff counts" {
-  origin non-health
-  level aggregate
-  source a
-}
-
-purpose p "Payroll" {
-  category processing-support
-}
-
-flow f1 a -> b "Staff counts" {
-  data s
-  level aggregate
-  purpose p
-  suppress-below 8
-  round-to 5
-}
-FLOW
-done
+cp flows/good.flow models/north/m.flow && cp flows/good.flow models/south/m.flow
+git rm -q -r --cached . >/dev/null && rm -rf flows diagrams
 printf '[models.north]\npaths = ["models/north"]\n\n[models.south]\npaths = ["models/south"]\n' > flowgate.toml
 sed -i '/args: \[flows\/, --as-of/d' .pre-commit-config.yaml
 git add -A && git commit -qm "two models" --no-verify
