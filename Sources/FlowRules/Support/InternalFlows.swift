@@ -8,37 +8,39 @@ import FlowModel
 struct InternalFlows: Sendable {
     let isInternal: [Bool]
 
-    init(model: SemanticModel) {
-        var persons: [String: String] = [:]
-        func person(_ name: String) -> String {
-            if let known = persons[name] { return known }
-            let found = model.legalPerson(of: name)
-            persons[name] = found
-            return found
+    init(analysis: Analysis) {
+        let model = analysis.model
+        let graph = analysis.graph
+        guard model.organisations.values.contains(where: { $0.partOf != nil }) else {
+            isInternal = [Bool](repeating: false, count: model.flows.count)
+            return
         }
+        // Worked out per organisation id, so each flow compares integers.
+        let names = graph.organisations.names
+        let person = names.map { graph.organisations.id(model.legalPerson(of: $0)) ?? -1 }
         // A body's successor took over its functions: a predecessor's data is the successor's now.
-        var successorChains: [String: [String]] = [:]
-        func successors(of name: String) -> [String] {
-            if let known = successorChains[name] { return known }
-            var result: [String] = []
-            var current = model.organisations[name]?.successor?.name
-            while let next = current, !result.contains(next), result.count < 64 {
-                result.append(next)
+        let successors: [[Int]] = names.map { name in
+            var result: [Int] = []
+            var current = model.organisations[model.legalPerson(of: name)]?.successor?.name
+            while let next = current, result.count < 64 {
+                let id = graph.organisations.id(model.legalPerson(of: next)) ?? -1
+                if result.contains(id) { break }
+                result.append(id)
                 current = model.organisations[next]?.successor?.name
             }
-            successorChains[name] = result
             return result
         }
-        let partsDeclared = model.organisations.values.contains { $0.partOf != nil }
-        isInternal = model.flows.map { flow in
-            guard partsDeclared, flow.from.name != flow.to.name else { return false }
-            let sender = person(flow.from.name)
-            let recipient = person(flow.to.name)
-            return sender == recipient || successors(of: sender).contains(recipient) || successors(of: recipient).contains(sender)
+        let senders = graph.senderOrganisations
+        let recipients = graph.recipientOrganisations
+        isInternal = model.flows.indices.map { index in
+            let sender = senders[index], recipient = recipients[index]
+            guard sender != recipient else { return false }
+            let from = person[sender], to = person[recipient]
+            return from == to || successors[sender].contains(to) || successors[recipient].contains(from)
         }
     }
 
     static func shared(by collector: FindingCollector) -> InternalFlows {
-        collector.facts.value(InternalFlows.self) { InternalFlows(model: collector.model) }
+        collector.facts.value(InternalFlows.self) { InternalFlows(analysis: collector.analysis) }
     }
 }

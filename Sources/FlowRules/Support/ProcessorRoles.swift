@@ -30,10 +30,10 @@ struct ProcessorRoles: Sendable {
     let namedControllers: [Int?]
 
     init(analysis: Analysis) {
-        self.init(analysis: analysis, columns: FlowColumns(analysis: analysis))
+        self.init(analysis: analysis, columns: FlowColumns(analysis: analysis), internalFlows: InternalFlows(analysis: analysis))
     }
 
-    init(analysis: Analysis, columns: FlowColumns) {
+    init(analysis: Analysis, columns: FlowColumns, internalFlows: InternalFlows) {
         self.analysis = analysis
         let flowRoles = columns.roles
         self.flowRoles = flowRoles
@@ -63,7 +63,7 @@ struct ProcessorRoles: Sendable {
         self.recipients = recipients
 
         // Within one legal person no one is another's processor: the flow is an internal use.
-        let isInternal = InternalFlows(model: model).isInternal
+        let isInternal = internalFlows.isInternal
         let isProcessorFlow = model.flows.indices.map { index in
             if isInternal[index] { return false }
             if let role = flowRoles[index] { return role == .processor }
@@ -137,7 +137,7 @@ struct ProcessorRoles: Sendable {
     /// Computed once per run for FG024–FG027.
     static func shared(by collector: FindingCollector) -> ProcessorRoles {
         collector.facts.value(ProcessorRoles.self) {
-            ProcessorRoles(analysis: collector.analysis, columns: FlowColumns.shared(by: collector))
+            ProcessorRoles(analysis: collector.analysis, columns: FlowColumns.shared(by: collector), internalFlows: InternalFlows.shared(by: collector))
         }
     }
 
