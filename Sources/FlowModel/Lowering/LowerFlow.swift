@@ -105,10 +105,13 @@ extension Lowerer {
         return table
     }()
 
+    static let unresolvedStates = SpellingIndex<UnresolvedBasis.State>([("unknown", .unknown), ("contested", .contested)])
+
     /// `unknown "reason"` or `contested "reason"` for a gate: true when the tokens were that form
     /// (recorded, or reported when the reason is missing), false when they are a basis to read.
     mutating func lowerUnresolved(_ tokens: SyntaxTokens, gate: UnresolvedBasis.Gate, node: SyntaxNode, into flow: inout Flow.Fields) -> Bool {
-        guard tokens.kind(at: 0) == .word, let state = UnresolvedBasis.State(rawValue: tokens.text(at: 0)) else { return false }
+        // Matched in place from the token's bytes: every art6 and confidentiality line asks.
+        guard tokens.kind(at: 0) == .word, let state = Self.unresolvedStates[tokens, at: 0] else { return false }
         guard tokens.count == 2, tokens.kind(at: 1) == .string, !tokens.text(at: 1).allSatisfy(\.isWhitespace) else {
             sink.report(.malformedValue, "`\(gate.rawValue) \(state.rawValue)` needs the reason in quotes: `\(gate.rawValue) \(state.rawValue) \"what the sources say\"`", at: tokens[0].span)
             return true
