@@ -99,7 +99,7 @@ extension Lowerer {
         table.on("reidentification-by") { lowerer, node, flow in flow.reidentificationAllowedBy = lowerer.references(node, .organisation) }
         table.on("needs") { lowerer, node, flow in flow.neededIdentifiers = lowerer.values(node, as: Identifier.self) }
         table.on("items") { lowerer, node, flow in flow.items = lowerer.text(node) }
-        table.on("changed") { lowerer, node, flow in flow.changed = lowerer.day(node) }
+        table.on("changed") { lowerer, node, flow in flow.changed = lowerer.day(node, partial: .latest) }
         table.on("siro-approval") { lowerer, node, flow in flow.siroApproval = lowerer.text(node) }
         table.on("description") { lowerer, node, flow in flow.description = lowerer.text(node) }
         return table

@@ -30,7 +30,7 @@ extension Lowerer {
         }
         table.on("conditions") { lowerer, node, approval in approval.conditions = lowerer.textList(node) }
         table.on("requires-evidence") { lowerer, node, approval in approval.requiredEvidence = lowerer.textList(node, shape: "name, …") }
-        table.on("valid-from") { lowerer, node, approval in approval.validFrom = lowerer.day(node) }
+        table.on("valid-from") { lowerer, node, approval in approval.validFrom = lowerer.day(node, partial: .latest) }
         table.on("valid-until") { lowerer, node, approval in approval.validUntil = lowerer.knownDate(node) }
         table.on("next-review") { lowerer, node, approval in approval.nextReview = lowerer.knownDate(node) }
         table.on("last-reviewed") { lowerer, node, approval in approval.lastReviewed = lowerer.day(node) }
@@ -54,7 +54,7 @@ extension Lowerer {
         table.on("parties") { lowerer, node, agreement in agreement.parties = lowerer.references(node, .organisation) }
         table.on("datasets") { lowerer, node, agreement in agreement.datasets = lowerer.references(node, .dataset) }
         table.on("purposes") { lowerer, node, agreement in agreement.purposes = lowerer.references(node, .purpose) }
-        table.on("valid-from") { lowerer, node, agreement in agreement.validFrom = lowerer.day(node) }
+        table.on("valid-from") { lowerer, node, agreement in agreement.validFrom = lowerer.day(node, partial: .latest) }
         table.on("valid-until") { lowerer, node, agreement in agreement.validUntil = lowerer.knownDate(node) }
         table.on("next-review") { lowerer, node, agreement in agreement.nextReview = lowerer.day(node) }
         table.on("sublicensing") { lowerer, node, agreement in agreement.allowsSublicensing = lowerer.flag(node) }
@@ -78,7 +78,7 @@ extension Lowerer {
         table.on("processor") { lowerer, node, contract in lowerer.reference(node, .organisation).map { contract.processor = $0 } }
         table.on("purposes") { lowerer, node, contract in contract.purposes = lowerer.references(node, .purpose) }
         table.on("datasets") { lowerer, node, contract in contract.datasets = lowerer.references(node, .dataset) }
-        table.on("valid-from") { lowerer, node, contract in contract.validFrom = lowerer.day(node) }
+        table.on("valid-from") { lowerer, node, contract in contract.validFrom = lowerer.day(node, partial: .latest) }
         table.on("valid-until") { lowerer, node, contract in contract.validUntil = lowerer.knownDate(node) }
         table.on("confidentiality-clause") { lowerer, node, contract in contract.hasConfidentialityClause = lowerer.flag(node) }
         table.on("sub-processing") { lowerer, node, contract in contract.subProcessing = lowerer.value(node, as: SubProcessingAuthorisation.self) }
@@ -141,8 +141,8 @@ extension Lowerer {
         table.on("purposes") { lowerer, node, gateway in gateway.purposes = lowerer.references(node, .purpose) }
         table.on("flows") { lowerer, node, gateway in gateway.flows = lowerer.references(node, .flow) }
         table.on("decided-by") { lowerer, node, gateway in gateway.decidedBy = lowerer.text(node) }
-        table.on("decided") { lowerer, node, gateway in gateway.decided = lowerer.day(node) }
-        table.on("valid-from") { lowerer, node, gateway in gateway.validFrom = lowerer.day(node) }
+        table.on("decided") { lowerer, node, gateway in gateway.decided = lowerer.day(node, partial: .latest) }
+        table.on("valid-from") { lowerer, node, gateway in gateway.validFrom = lowerer.day(node, partial: .latest) }
         table.on("valid-until") { lowerer, node, gateway in gateway.validUntil = lowerer.day(node) }
         table.on("description") { lowerer, node, gateway in gateway.description = lowerer.text(node) }
         return table

@@ -224,20 +224,32 @@ struct Lowerer {
         return nil
     }
 
-    mutating func day(_ token: Token) -> Day? {
-        if let day = Day(iso: token.text), token.kind == .word { return day }
-        sink.report(.invalidDate, "`\(token.text)` is not a date; write YYYY-MM-DD, e.g. 2027-09-30", at: token.span)
+    /// Which day of a date written to the month or the year stands for it: the one that errs on
+    /// the side of caution for the property. An end or a review (`valid-until`, `next-review`,
+    /// `expires`) is read as the period's first day, and so is the day something was last done
+    /// (`completed`, `last-reviewed`, `reviewed`); a start or a change (`valid-from`, `decided`,
+    /// `changed`) as its last.
+    enum PartialDate {
+        case earliest
+        case latest
+    }
+
+    mutating func day(_ token: Token, partial: PartialDate = .earliest) -> Day? {
+        if token.kind == .word, let period = Day.period(iso: token.text) {
+            return partial == .earliest ? period.lowerBound : period.upperBound
+        }
+        sink.report(.invalidDate, "`\(token.text)` is not a date; write YYYY-MM-DD, e.g. 2027-09-30 (or YYYY-MM, or YYYY, where the source gives no more)", at: token.span)
         return nil
     }
 
-    mutating func day(_ node: SyntaxNode) -> Day? {
-        guard let token = singleToken(node, shape: "a date (YYYY-MM-DD)") else { return nil }
-        return day(token)
+    mutating func day(_ node: SyntaxNode, partial: PartialDate = .earliest) -> Day? {
+        guard let token = singleToken(node, shape: "a date (YYYY-MM-DD, YYYY-MM or YYYY)") else { return nil }
+        return day(token, partial: partial)
     }
 
-    /// A date or the word `unknown` (never guessed).
+    /// A date or the word `unknown` (never guessed); a date to the month or year is its first day.
     mutating func knownDate(_ node: SyntaxNode) -> KnownDate? {
-        guard let token = singleToken(node, shape: "a date (YYYY-MM-DD) or `unknown`") else { return nil }
+        guard let token = singleToken(node, shape: "a date (YYYY-MM-DD, YYYY-MM or YYYY) or `unknown`") else { return nil }
         if token.isWord("unknown") { return .unknown }
         return day(token).map(KnownDate.known)
     }

@@ -35,6 +35,23 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.init(year: parsed.year, month: parsed.month, day: parsed.day)
     }
 
+    /// The days a date written to the day, the month or the year covers: `2025-07-14`, `2025-07`
+    /// (1–31 July) or `2025` (the whole year). Sources often give no more than a month or a year.
+    public static func period(iso text: String) -> ClosedRange<Day>? {
+        if let day = Day(iso: text) { return day...day }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.count <= 2, parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        if parts.count == 1 {
+            guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year, month: 12, day: 31) else { return nil }
+            return first...last
+        }
+        guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month),
+              let first = Day(year: year, month: month, day: 1),
+              let last = Day(year: year, month: month, day: daysInMonth(year: year, month: month)) else { return nil }
+        return first...last
+    }
+
     public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
