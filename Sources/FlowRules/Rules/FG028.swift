@@ -219,8 +219,7 @@ enum FG028 {
             } else {
                 let found = triggers(forFlow: index, facts: facts)
                 guard !found.isEmpty else { continue }
-                covering = implicitDPIAs(for: flow, byPurpose: dpiasByPurpose, organisations: organisations)
-                    .filter { coverageGap(of: $0, for: flow, organisations: organisations, kinds: kinds) == nil }
+                covering = implicitDPIAs(for: flow, byPurpose: dpiasByPurpose, organisations: organisations, kinds: kinds)
                 if covering.isEmpty {
                     collector.report(
                         flow: index,
@@ -348,9 +347,13 @@ enum FG028 {
         guard isRelyingController(controller, of: flow, organisations: organisations) else {
             return "it is `\(controller)`'s, and `\(controller)` is not a controller of this flow"
         }
-        let listed = dpia.purposes
-        let missing = flow.purposes.filter { purpose in
-            !listed.contains(where: { $0.name == purpose.name }) && !kinds.purpose(purpose.name, isWithin: Set(listed.map(\.name)))
+        // Listed by name in the common case; the set for `kind-of` is built only when one is not.
+        var missing: [Reference] = []
+        var names: Set<String>?
+        for purpose in flow.purposes where !dpia.purposes.contains(where: { $0.name == purpose.name }) {
+            let listed = names ?? Set(dpia.purposes.map(\.name))
+            names = listed
+            if !kinds.purpose(purpose.name, isWithin: listed) { missing.append(purpose) }
         }
         guard missing.isEmpty else {
             return "it does not list \(missing.map { "`\($0.name)`" }.joined(separator: ", "))"
@@ -372,20 +375,17 @@ enum FG028 {
         return parties.contains { organisations.jointControllers(of: $0).contains(controller) }
     }
 
-    /// Declared DPIAs for the processing activity the flow belongs to: one of its purposes, and a
-    /// controller among the flow's parties (or those they process for), when a controller is given.
+    /// Declared DPIAs that cover the flow (`coverageGap`), found among those listing one of its
+    /// purposes.
     static func implicitDPIAs(
-        for flow: Flow, byPurpose: [String: [ImpactAssessment]], organisations: OrganisationIndex
+        for flow: Flow, byPurpose: [String: [ImpactAssessment]], organisations: OrganisationIndex, kinds: KindOf
     ) -> [ImpactAssessment] {
-        var parties: Set<String> = [flow.from.name, flow.to.name]
-        for name in [flow.from.name, flow.to.name] {
-            parties.formUnion(organisations.controllers(servedBy: name))
-        }
         var seen: Set<String> = []
         var result: [ImpactAssessment] = []
         for purpose in Set(flow.purposes.map(\.name)) {
-            for dpia in byPurpose[purpose] ?? [] where seen.insert(dpia.id).inserted {
-                if dpia.controller.map({ parties.contains($0.name) }) ?? true { result.append(dpia) }
+            for dpia in byPurpose[purpose] ?? [] where seen.insert(dpia.id).inserted
+                && coverageGap(of: dpia, for: flow, organisations: organisations, kinds: kinds) == nil {
+                result.append(dpia)
             }
         }
         return result.sorted { $0.id < $1.id }
