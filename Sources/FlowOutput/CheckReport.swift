@@ -9,6 +9,8 @@ public struct CheckReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// Rule findings not waived and not in the baseline, in source order.
     public let findings: [Finding]
+    /// The findings one entry per root cause (FindingGroups): what text output shows and counts.
+    public let groups: [FindingGroup]
     public let waived: [WaivedFinding]
     /// Findings hidden because the baseline already has them.
     public let baselined: Int
@@ -26,6 +28,7 @@ public struct CheckReport: Sendable {
     ) {
         self.diagnostics = diagnostics
         self.findings = findings
+        self.groups = FindingGroups.build(findings)
         self.waived = waived
         self.baselined = baselined
         self.sources = sources
@@ -35,7 +38,8 @@ public struct CheckReport: Sendable {
         self.ruleSettings = ruleSettings
     }
 
+    /// Root causes at this severity (a group counts once, at its highest severity), and diagnostics.
     public func count(_ severity: Severity) -> Int {
-        findings.count { $0.severity == severity } + diagnostics.count { $0.severity == severity }
+        groups.count { $0.severity == severity } + diagnostics.count { $0.severity == severity }
     }
 }

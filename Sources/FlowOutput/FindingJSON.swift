@@ -6,7 +6,7 @@ import FlowWorkspace
 
 /// The JSON report of `flowgate check --format json` (schema: docs/output-formats.md).
 public enum FindingJSON {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public static func document(_ report: CheckReport, toolVersion: String) -> String {
         JSONValue.object(header(toolVersion) + members(report)).serialized() + "\n"
@@ -22,14 +22,52 @@ public enum FindingJSON {
         [("tool", .string("flowgate")), ("toolVersion", .string(toolVersion)), ("schemaVersion", .number(schemaVersion))]
     }
 
+    /// How a located finding is tied to its entry: the same-reason group it belongs to, and the
+    /// finding it follows from.
+    struct Links {
+        var group: String?
+        var causedBy: String?
+    }
+
+    static func links(_ report: CheckReport) -> [String: Links] {
+        var links: [String: Links] = [:]
+        for group in report.groups {
+            if group.kind == .sameReason {
+                for member in group.members { links[member.fingerprint, default: Links()].group = group.fingerprint }
+            }
+            // The root is the member whose fingerprint the consequence's chain of causes ends at;
+            // the lead's own stands for a group.
+            let rootOf = Set(group.members.map(\.fingerprint))
+            for consequence in group.consequences {
+                let cause = consequence.cause?.fingerprint
+                links[consequence.fingerprint, default: Links()].causedBy = cause.flatMap { rootOf.contains($0) ? $0 : nil } ?? group.members[0].fingerprint
+            }
+        }
+        return links
+    }
+
+    static func value(_ group: FindingGroup) -> JSONValue {
+        .object([
+            ("fingerprint", .string(group.fingerprint)),
+            ("kind", .string(group.kind.rawValue)),
+            ("code", .string(group.lead.code)),
+            ("severity", .string(group.severity.rawValue)),
+            ("message", .string(group.lead.message)),
+            ("members", .array(group.members.map { .string($0.fingerprint) })),
+            ("consequences", .array(group.consequences.map { .string($0.fingerprint) })),
+        ])
+    }
+
     static func members(_ report: CheckReport) -> [(String, JSONValue)] {
+        let links = links(report)
         var members: [(String, JSONValue)] = []
         if let workspaceModel = report.workspaceModel { members.append(("workspaceModel", .string(workspaceModel))) }
         members += [
             ("model", .optional(report.modelName)),
             ("asOf", .string(report.asOf.description)),
             ("diagnostics", .array(report.diagnostics.map { DiagnosticJSON.value($0, sources: report.sources) })),
-            ("findings", .array(report.findings.map { value($0, sources: report.sources) })),
+            ("findings", .array(report.findings.map { value($0, sources: report.sources, links: links[$0.fingerprint]) })),
+            ("groups", .array(report.groups.map(value))),
             ("waived", .array(report.waived.map { waived in
                 .object([("finding", value(waived.finding, sources: report.sources)), ("waiver", value(waived.waiver, sources: report.sources))])
             })),
@@ -37,6 +75,7 @@ public enum FindingJSON {
                 ("errors", .number(report.count(.error))),
                 ("warnings", .number(report.count(.warning))),
                 ("infos", .number(report.count(.info))),
+                ("findings", .number(report.findings.count)),
                 ("waived", .number(report.waived.count)),
                 ("baselined", .number(report.baselined)),
             ])),
@@ -64,11 +103,13 @@ public enum FindingJSON {
         return .object(members)
     }
 
-    static func value(_ finding: Finding, sources: SourceMap) -> JSONValue {
+    static func value(_ finding: Finding, sources: SourceMap, links: Links? = nil) -> JSONValue {
         DiagnosticJSON.value(finding.diagnostic, sources: sources, extra: [
             ("slug", .string(finding.slug)),
             ("target", .string(finding.target)),
             ("fingerprint", .string(finding.fingerprint)),
+            ("group", .optional(links?.group)),
+            ("causedBy", .optional(links?.causedBy)),
             ("witness", finding.witness.map { value($0, sources: sources) } ?? .null),
         ])
     }

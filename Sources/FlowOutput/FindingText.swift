@@ -10,10 +10,13 @@ public enum FindingText {
         for diagnostic in report.diagnostics {
             output += DiagnosticRenderer.render(diagnostic, sources: report.sources) + "\n\n"
         }
-        for finding in report.findings {
-            output += DiagnosticRenderer.render(finding.diagnostic, sources: report.sources) + "\n"
-            if let witness = finding.witness {
+        for group in report.groups {
+            output += DiagnosticRenderer.render(group.lead.diagnostic, sources: report.sources) + "\n"
+            if let witness = group.lead.witness {
                 output += render(witness, sources: report.sources)
+            }
+            if !group.consequences.isEmpty {
+                output += render(consequences: group.consequences, sources: report.sources)
             }
             output += "\n"
         }
@@ -52,11 +55,28 @@ public enum FindingText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// What follows from a finding, one line each, under it: each is a finding of its own in JSON
+    /// and SARIF, but here it is read as part of the root cause.
+    static func render(consequences: [Finding], sources: SourceMap) -> String {
+        var lines = ["   = follows from this, not counted apart (\(consequences.count)):"]
+        for finding in consequences {
+            var line = "     - \(finding.severity.rawValue)[\(finding.code)]: \(finding.message)"
+            if let location = sources.location(of: finding.span) {
+                line += " (\(finding.span.path):\(location.line):\(location.column))"
+            }
+            lines.append(TerminalText.escaped(line))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     public static func summary(_ report: CheckReport) -> String {
         var parts: [String] = []
         for severity in Severity.allCases.reversed() {
             let count = report.count(severity)
             if count > 0 { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
+        }
+        if report.groups.count < report.findings.count {
+            parts.append("\(report.findings.count) findings in all, grouped by root cause")
         }
         if !report.waived.isEmpty { parts.append("\(report.waived.count) waived") }
         if report.baselined > 0 { parts.append("\(report.baselined) in baseline") }

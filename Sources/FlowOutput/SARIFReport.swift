@@ -47,10 +47,19 @@ public enum SARIFReport {
             result(code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, span: diagnostic.span,
                    ruleIndex: index[diagnostic.code], related: diagnostic.notes, fingerprint: nil, witness: nil, sources: report.sources)
         }
+        let links = FindingJSON.links(report)
+        let byFingerprint = Dictionary(report.findings.map { ($0.fingerprint, $0) }) { first, _ in first }
         results += report.findings.map { finding in
-            result(code: finding.code, severity: finding.severity, message: finding.message, span: finding.span,
-                   ruleIndex: index[finding.code], related: finding.related, fingerprint: finding.fingerprint,
-                   witness: finding.witness, sources: report.sources)
+            let link = links[finding.fingerprint]
+            // A consequence points at its root, so a reviewer reaches the cause from any of them.
+            let root = link?.causedBy.flatMap { byFingerprint[$0] }
+            let rootNote = root.map { [DiagnosticNote("follows from \($0.code): \($0.message)", at: $0.span)] } ?? []
+            var properties: [(String, JSONValue)] = []
+            if let group = link?.group { properties.append(("group", .string(group))) }
+            if let causedBy = link?.causedBy { properties.append(("causedBy", .string(causedBy))) }
+            return result(code: finding.code, severity: finding.severity, message: finding.message, span: finding.span,
+                          ruleIndex: index[finding.code], related: rootNote + finding.related, fingerprint: finding.fingerprint,
+                          witness: finding.witness, sources: report.sources, properties: properties)
         }
         var members: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object([
@@ -119,7 +128,8 @@ public enum SARIFReport {
 
     static func result(
         code: String, severity: Severity, message: String, span: SourceSpan?, ruleIndex: Int?,
-        related: [DiagnosticNote], fingerprint: String?, witness: WitnessPath?, sources: SourceMap
+        related: [DiagnosticNote], fingerprint: String?, witness: WitnessPath?, sources: SourceMap,
+        properties: [(String, JSONValue)] = []
     ) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("ruleId", .string(code)),
@@ -164,6 +174,9 @@ public enum SARIFReport {
             }
             members.append(("codeFlows", .array([.object([("threadFlows", .array([.object([("locations", .array(steps))])]))])])))
         }
+        // flowgate's own grouping (docs/output-formats.md): the same-reason group a result belongs
+        // to, and the result it follows from, by fingerprint.
+        if !properties.isEmpty { members.append(("properties", .object(properties))) }
         return .object(members)
     }
 

@@ -28,11 +28,7 @@ public struct RuleSettings: Sendable, Equatable {
             case .disable:
                 dropped[finding.code, default: 0] += 1
             case .severity(let severity):
-                kept.append(Finding(
-                    code: finding.code, slug: finding.slug, severity: severity, message: finding.message, span: finding.span,
-                    related: finding.related, target: finding.target, discriminator: finding.discriminator,
-                    witness: finding.witness, help: finding.help
-                ))
+                kept.append(finding.adjusted(severity: severity))
             }
         }
         let applied = sorted.map { AppliedRuleSetting(setting: $0, suppressed: dropped[$0.code] ?? 0) }

@@ -53,7 +53,7 @@ import Testing
         #expect(org.title == "DSCRO" && org.kind == .dscro && org.isPublicAuthority == true)
         #expect(org.odsCode == "X26" && org.icoRegistration == "Z1234567" && org.country == "GB")
         #expect(org.dspt == .standardsMet && org.dsptYear == "2023/24")
-        #expect(org.hasAppropriatePolicyDocument == true && org.hasConfidentialityDuty == true && !org.isStatutoryCollector)
+        #expect(org.hasAppropriatePolicyDocument == true && org.hasConfidentialityDuty == true && !org.isStatutoryCollector && !org.isAccountable)
         #expect(model.organisations["nhs-england"]?.isStatutoryCollector == true)
         #expect(model.organisations["csu"]?.partOf?.name == "nhs-england" && model.legalPerson(of: "csu") == "nhs-england")
         #expect(org.validFrom == Day(year: 2020, month: 4, day: 1) && org.validUntil == Day(year: 2030, month: 3, day: 31))

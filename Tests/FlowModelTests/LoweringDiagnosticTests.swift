@@ -13,7 +13,7 @@ import Testing
         ModelErrorCase("unknown property, did you mean", "org a {\n  kind trust\n  public-authorty yes\n}", .unknownProperty, 3, 3,
                        help: "did you mean `public-authority`?"),
         ModelErrorCase("unknown property, list", "org a {\n  kind trust\n  colour blue\n}", .unknownProperty, 3, 3,
-                       help: "the properties of an organisation are: apd, confidentiality-duty, country, "),
+                       help: "the properties of an organisation are: accountable, apd, confidentiality-duty, country, "),
         ModelErrorCase("declaration inside a block", "org a {\n  kind trust\n  org b {}\n}", .unknownProperty, 3, 3),
         ModelErrorCase("repeated property with note", "org a {\n  kind trust\n  kind icb\n}", .repeatedProperty, 3, 3, noteAt: "kind trust"),
         ModelErrorCase("block on a property", "org a {\n  kind trust {}\n}", .misplacedBlock, 2, 14),

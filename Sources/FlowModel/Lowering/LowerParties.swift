@@ -44,6 +44,7 @@ extension Lowerer {
         table.on("apd") { lowerer, node, org in org.hasAppropriatePolicyDocument = lowerer.flag(node) }
         table.on("confidentiality-duty") { lowerer, node, org in org.hasConfidentialityDuty = lowerer.flag(node) }
         table.on("statutory-collector") { lowerer, node, org in org.isStatutoryCollector = lowerer.flag(node) ?? false }
+        table.on("accountable") { lowerer, node, org in org.isAccountable = lowerer.flag(node) ?? false }
         table.on("valid-from") { lowerer, node, org in org.validFrom = lowerer.day(node, partial: .latest) }
         table.on("valid-until") { lowerer, node, org in org.validUntil = lowerer.day(node) }
         table.on("successor") { lowerer, node, org in org.successor = lowerer.reference(node, .organisation) }

@@ -19,6 +19,9 @@ public struct Organisation: Sendable, Hashable {
         /// The national safe haven: collects and disseminates data under HSCA 2012 Part 9 (NHS
         /// England since 2023-02-01). Its predecessors are recognised through their `successor`.
         public var isStatutoryCollector = false
+        /// The model describes this organisation's accountability (the ICB whose notice it
+        /// models): other controllers' own obligations are information, not its errors.
+        public var isAccountable = false
         public var validFrom: Day?
         public var validUntil: Day?
         public var successor: Reference?
@@ -53,6 +56,7 @@ public struct Organisation: Sendable, Hashable {
     @inlinable public var hasAppropriatePolicyDocument: Bool? { get { storage.fields.hasAppropriatePolicyDocument } set { FieldsBox.unique(&storage).fields.hasAppropriatePolicyDocument = newValue } }
     @inlinable public var hasConfidentialityDuty: Bool? { get { storage.fields.hasConfidentialityDuty } set { FieldsBox.unique(&storage).fields.hasConfidentialityDuty = newValue } }
     @inlinable public var isStatutoryCollector: Bool { get { storage.fields.isStatutoryCollector } set { FieldsBox.unique(&storage).fields.isStatutoryCollector = newValue } }
+    @inlinable public var isAccountable: Bool { get { storage.fields.isAccountable } set { FieldsBox.unique(&storage).fields.isAccountable = newValue } }
     @inlinable public var validFrom: Day? { get { storage.fields.validFrom } set { FieldsBox.unique(&storage).fields.validFrom = newValue } }
     @inlinable public var validUntil: Day? { get { storage.fields.validUntil } set { FieldsBox.unique(&storage).fields.validUntil = newValue } }
     @inlinable public var successor: Reference? { get { storage.fields.successor } set { FieldsBox.unique(&storage).fields.successor = newValue } }

@@ -19,11 +19,7 @@ enum FlowStatusStage {
             case .paused: (min(finding.severity, .warning), "the flow is paused\(when): checked as a design")
             case .ended, .live: (.info, "the flow ended\(when)")
             }
-            return Finding(
-                code: finding.code, slug: finding.slug, severity: severity, message: "\(finding.message) (\(note))",
-                span: finding.span, related: finding.related, target: finding.target, discriminator: finding.discriminator,
-                witness: finding.witness, help: finding.help
-            )
+            return finding.adjusted(severity: severity, note: note)
         }
     }
 }

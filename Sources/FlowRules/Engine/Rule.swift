@@ -67,22 +67,25 @@ public struct FindingCollector {
 
     public mutating func report(
         _ message: String, at span: SourceSpan, target: String, discriminator: String = "",
-        severity: Severity? = nil, related: [DiagnosticNote] = [], witness: WitnessPath? = nil, help: String? = nil
+        severity: Severity? = nil, related: [DiagnosticNote] = [], witness: WitnessPath? = nil, help: String? = nil,
+        sameReason: SameReason? = nil, causedBy cause: FindingReference? = nil
     ) {
         findings.append(Finding(
             code: rule.code, slug: rule.slug, severity: severity ?? rule.severity, message: message, span: span,
-            related: related, target: target, discriminator: discriminator, witness: witness, help: help
+            related: related, target: target, discriminator: discriminator, witness: witness, help: help,
+            sameReason: sameReason, cause: cause
         ))
     }
 
     /// A finding about a flow, pointing at the flow's header.
     public mutating func report(
         flow index: Int, _ message: String, discriminator: String = "", severity: Severity? = nil,
-        related: [DiagnosticNote] = [], witness: WitnessPath? = nil, help: String? = nil, at span: SourceSpan? = nil
+        related: [DiagnosticNote] = [], witness: WitnessPath? = nil, help: String? = nil, at span: SourceSpan? = nil,
+        sameReason: SameReason? = nil, causedBy cause: FindingReference? = nil
     ) {
         let flow = model.flows[index]
         report(message, at: span ?? flow.span, target: flow.id, discriminator: discriminator, severity: severity,
-               related: related, witness: witness, help: help)
+               related: related, witness: witness, help: help, sameReason: sameReason, causedBy: cause)
     }
 
     /// Every flow with its index, in model order.

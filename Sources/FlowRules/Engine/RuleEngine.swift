@@ -31,7 +31,9 @@ public enum RuleEngine {
         Parallel.discard(&facts, leaving: SharedFacts())
         var findingsByRule = [[Finding]](repeating: [], count: rules.count)
         for (position, index) in order.enumerated() { findingsByRule[index] = found[position] }
-        let findings = FlowStatusStage.apply(to: findingsByRule.flatMap { $0 }, model: analysis.model)
+        let findings = AccountabilityStage.apply(
+            to: FlowStatusStage.apply(to: findingsByRule.flatMap { $0 }, model: analysis.model), model: analysis.model
+        )
         return WaiverStage.apply(analysis.model.waivers, to: findings, asOf: asOf, knownCodes: Set(RuleCatalog.all.map(\.code)))
     }
 }

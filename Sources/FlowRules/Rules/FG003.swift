@@ -99,6 +99,7 @@ enum FG003 {
     ) { collector in
         let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let categories = collector.analysis.flowPurposeCategories
+        let owners = RepeatOwners.shared(by: collector)
         for (index, flow) in collector.flows where carriesPersonalData[index] {
           for condition in flow.article9Conditions {
             guard let required = requiredSchedule1(for: condition) else { continue }
@@ -114,7 +115,12 @@ enum FG003 {
                     "\(collector.label(flow)) relies on Art 9(2)(\(condition.rawValue)) but cites no DPA 2018 Schedule 1 condition; 9(2)(\(condition.rawValue)) needs \(required.text)",
                     discriminator: several ? "missing:\(condition.rawValue)" : "missing",
                     help: refit ?? "add `sch1 \(required.example)` to the flow",
-                    at: span
+                    at: span,
+                    sameReason: owners.reason(
+                        forFlow: flow.id, key: "missing|\(condition.rawValue)|\(fitting ?? "")",
+                        summary: "Art 9(2)(\(condition.rawValue)) is relied on with no DPA 2018 Schedule 1 condition; "
+                            + (fitting.map { "it does not fit these flows' purposes: rely on \($0)" } ?? "9(2)(\(condition.rawValue)) needs \(required.text)")
+                    )
                 )
             } else if !flow.schedule1.contains(where: required.matches) {
                 let cited = flow.schedule1.map { "`\($0)`" }.joined(separator: ", ")
@@ -123,7 +129,12 @@ enum FG003 {
                     "\(collector.label(flow)) pairs Art 9(2)(\(condition.rawValue)) with \(cited), which \(flow.schedule1.count == 1 ? "is not a condition" : "are not conditions") for it; 9(2)(\(condition.rawValue)) needs \(required.text)",
                     discriminator: several ? "mismatch:\(condition.rawValue)" : "mismatch",
                     help: refit ?? "cite `sch1 \(required.example)`, or correct `art9` to the condition the Schedule 1 paragraph belongs to",
-                    at: span
+                    at: span,
+                    sameReason: owners.reason(
+                        forFlow: flow.id, key: "mismatch|\(condition.rawValue)|\(cited)|\(fitting ?? "")",
+                        summary: "Art 9(2)(\(condition.rawValue)) is paired with \(cited), not a condition for it; "
+                            + (fitting.map { "9(2)(\(condition.rawValue)) does not fit these flows' purposes: rely on \($0)" } ?? "9(2)(\(condition.rawValue)) needs \(required.text)")
+                    )
                 )
             }
           }

@@ -81,6 +81,7 @@ enum FG008 {
     ) { collector in
         let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         var citations = TextMemo<Citation>()
+        let owners = RepeatOwners.shared(by: collector)
         let article6Bases = FlowColumns.shared(by: collector).article6Bases
         for index in collector.model.flows.indices where article6Bases[index] == .c || article6Bases[index] == .e {
             let flow = collector.model.flows[index]
@@ -96,7 +97,11 @@ enum FG008 {
                     "\(collector.label(flow)) relies on Art \(name) citing \"\(citation)\", which names no law (Art 6(3))",
                     discriminator: "vague",
                     help: "name the statute and section, e.g. `art6 \(claim.basis.rawValue) \"NHS Act 2006 s14Z\"`, or cite a declared gateway",
-                    at: claim.span
+                    at: claim.span,
+                    sameReason: owners.reason(
+                        forFlow: flow.id, key: "\(claim.basis.rawValue)|\(citation)",
+                        summary: "Art \(name) is cited as \"\(citation)\", which names no law (Art 6(3))"
+                    )
                 )
             } else {
                 collector.report(
@@ -104,7 +109,11 @@ enum FG008 {
                     "\(collector.label(flow)) relies on Art \(name) without naming the law it rests on (Art 6(3))",
                     discriminator: "missing",
                     help: "write the law after the basis, e.g. `art6 \(claim.basis.rawValue) \"NHS Act 2006 s14Z\"`, or cite a declared gateway: `art6 \(claim.basis.rawValue) GATEWAY`",
-                    at: claim.span
+                    at: claim.span,
+                    sameReason: owners.reason(
+                        forFlow: flow.id, key: claim.basis.rawValue,
+                        summary: "Art \(name) is relied on without naming the law it rests on (Art 6(3))"
+                    )
                 )
             }
         }

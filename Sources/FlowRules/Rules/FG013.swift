@@ -164,10 +164,13 @@ enum FG013 {
         let declarations = DeclarationsByID.shared(by: collector)
         let kinds = KindOf.shared(by: collector)
         let scopes = ApprovalScopes(analysis: analysis, cited: CitedApprovals.shared(by: collector))
+        let levelClaims = LevelClaims.shared(by: collector)
         var coverage = DatasetCoverage(analysis: analysis, producers: DatasetProducers.shared(by: collector), kinds: kinds)
         for index in model.flows.indices where carriesConfidentialInformation[index] {
             let flow = model.flows[index]
             guard let scope = scopes.scope(ofFlow: index) else { continue }
+            // An approval's scope binds confidential patient information only.
+            let cause = levelClaims.cause(ofFlow: index, firesAt: \.isConfidentialByItself)
             let approval = scope.approval
             let name = scope.name
             let related = scope.related
@@ -177,7 +180,8 @@ enum FG013 {
                     flow: index,
                     "\(collector.label(flow)) carries `\(flow.dataset.name)`, which \(name) does not cover (it covers \(approval.datasets.map { "`\($0.name)`" }.joined(separator: ", ")))",
                     discriminator: "dataset", related: related,
-                    help: "send only approved datasets; if `\(flow.dataset.name)` is one of them under another name, use the approval's dataset (or derive from it); if an amendment added it, list it in the approval's `datasets`"
+                    help: "send only approved datasets; if `\(flow.dataset.name)` is one of them under another name, use the approval's dataset (or derive from it); if an amendment added it, list it in the approval's `datasets`",
+                    causedBy: cause
                 )
             }
             if !approval.excludedOrigins.isEmpty, let origins = declarations.datasets[dataset]?.origins {
@@ -187,7 +191,8 @@ enum FG013 {
                         "\(collector.label(flow)) carries \(origin.rawValue) data (in `\(flow.dataset.name)`), which \(name) excludes",
                         discriminator: "origin:\(origin.rawValue)", related: related,
                         witness: analysis.witnessPath(forFlow: index),
-                        help: "remove the \(origin.rawValue) records before this flow, or obtain an amendment that covers them"
+                        help: "remove the \(origin.rawValue) records before this flow, or obtain an amendment that covers them",
+                    causedBy: cause
                     )
                 }
             }
@@ -196,7 +201,8 @@ enum FG013 {
                     flow: index,
                     "\(collector.label(flow)) discloses to `\(flow.to.name)`, which \(name) names neither as a controller nor as a processor",
                     discriminator: "recipient", related: related,
-                    help: "disclose only to the organisations the approval names, or record the amendment that added `\(flow.to.name)` (`controllers` or `processors`)"
+                    help: "disclose only to the organisations the approval names, or record the amendment that added `\(flow.to.name)` (`controllers` or `processors`)",
+                    causedBy: cause
                 )
             }
             let approvedPurposes = scope.purposes
@@ -210,7 +216,8 @@ enum FG013 {
                     flow: index,
                     "\(collector.label(flow)) is for `\(declared.id)` (\(declared.category.rawValue)), a purpose \(name) does not cover (it covers \(approvedPurposes.map { "`\($0.id)`" }.joined(separator: ", ")))",
                     discriminator: "purpose:\(declared.id)", related: related,
-                    help: "use the data only for the approved purposes (CAG standard condition 1), or find a separate basis for `\(declared.id)`"
+                    help: "use the data only for the approved purposes (CAG standard condition 1), or find a separate basis for `\(declared.id)`",
+                    causedBy: cause
                 )
             }
         }

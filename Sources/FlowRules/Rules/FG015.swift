@@ -87,6 +87,8 @@ enum FG015 {
         ]
     ) { collector in
         let nationalOptOuts = collector.model.optOuts.values.filter { $0.kind == .nationalDataOptOut }.map(\.id).sorted()
+        let owners = RepeatOwners.shared(by: collector)
+        let levelClaims = LevelClaims.shared(by: collector)
         for (index, flow) in collector.flows {
             for optOut in nationalOptOuts {
                 guard let requirement = collector.analysis.requirements.requirement(flow: index, optOut: optOut),
@@ -100,7 +102,14 @@ enum FG015 {
                         + (claims.isEmpty ? "" : "; its exemption does not count: " + claims.joined(separator: "; ")),
                     discriminator: optOut,
                     witness: witness,
-                    help: "add `applies \(optOut)` to this flow or filter upstream; an exemption counts only when it rests on the cited approval's `ndoo exempt` entry (`exempt \(optOut) APPROVAL`) or on an NDOP §7 entry that covers the flow (`exempt \(optOut) invoice-validation`, for invoice validation alone)"
+                    help: "add `applies \(optOut)` to this flow or filter upstream; an exemption counts only when it rests on the cited approval's `ndoo exempt` entry (`exempt \(optOut) APPROVAL`) or on an NDOP §7 entry that covers the flow (`exempt \(optOut) invoice-validation`, for invoice validation alone)",
+                    sameReason: owners.reason(
+                        forFlow: flow.id, key: "\(optOut)|\(requirement.reason)|\(claims.joined(separator: "; "))",
+                        summary: "the National Data Opt-out (`\(optOut)`) must be applied and is not: \(requirement.reason)"
+                            + (claims.isEmpty ? "" : "; the exemption claimed does not count: " + claims.joined(separator: "; "))
+                    ),
+                    // The opt-out's scope is confidential patient information.
+                    causedBy: levelClaims.cause(ofFlow: index, firesAt: \.isConfidentialByItself)
                 )
             }
         }

@@ -112,26 +112,25 @@ enum FG019 {
         let levels = declarations.datasets.map { $0?.level }
         // The root cause first: a transform claiming a level its output cannot have. Flows that only
         // repeat the claim are its consequences, listed under it rather than reported again.
-        var repeatsClaim = Set<Int>()
+        let claims = LevelClaims.shared(by: collector)
         for transform in model.transforms {
             guard let correction = model.datasets[transform.output]?.levelCorrection else { continue }
-            let repeating = model.flows.indices.filter { model.flows[$0].dataset.name == transform.output && !(model.flows[$0].level > correction.claimed) }
-            repeatsClaim.formUnion(repeating)
+            let repeating = claims.repeating[transform.output] ?? []
             collector.report(
                 "`\(transform.output)` at `\(transform.holder.name)` is claimed to be \(correction.claimed.rawValue), but \(correction.reason); every rule reads it as \(correction.supported.rawValue)",
-                at: transform.span, target: transform.output, discriminator: "unsupported-level", severity: .error,
+                at: transform.span, target: transform.output, discriminator: LevelClaims.unsupportedLevel, severity: .error,
                 related: repeating.prefix(5).map { DiagnosticNote("repeats the claim: \(collector.label(model.flows[$0]))", at: model.flows[$0].levelSpan ?? model.flows[$0].span) },
                 help: "remove what keeps it identifiable (`identifiers …`), derive counts with `aggregate`, or declare the level the data really has"
             )
         }
         for index in model.flows.indices {
-            guard let datasetLevel = levels[flowDatasets[index]] else { continue }
+            guard levels[flowDatasets[index]] != nil else { continue }
             let flow = model.flows[index]
-            if flow.level != datasetLevel, flow.level < datasetLevel, !repeatsClaim.contains(index), let dataset = model.datasets[flow.dataset.name] {
+            if claims.isUnderstated(flow: index), let dataset = model.datasets[flow.dataset.name] {
                 collector.report(
                     flow: index,
                     "\(collector.label(flow)) declares `\(flow.level.rawValue)` but carries `\(dataset.id)`, which is \(dataset.level.rawValue); no declared transform lowered it",
-                    discriminator: "understated", severity: .error,
+                    discriminator: LevelClaims.understated, severity: .error,
                     related: [DiagnosticNote("`\(dataset.id)` is declared here", at: dataset.span)]
                         + (isCommissioningChain(flow, model)
                             ? [DiagnosticNote("commissioners receive SUS and local flows only after a DSCRO has de-identified them; the DSCRO hop and its pseudonymisation are missing from the model (and from the notice, if the model follows one)")]

@@ -151,6 +151,7 @@ enum FG022 {
         // read only for the datasets sent to commissioners.
         let isCommissioner = declarations.organisations.map { $0?.kind == .icb || $0?.kind == .ccg }
         var isPatientInformation: [Int: Bool] = [:]
+        let levelClaims = LevelClaims.shared(by: collector)
         for index in model.flows.indices {
             let recipientID = declarations.recipients[index]
             guard isCommissioner[recipientID], declarations.senders[index] != recipientID, wireLevels[index].isConfidentialByItself,
@@ -197,7 +198,8 @@ enum FG022 {
             collector.report(
                 flow: index,
                 "commissioner `\(recipient.id)` receives `\(flow.dataset.name)` \(level == .identifiable ? "identifiable" : "at NHS-number level (\(level.rawValue))") in \(collector.label(flow)) outside the permitted channels: \(problems.joined(separator: "; "))",
-                help: "send pseudonymised data through the DSCRO instead; or meet the channel's condition (s251 inside a CEfF for invoice validation, `confidentiality explicit-consent` for casework, `confidentiality statutory` for safeguarding)"
+                help: "send pseudonymised data through the DSCRO instead; or meet the channel's condition (s251 inside a CEfF for invoice validation, `confidentiality explicit-consent` for casework, `confidentiality statutory` for safeguarding)",
+                causedBy: levelClaims.cause(ofFlow: index, firesAt: \.isConfidentialByItself)
             )
         }
     }

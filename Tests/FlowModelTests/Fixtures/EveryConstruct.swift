@@ -31,6 +31,7 @@ enum EveryConstruct {
           apd yes
           confidentiality-duty yes
           statutory-collector no
+          accountable no
           valid-from 2020-04-01
           valid-until 2030-03-31
           successor csu
