@@ -207,6 +207,7 @@ enum FG009 {
             """,
         ]
     ) { collector in
+        let owners = RepeatOwners.shared(by: collector)
         let analysis = collector.analysis
         let model = collector.model
         let organisations = OrganisationIndex.shared(by: collector)
@@ -253,7 +254,8 @@ enum FG009 {
                 severity: problem.severity,
                 related: problem.related,
                 witness: analysis.witnessPath(forFlow: index),
-                help: problem.help
+                help: problem.help,
+                sameReason: owners.reason(forFlow: flow.id, key: "\(problem.discriminator)|\(problem.claim)", summary: "confidential patient information is disclosed but \(problem.claim)")
             )
         }
     }

@@ -109,6 +109,7 @@ enum FG011 {
     ) { collector in
         let model = collector.model
         let cited = CitedApprovals.shared(by: collector)
+        let owners = RepeatOwners.shared(by: collector)
         let bases = FlowColumns.shared(by: collector).confidentialityBases
         for index in model.flows.indices where bases[index]?.copiRegulation != nil {
             let flow = model.flows[index]
@@ -120,7 +121,8 @@ enum FG011 {
                     "\(collector.label(flow)) claims s251 support (COPI reg \(regulation)) but names no approval",
                     discriminator: "missing",
                     help: "declare the approval with its CAG reference (`approval NAME { reference \"CAG …\" regulation \(regulation) … }`) and cite it: `confidentiality \(claim.basis.rawValue) NAME`",
-                    at: claim.span
+                    at: claim.span,
+                    sameReason: owners.reason(forFlow: flow.id, key: "missing|\(regulation)", summary: "s251 support (COPI reg \(regulation)) is claimed with no approval named")
                 )
                 continue
             }

@@ -178,6 +178,7 @@ enum FG018 {
         let model = collector.model
         let local: Set<OptOutKind> = [.programme, .consentWithdrawal, .rightToObject]
         let programmes = model.optOuts.values.filter { local.contains($0.kind) }.sorted { $0.id < $1.id }
+        let owners = RepeatOwners.shared(by: collector)
         for (index, flow) in collector.flows {
             for optOut in programmes {
                 let id = optOut.id
@@ -201,7 +202,11 @@ enum FG018 {
                     related: [DiagnosticNote("the opt-out `\(id)` is declared here", at: optOut.span)],
                     witness: witness,
                     help: "add `applies \(id)` to this flow, or filter upstream (`at ORG filter \(flow.dataset.name) -> \(flow.dataset.name)-filtered { opt-out \(id) }`)"
-                        + (requirement.unrecognisedClaims.isEmpty ? "" : "; a claimed exemption does not lift a local opt-out")
+                        + (requirement.unrecognisedClaims.isEmpty ? "" : "; a claimed exemption does not lift a local opt-out"),
+                    sameReason: owners.reason(
+                        forFlow: flow.id, key: "\(id)|\(requirement.reason)",
+                        summary: "the opt-out `\(id)` (recorded at \(recorded.isEmpty ? "no organisation named" : recorded)) is required and has not been applied: \(requirement.reason)"
+                    )
                 )
             }
         }

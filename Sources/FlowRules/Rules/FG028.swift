@@ -193,6 +193,7 @@ enum FG028 {
         let dpiaNamed = NameIndex(model.impactAssessments.keys)
         let kinds = KindOf.shared(by: collector)
         let dpias = Array(model.impactAssessments.values)
+        let owners = RepeatOwners.shared(by: collector)
         for index in model.flows.indices where carriesPersonalData[index] {
             let flow = model.flows[index]
             // A flow that cites its DPIA is covered by it whatever triggers it has: the triggers are
@@ -225,7 +226,12 @@ enum FG028 {
                         flow: index,
                         "\(collector.label(flow)) needs a DPIA (\(found.reasons(for: flow).joined(separator: "; "))) but none is recorded",
                         discriminator: "missing", severity: found.mandatory ? .error : .warning,
-                        help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow"
+                        help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow",
+                        // One DPIA assesses the processing for these purposes: its absence is one gap.
+                        sameReason: owners.reason(
+                            forFlow: flow.id, key: "missing|" + flow.purposes.map(\.name).sorted().joined(separator: ","),
+                            summary: "no DPIA is recorded for processing that needs one, for " + flow.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
+                        )
                     )
                     continue
                 }
