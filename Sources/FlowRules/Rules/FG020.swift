@@ -185,6 +185,7 @@ enum FG020 {
         let purposeCategories = PurposeCategorySet.PerFlow.shared(by: collector)
         let senders = analysis.graph.senderHoldings
         var received = ReceivedPurposes(analysis: analysis, categories: purposeCategories)
+        let levelClaims = LevelClaims.shared(by: collector)
         for index in model.flows.indices where carriesConfidentialInformation[index] {
             guard case .purposes(let allowed) = received.of(senders[index]) else { continue }
             let new = purposeCategories[index].subtracting(passThroughBits).subtracting(allowed)
@@ -203,7 +204,9 @@ enum FG020 {
                 flow: index,
                 "\(collector.label(flow)) uses `\(flow.dataset.name)` for \(newText), but `\(flow.from.name)` received it \(allowedText), and the flow has no independent basis for the new purpose: \(problem)",
                 witness: witness,
-                help: "stop the onward use, or record a basis that covers the new purpose (e.g. `confidentiality s251-reg5 APPROVAL` whose `purposes` include it, or `confidentiality explicit-consent`), with its own `art6`/`art9`"
+                help: "stop the onward use, or record a basis that covers the new purpose (e.g. `confidentiality s251-reg5 APPROVAL` whose `purposes` include it, or `confidentiality explicit-consent`), with its own `art6`/`art9`",
+                // The rule reads confidential patient information only.
+                causedBy: levelClaims.cause(ofFlow: index, firesAt: \.isConfidentialByItself)
             )
         }
     }
