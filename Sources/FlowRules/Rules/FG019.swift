@@ -29,7 +29,9 @@ enum FG019 {
         control is FG023's question, judged where the counts are released). The model is read at the supported level: every \
         other rule sees it, and flows that only repeat the claim are listed under this finding;
         2. the flow declares a lower level than the dataset it carries, and no declared transform \
-        lowered it (derive a pseudonymised or anonymised dataset with `at ORG pseudonymise …` first) — error;
+        lowered it (derive a pseudonymised or anonymised dataset with `at ORG pseudonymise …` first) — error; \
+        a flow that only passes on such a claim (its sender received the same dataset through a flow \
+        that declares a level no lower) is listed under that delivery's finding;
         3. the recipient can re-identify the data it receives — error when the recipient is a \
         commissioner (which may not hold identifiable data outside permitted channels), otherwise a \
         warning — unless the flow declares that re-identification by that recipient is designed \
@@ -137,7 +139,8 @@ enum FG019 {
                             : []),
                     witness: analysis.witnessPath(forFlow: index),
                     help: "declare the transform that de-identifies it (e.g. `at ORG pseudonymise \(dataset.id) -> \(dataset.id)-pseudo { key KEY }`) and send that dataset, or declare the true level",
-                    at: flow.levelSpan
+                    at: flow.levelSpan,
+                    causedBy: claims.passedOnClaim(flow: index)
                 )
             }
             guard wireLevels[index] != .identifiable else { continue }

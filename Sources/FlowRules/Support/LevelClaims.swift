@@ -22,6 +22,9 @@ struct LevelClaims: Sendable {
     private let claims: [Int: Claim]
     /// By transform output: the flows that carry it and only repeat its claim, in model order.
     let repeating: [String: [Int]]
+    /// By understated flow: the understated flow that delivered the same dataset to its sender at a
+    /// level no lower, whose claim this one only passes on.
+    private let passedOn: [Int: FindingReference]
 
     init(model: SemanticModel) {
         var claims: [Int: Claim] = [:]
@@ -40,9 +43,27 @@ struct LevelClaims: Sendable {
             guard let dataset = model.datasets[flow.dataset.name], flow.level < dataset.level else { continue }
             claims[index] = Claim(root: FindingReference(code: Self.code, target: flow.id, discriminator: Self.understated), claimed: flow.level)
         }
+        // An understated flow that passes on what an understated delivery to its sender claimed is
+        // the same claim again: its finding follows from the delivery's.
+        var deliveries: [String: [Int]] = [:]
+        for (index, claim) in claims where claim.root.discriminator == Self.understated {
+            deliveries[model.flows[index].to.name, default: []].append(index)
+        }
+        var passedOn: [Int: FindingReference] = [:]
+        for (index, claim) in claims where claim.root.discriminator == Self.understated {
+            let flow = model.flows[index]
+            let delivery = (deliveries[flow.from.name] ?? []).sorted().first { other in
+                other != index && model.flows[other].dataset.name == flow.dataset.name && model.flows[other].level >= claim.claimed
+            }
+            if let delivery, let root = claims[delivery]?.root { passedOn[index] = root }
+        }
         self.claims = claims
         self.repeating = repeating
+        self.passedOn = passedOn
     }
+
+    /// For an understated flow: the claim it passes on from an understated delivery to its sender.
+    func passedOnClaim(flow index: Int) -> FindingReference? { passedOn[index] }
 
     static func shared(by collector: FindingCollector) -> LevelClaims {
         collector.facts.value(LevelClaims.self) { LevelClaims(model: collector.model) }

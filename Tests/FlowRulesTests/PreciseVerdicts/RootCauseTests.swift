@@ -117,6 +117,32 @@ struct RootCauseTests {
         #expect(independent.allSatisfy { groups.map(\.lead.fingerprint).contains($0.fingerprint) })
     }
 
+    @Test func aClaimPassedOnIsListedUnderTheDeliveryThatMadeIt() throws {
+        let findings = ModelCheck.findings(Self.understated + """
+
+        flow g icb -> council "The same SUS, passed on as pseudonymised" {
+          data sus
+          level pseudonymised
+          purpose commissioning
+          role controller
+          art6 e "NHS Act 2006 s14Z"
+          art9 h
+          sch1 part1 para2
+          confidentiality s251-reg5 cag-2-03a
+        }
+        """)
+        let root = try #require(findings.first { $0.code == "FG019" && $0.target == "f" })
+        let passedOn = try #require(findings.first { $0.code == "FG019" && $0.target == "g" })
+        #expect(passedOn.cause == root.reference)
+        let groups = FindingGroups.build(findings.sorted())
+        let entry = try #require(groups.first { $0.lead.fingerprint == root.fingerprint })
+        #expect(entry.consequences.contains(passedOn))
+        #expect(!groups.contains { $0.lead.code == "FG019" && $0.lead.target == "g" })
+        // What g's own claim causes follows the chain to the first claim.
+        let gConsequences = findings.filter { $0.target == "g" && $0.cause == passedOn.reference }
+        #expect(gConsequences.allSatisfy { entry.consequences.contains($0) })
+    }
+
     @Test func aConsequenceWhoseRootIsNotReportedStandsAlone() throws {
         let findings = ModelCheck.findings(Self.understated).filter { $0.target == "f" && $0.code != "FG019" }
         let groups = FindingGroups.build(findings.sorted())
