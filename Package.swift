@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "FlowModel", dependencies: ["FlowLanguage"], resources: standardLibraryFiles.map { .embedInCode("Library/std/\($0)") }),
         // Stage 3: graphs, identifiability per (dataset, holder), opt-out propagation.
         .target(name: "FlowAnalysis", dependencies: ["FlowModel", "FlowLanguage"]),
-        // Stage 4: rules FG001–FG042 over the analysis, waivers, findings.
+        // Stage 4: rules FG001–FG044 over the analysis, waivers, findings.
         .target(name: "FlowRules", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // The workspace (flowgate.toml): which models a repository holds, their rule settings, and
         // the date committed outputs are rendered as of. Reads nothing itself: text in, values out.

@@ -95,6 +95,7 @@ import Testing
         #expect(pseudonymise.title == "SUS+ pseudonymised" && pseudonymise.key?.name == "k" && pseudonymise.level == .pseudonymisedWeak)
         #expect(pseudonymise.identifiers == [.pseudonym, .age] && pseudonymise.purposes.map(\.name) == ["rs"])
         #expect(model.transforms[1].inputs.map(\.name) == ["sus-p", "gp"])
+        #expect(pseudonymise.inferred == "where the notice does not say" && model.transforms[1].inferred == nil)
         #expect(model.transforms[2].suppressBelow == 10 && model.transforms[2].roundTo == 10)
         #expect(model.transforms[3].anonymisationAssessment == "ICO code")
         #expect(model.transforms[4].optOuts.map(\.name) == ["ndoo", "type1"])
@@ -136,6 +137,9 @@ import Testing
         let notice = try #require(model.notices["n"])
         #expect(notice.controller.name == "blmk" && notice.flows.map(\.name) == ["f1", "blmk.psl.sus-p.rs"])
         #expect(notice.reviewed == Day(year: 2025, month: 1, day: 15) && notice.url == "https://example.org")
+        #expect(notice.reviewDue == Day(year: 2026, month: 1, day: 15))
+        #expect(notice.statements == [.noAutomatedDecisions, .notSharedOutside] && notice.optOuts.map(\.name) == ["local"])
+        #expect(notice.quotes.map(\.text) == ["This allows Clinical Commissioning Groups to validate invoices", "NHS Digital collects the data"])
     }
 
     @Test func flowProperties() throws {

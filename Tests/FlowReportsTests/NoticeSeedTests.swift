@@ -36,7 +36,7 @@ struct NoticeSeedTests {
               says: [("We will rely on your consent", "Art 6(1)(a) consent"), ("You can opt out at any time", "Withdrawal of consent")]),
         Entry(heading: "Commissioning", purposes: ["commissioning", "contract-monitoring", "audit", "mandated-collection"],
               says: [("does not directly identify you", "pseudonymised"), ("national data opt-out policy", "National Data Opt-out: applied by NHS Digital")]),
-        Entry(heading: "For Other organisations to provide support services for us", purposes: ["processing-support", "archiving"],
+        Entry(heading: "For Other organisations to provide support services for us", purposes: ["processing-support", "archiving", "individual-care"],
               says: [("Circle MSK", "Circle MSK (processor)"), ("Oasis", "Oasis (processor)"), ("RSR Consultants", "RSR Consultants (processor)")]),
         Entry(heading: "National Registries", purposes: ["registries"],
               says: [("Section 251 of the NHS Act 2006", "s251 support (COPI reg 5)")]),

@@ -5,9 +5,11 @@ import Testing
 
 struct FG036Tests {
     @Test func branches() {
-        #expect(RulesCTestSupport.triggering("FG036", 1) == ["nhs-digital.icb.sus.commissioning/org:nhs-digital/info"])
-        #expect(RulesCTestSupport.triggering("FG036", 2) == ["csu-contract/org:old-ccg/info"])
-        #expect(RulesCTestSupport.triggering("FG036", 3) == ["trust.council.sus.safeguarding/text:dpa-1998/info"])
+        // A notice's own words mislead the public: a warning there.
+        #expect(RulesCTestSupport.triggering("FG036", 1) == ["icb-notice/text:ccg/warning"])
+        #expect(RulesCTestSupport.triggering("FG036", 2) == ["nhs-digital.icb.sus.commissioning/org:nhs-digital/info"])
+        #expect(RulesCTestSupport.triggering("FG036", 3) == ["csu-contract/org:old-ccg/info"])
+        #expect(RulesCTestSupport.triggering("FG036", 4) == ["trust.council.sus.safeguarding/text:dpa-1998/info"])
     }
 
     static let notice = """

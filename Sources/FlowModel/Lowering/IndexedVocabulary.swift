@@ -16,6 +16,7 @@ extension Article6Basis: IndexedVocabulary { static let spellingIndex = makeSpel
 extension Article9Condition: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension BoundaryKind: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension BoundaryPromise: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
+extension NoticeStatement: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension ConfidentialityBasis: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension DSPTStatus: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }
 extension DataOrigin: IndexedVocabulary { static let spellingIndex = makeSpellingIndex() }

@@ -38,6 +38,10 @@ extension Lowerer {
         table.on("identifiers") { lowerer, node, transform in transform.identifiers = lowerer.values(node, as: Identifier.self) }
         table.on("purpose") { lowerer, node, transform in transform.purposes = lowerer.references(node, .purpose) }
         table.on("cohort") { lowerer, node, transform in transform.cohort = lowerer.reference(node, .dataset) }
+        table.on("inferred") { lowerer, node, transform in
+            transform.inferred = lowerer.text(node)
+            transform.inferredSpan = node.headerSpan
+        }
         table.on("description") { lowerer, node, transform in transform.description = lowerer.text(node) }
         return table
     }()

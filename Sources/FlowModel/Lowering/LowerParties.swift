@@ -97,6 +97,14 @@ extension Lowerer {
         table.on("purposes") { lowerer, node, notice in notice.purposes = lowerer.references(node, .purpose) }
         table.on("reviewed") { lowerer, node, notice in notice.reviewed = lowerer.day(node) }
         table.on("url") { lowerer, node, notice in notice.url = lowerer.link(node) }
+        table.on("states") { lowerer, node, notice in
+            notice.statements = lowerer.values(node, as: NoticeStatement.self)
+            notice.statementsSpan = node.headerSpan
+        }
+        table.on("opt-outs") { lowerer, node, notice in notice.optOuts = lowerer.references(node, .optOut) }
+        table.on("quotes", repeatable: true) { lowerer, node, notice in
+            if let text = lowerer.text(node) { notice.quotes.append(NoticeQuote(text: text, span: node.headerSpan)) }
+        }
         table.on("description") { lowerer, node, notice in notice.description = lowerer.text(node) }
         return table
     }()

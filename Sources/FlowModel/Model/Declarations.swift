@@ -155,7 +155,31 @@ public struct PrivacyNotice: Sendable, Hashable {
     public var purposes: [Reference] = []
     public var reviewed: Day?
     public var url: String?
+    /// What it tells people, as a rule can compare with the flows.
+    public var statements: [NoticeStatement] = []
+    public var statementsSpan: SourceSpan?
+    /// The opt-outs it tells people about.
+    public var optOuts: [Reference] = []
+    /// Passages of its text, quoted exactly (checked for bodies that no longer exist, FG036).
+    public var quotes: [NoticeQuote] = []
     public var description: String?
+}
+
+extension PrivacyNotice {
+    /// A notice is due for review a year after its last one (FG043, `report expiries`); nil when
+    /// no review is recorded.
+    public var reviewDue: Day? { reviewed.flatMap { $0.adding(months: 12) } }
+}
+
+/// A passage of a privacy notice's text, where the model quotes it.
+public struct NoticeQuote: Sendable, Hashable {
+    public var text: String
+    public var span: SourceSpan
+
+    public init(text: String, span: SourceSpan) {
+        self.text = text
+        self.span = span
+    }
 }
 
 public struct KeyDomain: Sendable, Hashable {

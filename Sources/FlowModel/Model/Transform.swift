@@ -20,6 +20,10 @@ public struct Transform: Sendable, Hashable {
         public var purposes: [Reference] = []
         /// For a link that is an inner join: the input whose people it keeps (a filtered cohort).
         public var cohort: Reference?
+        /// The step is modelled from how the process works, not from the source the model follows
+        /// (a notice that says data arrives pseudonymised but not where or by whom): why, in words.
+        public var inferred: String?
+        public var inferredSpan: SourceSpan?
         public var description: String?
     }
 
@@ -44,6 +48,8 @@ public struct Transform: Sendable, Hashable {
     @inlinable public var identifiers: [Identifier]? { get { storage.fields.identifiers } set { FieldsBox.unique(&storage).fields.identifiers = newValue } }
     @inlinable public var purposes: [Reference] { get { storage.fields.purposes } set { FieldsBox.unique(&storage).fields.purposes = newValue } }
     @inlinable public var cohort: Reference? { get { storage.fields.cohort } set { FieldsBox.unique(&storage).fields.cohort = newValue } }
+    @inlinable public var inferred: String? { get { storage.fields.inferred } set { FieldsBox.unique(&storage).fields.inferred = newValue } }
+    @inlinable public var inferredSpan: SourceSpan? { get { storage.fields.inferredSpan } set { FieldsBox.unique(&storage).fields.inferredSpan = newValue } }
     @inlinable public var description: String? { get { storage.fields.description } set { FieldsBox.unique(&storage).fields.description = newValue } }
 
     public static func == (lhs: Transform, rhs: Transform) -> Bool { FieldsBox.same(lhs.storage, rhs.storage) }

@@ -199,6 +199,10 @@ public enum PurposeCategory: String, Vocabulary {
 
     public var isDirectCare: Bool { self == .individualCare }
 
+    /// Risk stratification scores people's health risks: profiling by definition (UK GDPR Art
+    /// 4(4)), a DPIA trigger (Art 35(3)(a)) and what a notice's "no profiling" cannot stand beside.
+    public var isProfiling: Bool { self == .riskStratificationCaseFinding || self == .riskStratificationCommissioning }
+
     /// Handling records for a use that already exists (a processor's support, archiving,
     /// destruction): such a purpose needs no listing of its own on an instrument.
     public var passesThrough: Bool { self == .processingSupport || self == .archiving || self == .destruction }

@@ -68,6 +68,16 @@ public enum BoundaryPromise: String, Vocabulary {
     public static let vocabularyName = "boundary promise"
 }
 
+/// What a privacy notice tells people about the processing it describes, in words a rule can
+/// compare with the flows (FG044).
+public enum NoticeStatement: String, Vocabulary {
+    /// "No automated decision-making, including profiling, takes place."
+    case noAutomatedDecisions = "no-automated-decisions"
+    /// "Information will not be shared outside of the [controller]."
+    case notSharedOutside = "not-shared-outside"
+    public static let vocabularyName = "notice statement"
+}
+
 public enum DataOrigin: String, Vocabulary {
     case englandHealth = "england-health"
     case englandAdultSocialCare = "england-adult-social-care"

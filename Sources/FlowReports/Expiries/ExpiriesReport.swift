@@ -68,6 +68,13 @@ public enum ExpiriesReport {
                 items.append(ExpiryItem(entry: entry, event: .review, date: review, days: context.asOf.days(until: review)))
             }
         }
+        for notice in context.model.notices.values where !StandardLibrary.isLibraryPath(notice.span.path) {
+            guard let due = notice.reviewDue, due <= until else { continue }
+            let entry = InstrumentEntry(
+                kind: .notice, id: notice.id, title: notice.title, reference: notice.url, validFrom: nil, validUntil: nil,
+                nextReview: .known(due), completed: notice.reviewed, span: notice.span)
+            items.append(ExpiryItem(entry: entry, event: .review, date: due, days: context.asOf.days(until: due)))
+        }
         return items.sorted { lhs, rhs in
             if lhs.date != rhs.date { return lhs.date < rhs.date }
             if lhs.event != rhs.event { return lhs.event == .expires }

@@ -43,6 +43,8 @@ public enum RuleCatalog {
         FG040.rule,
         FG041.rule,
         FG042.rule,
+        FG043.rule,
+        FG044.rule,
     ]
 
     public static func rule(_ code: String) -> Rule? {

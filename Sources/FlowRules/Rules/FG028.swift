@@ -297,7 +297,7 @@ enum FG028 {
         let recipientHoldings: [Int]
     }
 
-    static let scoringCategories: Set<PurposeCategory> = [.riskStratificationCaseFinding, .riskStratificationCommissioning]
+    static let scoringCategories = Set(PurposeCategory.allCases.filter(\.isProfiling))
 
     static func triggers(forFlow index: Int, facts: TriggerFacts) -> Triggers {
         let model = facts.model

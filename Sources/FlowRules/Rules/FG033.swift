@@ -31,11 +31,41 @@ enum FG033 {
         at all is reported once per approval, on its own declaration. The standard library's \
         national bodies (NHS England and others) are not checked: their notices are their own.
 
+        A step the model declares from how the process works rather than from the notice \
+        (`inferred "why"` on an `at` transform: the notice says the data arrives pseudonymised but not \
+        where or by whom) is reported once, on the notice that describes the flows carrying its \
+        output: the notice leaves the point unstated.
+
         Fix: add the flow (`flows FLOW`) or its purpose (`purposes PURPOSE`) to the controller's \
         notice, and make the published notice say the same. Give flows an explicit name (`flow NAME \
         FROM -> TO`) so notices can list them.
         """,
         triggeringExamples: [
+            """
+            key commissioning-key "Commissioning pseudonym" {
+              held-by dscro
+            }
+
+            at dscro pseudonymise sus -> sus-pseudo "SUS pseudonymised for commissioning" {
+              key commissioning-key
+              inferred "the notice says the data arrives pseudonymised, not where or by whom"
+            }
+
+            flow received dscro -> icb "Pseudonymised SUS" {
+              data sus-pseudo
+              level pseudonymised
+              purpose commissioning
+              role controller
+              art6 e "NHS Act 2006 s14Z"
+              art9 h
+              sch1 part1 para2
+            }
+
+            notice icb-notice "ICB privacy notice" {
+              controller icb
+              flows received
+            }
+            """,
             """
             notice icb-notice "ICB privacy notice" {
               controller icb
@@ -208,6 +238,38 @@ enum FG033 {
                 related: [DiagnosticNote("condition of `\(approvalID)`: \"\(condition)\"", at: approval.span)]
                     + indices.prefix(5).map { DiagnosticNote("made under the approval", at: model.flows[$0].span) },
                 help: "declare the published notice, e.g. `notice \(controllerID)-notice { controller \(controllerID); purposes \(Set(indices.flatMap { model.flows[$0].purposes.map(\.name) }).sorted().joined(separator: ", ")) }`, and make sure it describes the processing"
+            )
+        }
+        reportInferredSteps(&collector)
+    }
+
+    /// A step the model declares from how the process works (`inferred "…"`), because the notice
+    /// describing the flows that carry its output does not say where or by whom it happens: the
+    /// unstated point, reported once, on the step.
+    static func reportInferredSteps(_ collector: inout FindingCollector) {
+        let model = collector.model
+        let inferred = model.transforms.filter { $0.inferred != nil }
+        guard !inferred.isEmpty else { return }
+        var noticesByFlow: [String: [String]] = [:]
+        for notice in model.notices.values.sorted(by: { $0.id < $1.id }) {
+            for flow in notice.flows { noticesByFlow[flow.name, default: []].append(notice.id) }
+        }
+        for transform in inferred {
+            let carriers = model.flows.filter { $0.dataset.name == transform.output && noticesByFlow[$0.id] != nil }
+            guard let first = carriers.first, let notices = noticesByFlow[first.id] else { continue }
+            let done = switch transform.operation {
+            case .pseudonymise: "pseudonymised"
+            case .link: "linked"
+            case .aggregate: "aggregated"
+            case .anonymise: "anonymised"
+            case .filter: "filtered"
+            case .reidentify: "re-identified"
+            }
+            collector.report(
+                "privacy notice \(notices.map { "`\($0)`" }.joined(separator: ", ")) describes \(carriers.map(FindingCollector.label).joined(separator: ", ")) but not where or by whom the data is \(done): the model places the step at `\(transform.holder.name)` (\(transform.inferred ?? ""))",
+                // Charged to the notice: it is the notice that leaves the point unstated.
+                at: transform.inferredSpan ?? transform.span, target: notices[0], discriminator: "inferred-step:\(transform.output)",
+                help: "say in the notice where the data is \(done) and by whom (e.g. \"pseudonymised by NHS England's Data Services for Commissioners before it reaches us\"); correct the model if the notice says otherwise"
             )
         }
     }

@@ -29,7 +29,9 @@ enum FG036 {
         organisations' `processor-for` and `joint-controller-with` — but not the ended organisation's \
         own declaration, which is a legitimate historical record, nor declarations shipped in the \
         standard library. It also reports Art 6 citations, \
-        retention statements, exemption evidence, approval conditions and agreement terms whose text \
+        retention statements, exemption evidence, approval conditions, agreement terms and the \
+        passages a privacy notice is quoted as saying (`quotes "…"`: a notice that still speaks of \
+        "Clinical Commissioning Groups", a warning there: the public is misled) whose text \
         cites the Data Protection Act 1998 (or Directive 95/46/EC) or names one of the ended bodies, \
         and flows that rest on a statutory gateway past its `valid-until` (where the gateway is the \
         confidentiality basis of confidential patient information, FG009 reports it as an error instead).
@@ -40,6 +42,12 @@ enum FG036 {
         deliberately historical, accept it with a waiver that says so.
         """,
         triggeringExamples: [
+            """
+            notice icb-notice "Example ICB privacy notice" {
+              controller icb
+              quotes "This allows Clinical Commissioning Groups (CCGs) and Commissioning Support Units to validate invoices"
+            }
+            """,
             """
             org nhs-digital "NHS Digital" {
               kind national-body
@@ -148,12 +156,15 @@ enum FG036 {
             )
         }
         var mentionsByText = TextMemo<[StaleMention]>()
-        func checkText(_ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String, into collector: inout FindingCollector) {
+        func checkText(
+            _ text: String?, at span: SourceSpan, of target: String, described label: @autoclosure () -> String,
+            severity: Severity? = nil, into collector: inout FindingCollector
+        ) {
             guard let text else { return }
             for stale in mentionsByText.value(of: text, { staleMentions(in: $0, asOf: asOf) }) {
                 collector.report(
                     "\(label()) cites \(stale.name) in \"\(text)\": \(stale.note)",
-                    at: span, target: target, discriminator: "text:\(stale.key)",
+                    at: span, target: target, discriminator: "text:\(stale.key)", severity: severity,
                     help: "cite the current body or law (\(stale.replacement))"
                 )
             }
@@ -214,6 +225,13 @@ enum FG036 {
         checkNames(of: model.arrangements, id: \.id, span: \.span, kind: "arrangement", references: \.controllers, into: &collector)
         checkNames(of: model.impactAssessments, id: \.id, span: \.span, kind: "DPIA", references: { [$0.controller].compactMap { $0 } }, into: &collector)
         checkNames(of: model.notices, id: \.id, span: \.span, kind: "privacy notice", references: { [$0.controller] }, into: &collector)
+        // What a notice tells the public: a body it names that no longer exists misleads people
+        // about who holds their data and where to turn, so it is a warning there.
+        for notice in model.notices.values.sorted(by: { $0.id < $1.id }) where !notice.quotes.isEmpty {
+            for quote in notice.quotes {
+                checkText(quote.text, at: quote.span, of: notice.id, described: "privacy notice `\(notice.id)`", severity: .warning, into: &collector)
+            }
+        }
         checkNames(of: model.optOuts, id: \.id, span: \.span, kind: "opt-out", references: \.recordedAt, into: &collector)
         checkNames(of: model.keys, id: \.id, span: \.span, kind: "key", references: \.heldBy, into: &collector)
         checkNames(of: model.datasets, id: \.id, span: \.span, kind: "dataset", including: { !$0.isDerived }, references: \.sources, into: &collector)

@@ -104,6 +104,7 @@ enum EveryConstruct {
           level pseudonymised-weak
           identifiers pseudonym, age
           purpose rs
+          inferred "where the notice does not say"
           description "At the DSCRO"
         }
 
@@ -240,6 +241,10 @@ enum EveryConstruct {
           flows blmk.psl.sus-p.rs
           purposes rs
           reviewed 2025-01-15
+          states no-automated-decisions, not-shared-outside
+          opt-outs local
+          quotes "This allows Clinical Commissioning Groups to validate invoices"
+          quotes "NHS Digital collects the data"
           url "https://example.org"
           description "Arts 13-14"
         }
