@@ -24,23 +24,69 @@ public struct WitnessHop: Sendable, Hashable {
 public struct WitnessPath: Sendable, Hashable {
     public let hops: [WitnessHop]
     public let breakingHop: Int
+    /// Other chains that meet this one at a merge (a `link`): for an opt-out lost there, the inputs
+    /// that did carry it, so the evidence shows both sides of the join.
+    public let branches: [WitnessBranch]
 
-    public init(hops: [WitnessHop], breakingHop: Int) {
+    public init(hops: [WitnessHop], breakingHop: Int, branches: [WitnessBranch] = []) {
         self.hops = hops
         self.breakingHop = max(0, min(breakingHop, hops.count - 1))
+        self.branches = branches
+    }
+}
+
+/// A chain that joins a witness path at a merge.
+public struct WitnessBranch: Sendable, Hashable {
+    /// Origin first, ending with the hop that brought the input to the merge.
+    public let hops: [WitnessHop]
+    /// The index, in the path's `hops`, of the transform it joins.
+    public let joinsAt: Int
+}
+
+/// An opt-out some inputs of a merge carried and its output does not: where and why it is lost.
+public struct OptOutLoss: Sendable, Hashable {
+    public let optOut: String
+    /// The transform (index into `model.transforms`).
+    public let transform: Int
+    /// The input datasets that carried the opt-out, and those that did not, in input order.
+    public let carriedBy: [String]
+    public let missingFrom: [String]
+
+    /// In plain words, for messages and traces.
+    public func explanation(in model: SemanticModel) -> String {
+        let transform = model.transforms[transform]
+        let carried = carriedBy.map { "`\($0)`" }.joined(separator: ", ")
+        let missing = missingFrom.map { "`\($0)`" }.joined(separator: ", ")
+        return "the opt-out `\(optOut)` is lost at the \(transform.operation.rawValue) at `\(transform.holder.name)`: "
+            + "\(carried) \(carriedBy.count == 1 ? "carries" : "carry") it but \(missing) \(missingFrom.count == 1 ? "does" : "do") not, "
+            + "and a merge keeps an opt-out only when every input it could apply to carries it"
     }
 }
 
 extension Analysis {
     /// The upstream chain that brought a flow's data to its sender, then the flow itself.
-    /// `prefer` picks, at each merge, the input to follow (e.g. one that lacks a filter);
-    /// otherwise the first in model order. Each holding is visited once, so cycles end.
-    public func witnessPath(forFlow index: Int, breakingAt breaking: Int? = nil, prefer: ((Contribution) -> Bool)? = nil) -> WitnessPath {
+    /// `prefer` picks, at each merge, the contribution to follow (e.g. one that lacks a filter), and
+    /// `preferInput` the input of a transform; otherwise the first in model order. Each holding is
+    /// visited once, so cycles end.
+    public func witnessPath(
+        forFlow index: Int, breakingAt breaking: Int? = nil, prefer: ((Contribution) -> Bool)? = nil, preferInput: ((Int) -> Bool)? = nil
+    ) -> WitnessPath {
         let tables = graph.tables
-        var hops: [WitnessHop] = [hop(forFlow: index)]
-        var holding = tables.senderHolding[index]
-        var seen: Set<Int> = [tables.recipientHolding[index], holding]
-        while hops.count < 64 {
+        var seen: Set<Int> = [tables.recipientHolding[index]]
+        let upstream = chain(to: tables.senderHolding[index], seen: &seen, prefer: prefer, preferInput: preferInput, limit: 63)
+        let hops = Array(([hop(forFlow: index)] + upstream).reversed())
+        return WitnessPath(hops: hops, breakingHop: breaking.map { hops.count - 1 - $0 } ?? hops.count - 1)
+    }
+
+    /// The hops that brought the data to `start`, nearest first.
+    private func chain(
+        to start: Int, seen: inout Set<Int>, prefer: ((Contribution) -> Bool)?, preferInput: ((Int) -> Bool)?, limit: Int
+    ) -> [WitnessHop] {
+        let tables = graph.tables
+        var hops: [WitnessHop] = []
+        var holding = start
+        guard seen.insert(start).inserted else { return [] }
+        while hops.count < limit {
             let sources = tables.contributions[holding]
             guard let source = sources.first(where: { prefer?($0) ?? false }) ?? sources.first else { break }
             let previous: Int
@@ -50,26 +96,63 @@ extension Analysis {
                 hops.append(hop(forFlow: flowIndex))
             case .transform(let transformIndex):
                 let inputs = tables.inputHoldings[transformIndex]
-                previous = inputs.first(where: { !seen.contains($0) }) ?? inputs[inputs.startIndex]
+                let unseen = inputs.filter { !seen.contains($0) }
+                previous = unseen.first(where: { preferInput?($0) ?? false }) ?? unseen.first ?? inputs[inputs.startIndex]
                 hops.append(hop(forTransform: transformIndex))
             }
             guard seen.insert(previous).inserted else { break }
             holding = previous
         }
-        hops.reverse()
-        return WitnessPath(hops: hops, breakingHop: breaking.map { hops.count - 1 - $0 } ?? hops.count - 1)
+        return hops
     }
 
-    /// The chain for an opt-out rule: at each merge, follow the input on which `optOut` is missing.
+    /// The chain for an opt-out rule: at each merge, follow the input on which `optOut` is missing;
+    /// where the opt-out is lost at a merge, the inputs that carried it are branches of the path.
     public func witnessPath(forFlow index: Int, lackingOptOut optOut: String) -> WitnessPath {
-        witnessPath(forFlow: index) { contribution in
+        let lacks: (Contribution) -> Bool = { contribution in
             switch contribution {
-            case .flow(let upstream):
-                !optOuts.arrivingFilters[upstream].contains(optOut)
-            case .transform(let transform):
-                !optOuts.hasFilter(optOut, atHolding: graph.outputHoldings[transform])
+            case .flow(let upstream): !self.optOuts.arrivingFilters[upstream].contains(optOut)
+            case .transform(let transform): !self.optOuts.hasFilter(optOut, atHolding: self.graph.outputHoldings[transform])
             }
         }
+        let path = witnessPath(forFlow: index, prefer: lacks, preferInput: { !self.optOuts.hasFilter(optOut, atHolding: $0) })
+        let tables = graph.tables
+        var branches: [WitnessBranch] = []
+        for (position, hop) in path.hops.enumerated() where hop.kind == .transform {
+            guard let transform = transformIndex(of: hop), optOutLoss(of: optOut, at: transform) != nil else { continue }
+            for input in tables.inputHoldings[transform] where optOuts.hasFilter(optOut, atHolding: input) {
+                var seen: Set<Int> = []
+                let carries: (Contribution) -> Bool = { !lacks($0) }
+                let hops = chain(to: input, seen: &seen, prefer: carries, preferInput: { self.optOuts.hasFilter(optOut, atHolding: $0) }, limit: 32)
+                if !hops.isEmpty { branches.append(WitnessBranch(hops: hops.reversed(), joinsAt: position)) }
+            }
+        }
+        return WitnessPath(hops: path.hops, breakingHop: path.breakingHop, branches: branches)
+    }
+
+    /// The transform a witness hop stands for.
+    public func transformIndex(of hop: WitnessHop) -> Int? {
+        guard hop.kind == .transform, let holding = graph.tables.holdingID(Holding(hop.from, hop.id)) else { return nil }
+        for contribution in graph.tables.contributions[holding] {
+            if case .transform(let index) = contribution { return index }
+        }
+        return nil
+    }
+
+    /// Whether a merge loses `optOut`: some input carried it and the output does not.
+    public func optOutLoss(of optOut: String, at transform: Int) -> OptOutLoss? {
+        let tables = graph.tables
+        let inputs = Array(tables.inputHoldings[transform])
+        guard inputs.count > 1, !optOuts.hasFilter(optOut, atHolding: tables.outputHolding[transform]) else { return nil }
+        let datasets = model.transforms[transform].inputs.map(\.name)
+        guard datasets.count == inputs.count else { return nil }
+        let carried = inputs.indices.filter { optOuts.hasFilter(optOut, atHolding: inputs[$0]) }
+        guard !carried.isEmpty else { return nil }
+        return OptOutLoss(
+            optOut: optOut, transform: transform,
+            carriedBy: carried.map { datasets[$0] },
+            missingFrom: inputs.indices.filter { !carried.contains($0) }.map { datasets[$0] }
+        )
     }
 
     func hop(forFlow index: Int) -> WitnessHop {

@@ -117,19 +117,24 @@ public enum FindingJSON {
     static func value(_ witness: WitnessPath, sources: SourceMap) -> JSONValue {
         .object([
             ("breakingHop", .number(witness.breakingHop)),
-            ("hops", .array(witness.hops.map { hop in
-                .object([
-                    ("kind", .string(hop.kind.rawValue)),
-                    ("id", .string(hop.id)),
-                    ("from", .string(hop.from)),
-                    ("to", .string(hop.to)),
-                    ("dataset", .string(hop.dataset)),
-                    ("level", .string(hop.level.rawValue)),
-                    ("bases", .string(hop.bases)),
-                    ("optOutsApplied", .array(hop.filters.map(JSONValue.string))),
-                    ("location", DiagnosticJSON.location(hop.span, sources: sources)),
-                ])
+            ("hops", .array(witness.hops.map { value($0, sources: sources) })),
+            ("branches", .array(witness.branches.map { branch in
+                .object([("joinsAt", .number(branch.joinsAt)), ("hops", .array(branch.hops.map { value($0, sources: sources) }))])
             })),
+        ])
+    }
+
+    static func value(_ hop: WitnessHop, sources: SourceMap) -> JSONValue {
+        .object([
+            ("kind", .string(hop.kind.rawValue)),
+            ("id", .string(hop.id)),
+            ("from", .string(hop.from)),
+            ("to", .string(hop.to)),
+            ("dataset", .string(hop.dataset)),
+            ("level", .string(hop.level.rawValue)),
+            ("bases", .string(hop.bases)),
+            ("optOutsApplied", .array(hop.filters.map(JSONValue.string))),
+            ("location", DiagnosticJSON.location(hop.span, sources: sources)),
         ])
     }
 

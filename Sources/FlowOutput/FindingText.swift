@@ -41,18 +41,35 @@ public enum FindingText {
         for (index, hop) in witness.hops.enumerated() {
             let number = String(repeating: " ", count: width - String(index + 1).count) + String(index + 1)
             let marker = index == witness.breakingHop ? ">>" : "  "
-            let route = hop.kind == .flow ? "\(hop.from) -> \(hop.to)" : "at \(hop.from): \(hop.bases)"
-            let filters = hop.filters.isEmpty ? "none" : hop.filters.joined(separator: ", ")
-            var line = "     \(marker) \(number). \(route) | \(hop.dataset) | \(hop.level.rawValue)"
-            if hop.kind == .flow { line += " | \(hop.bases)" }
-            line += " | opt-outs applied: \(filters)"
-            if let location = sources.location(of: hop.span) {
-                line += " (\(hop.span.path):\(location.line))"
-            }
+            var line = "     \(marker) \(number). " + describe(hop, sources: sources)
             if index == witness.breakingHop { line += "  <- breaks the rule" }
             lines.append(TerminalText.escaped(line))
         }
+        for branch in witness.branches {
+            lines.append("   = joined at \(branch.joinsAt + 1) by (origin first):")
+            for (index, hop) in branch.hops.enumerated() {
+                lines.append(TerminalText.escaped("        \(branch.joinsAt + 1)\(Self.letter(index)). " + describe(hop, sources: sources)))
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// a, b, …, z, then aa, ab, …: a branch's steps, told apart from the path's numbers.
+    static func letter(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        return index < letters.count ? String(letters[index]) : String(letters[index / letters.count - 1]) + String(letters[index % letters.count])
+    }
+
+    static func describe(_ hop: WitnessHop, sources: SourceMap) -> String {
+        let route = hop.kind == .flow ? "\(hop.from) -> \(hop.to)" : "at \(hop.from): \(hop.bases)"
+        let filters = hop.filters.isEmpty ? "none" : hop.filters.joined(separator: ", ")
+        var line = "\(route) | \(hop.dataset) | \(hop.level.rawValue)"
+        if hop.kind == .flow { line += " | \(hop.bases)" }
+        line += " | opt-outs applied: \(filters)"
+        if let location = sources.location(of: hop.span) {
+            line += " (\(hop.span.path):\(location.line))"
+        }
+        return line
     }
 
     /// What follows from a finding, one line each, under it: each is a finding of its own in JSON

@@ -172,7 +172,22 @@ public enum SARIFReport {
                     ("importance", .string(index == witness.breakingHop ? "essential" : "important")),
                 ])
             }
-            members.append(("codeFlows", .array([.object([("threadFlows", .array([.object([("locations", .array(steps))])]))])])))
+            // Each chain that joins the path at a merge is a thread of its own.
+            let branches: [JSONValue] = witness.branches.map { branch in
+                let locations: [JSONValue] = branch.hops.compactMap { hop in
+                    guard let location = physicalLocation(hop.span, sources: sources) else { return nil }
+                    return .object([
+                        ("location", .object([
+                            ("physicalLocation", location),
+                            ("message", .object([("text", .string("joins step \(branch.joinsAt + 1): " + hopText(hop, number: branch.joinsAt + 1, breaking: false)))])),
+                        ])),
+                        ("importance", .string("important")),
+                    ])
+                }
+                return .object([("locations", .array(locations))])
+            }
+            let threads: [JSONValue] = [.object([("locations", .array(steps))])] + branches
+            members.append(("codeFlows", .array([.object([("threadFlows", .array(threads))])])))
         }
         // flowgate's own grouping (docs/output-formats.md): the same-reason group a result belongs
         // to, and the result it follows from, by fingerprint.

@@ -29,6 +29,14 @@ struct TraceTests {
         #expect(!ids.contains("s1-f12"))
     }
 
+    @Test func theLinkageSaysInPlainWordsWhereTheObjectionIsLost() throws {
+        let (trace, context) = try Self.upstreamOfTheProcessor()
+        let link = try #require(trace.hops.first { $0.id == "blmk-rs-linked" })
+        #expect(link.lost == ["the opt-out `blmk-rs-objection` is lost at the link at `blmk-psl`: `gp-extract` carries it but `blmk-sus-rs` does not, and a merge keeps an opt-out only when every input it could apply to carries it"])
+        #expect(trace.hops.filter { !$0.lost.isEmpty }.count == 1, "only the merge loses it")
+        #expect(TraceReport.text(trace, context: context).contains("   lost here: the opt-out `blmk-rs-objection` is lost at the link"))
+    }
+
     @Test func everyHopCarriesLevelBasesAndFilters() throws {
         let (trace, _) = try Self.upstreamOfTheProcessor()
         let f7 = try #require(trace.hops.first { $0.id == "s1-f7" })

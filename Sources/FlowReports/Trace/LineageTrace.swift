@@ -30,6 +30,8 @@ public struct TraceHop: Sendable, Hashable {
     public let applied: [String]
     /// Opt-outs the data carries after this hop.
     public let carried: [String]
+    /// Transforms: opt-outs some inputs carried and the output does not, each said in plain words.
+    public let lost: [String]
     public let span: SourceSpan
 }
 
@@ -174,7 +176,7 @@ public enum TraceReport {
                 declaredLevel: flow.level, level: analysis.identifiability.recipientLevels[index],
                 escalations: (analysis.identifiability.escalations[target] ?? []).map(\.description),
                 bases: bases, purposes: flow.purposes.map(\.name), applied: flow.appliedOptOuts.map(\.name).uniqued(),
-                carried: analysis.optOuts.arrivingFilters[index].sortedUTF8(), span: flow.span)
+                carried: analysis.optOuts.arrivingFilters[index].sortedUTF8(), lost: [], span: flow.span)
         case .transform(let index):
             let transform = model.transforms[index]
             let target = Holding(transform.holder.name, transform.output)
@@ -188,7 +190,9 @@ public enum TraceReport {
                 escalations: (analysis.identifiability.escalations[target] ?? []).map(\.description),
                 bases: bases, purposes: transform.purposes.map(\.name),
                 applied: transform.operation == .filter ? transform.optOuts.map(\.name) : [],
-                carried: (analysis.optOuts.filtersAt[target] ?? []).sortedUTF8(), span: transform.span)
+                carried: (analysis.optOuts.filtersAt[target] ?? []).sortedUTF8(),
+                lost: model.optOuts.keys.sortedUTF8().compactMap { analysis.optOutLoss(of: $0, at: index)?.explanation(in: model) },
+                span: transform.span)
         }
     }
 
@@ -226,6 +230,7 @@ public enum TraceReport {
             }
             out += "   opt-outs: applied " + (hop.applied.isEmpty ? "none" : hop.applied.joined(separator: ", "))
                 + "; carried after this hop " + (hop.carried.isEmpty ? "none" : hop.carried.joined(separator: ", ")) + "\n"
+            for loss in hop.lost { out += "   lost here: \(loss)\n" }
             out += "   at \(context.location(hop.span))\n"
         }
         // Titles, citations and paths come from the model: nothing in them may drive the terminal.
@@ -254,6 +259,7 @@ public enum TraceReport {
                     ("purposes", .array(hop.purposes.map(JSONValue.string))),
                     ("optOutsApplied", .array(hop.applied.map(JSONValue.string))),
                     ("optOutsCarried", .array(hop.carried.map(JSONValue.string))),
+                    ("optOutsLost", .array(hop.lost.map(JSONValue.string))),
                     ("location", .string(context.location(hop.span))),
                 ])
             })),

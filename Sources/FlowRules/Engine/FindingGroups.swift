@@ -103,7 +103,8 @@ public enum FindingGroups {
             code: first.code, slug: first.slug, severity: first.severity,
             message: "\(reason.summary) — \(members.count) \(reason.owner): \(named)",
             span: first.span,
-            related: members.dropFirst().map { DiagnosticNote("also `\($0.target)`", at: $0.span) },
+            // The first member's own notes (what explains it) stand for the group's.
+            related: first.related + members.dropFirst().map { DiagnosticNote("also `\($0.target)`", at: $0.span) },
             target: first.target, discriminator: first.discriminator, witness: first.witness, help: first.help,
             sameReason: reason
         )

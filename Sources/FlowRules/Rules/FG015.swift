@@ -101,6 +101,7 @@ enum FG015 {
                     "\(collector.label(flow)) must apply the National Data Opt-out (`\(optOut)`): \(requirement.reason)"
                         + (claims.isEmpty ? "" : "; its exemption does not count: " + claims.joined(separator: "; ")),
                     discriminator: optOut,
+                    related: OptOutLossNotes.notes(on: witness, optOut: optOut, analysis: analysis),
                     witness: witness,
                     help: "add `applies \(optOut)` to this flow or filter upstream; an exemption counts only when it rests on the cited approval's `ndoo exempt` entry (`exempt \(optOut) APPROVAL`) or on an NDOP §7 entry that covers the flow (`exempt \(optOut) invoice-validation`, for invoice validation alone)",
                     sameReason: owners.reason(

@@ -130,6 +130,7 @@ enum FG017 {
                     "\(collector.label(flow)) takes GP-record data `\(flow.dataset.name)` (\(level.rawValue) to `\(flow.to.name)`) out of the practice without the Type 1 objection `\(optOut)`: \(requirement.reason)\(policyNote)",
                     discriminator: optOut,
                     severity: requirement.isPolicyDependent ? .warning : .error,
+                    related: OptOutLossNotes.notes(on: witness, optOut: optOut, analysis: analysis),
                     witness: witness,
                     help: "add `applies \(optOut)` to this flow (or filter where the data leaves the practice: `at ORG filter \(flow.dataset.name) -> \(flow.dataset.name)-t1 { opt-out \(optOut) }`)"
                         + (requirement.unrecognisedClaims.isEmpty ? "" : "; a claimed exemption does not lift a Type 1 objection")

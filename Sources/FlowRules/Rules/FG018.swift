@@ -199,7 +199,8 @@ enum FG018 {
                     flow: index,
                     message,
                     discriminator: id,
-                    related: [DiagnosticNote("the opt-out `\(id)` is declared here", at: optOut.span)],
+                    related: [DiagnosticNote("the opt-out `\(id)` is declared here", at: optOut.span)]
+                        + OptOutLossNotes.notes(on: witness, optOut: id, analysis: analysis),
                     witness: witness,
                     help: "add `applies \(id)` to this flow, or filter upstream (`at ORG filter \(flow.dataset.name) -> \(flow.dataset.name)-filtered { opt-out \(id) }`)"
                         + (requirement.unrecognisedClaims.isEmpty ? "" : "; a claimed exemption does not lift a local opt-out"),
