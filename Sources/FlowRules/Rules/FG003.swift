@@ -107,19 +107,24 @@ enum FG003 {
             let span = flow.article9Span ?? flow.span
             // Where the condition itself does not fit the flow's purposes, completing it with its
             // Schedule 1 paragraph is the wrong remedy: propose the conditions that fit.
-            let fitting = ConditionRemedies.proposal(replacing: condition, for: categories[index])
-            let refit = fitting.map { "9(2)(\(condition.rawValue)) does not fit this flow's purposes; rely on \($0)" }
+            let proposal = ConditionRemedies.proposal(replacing: condition, for: categories[index])
+            let fitting = proposal?.remedies
+            let refit = proposal.map { proposal in
+                let unfit = proposal.unfit.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+                return "9(2)(\(condition.rawValue)) does not fit \(unfit); for \(proposal.unfit.count == 1 ? "it" : "them") rely on \(proposal.remedies)"
+            }
             if flow.schedule1.isEmpty {
                 collector.report(
                     flow: index,
-                    "\(collector.label(flow)) relies on Art 9(2)(\(condition.rawValue)) but cites no DPA 2018 Schedule 1 condition; 9(2)(\(condition.rawValue)) needs \(required.text)",
+                    "\(collector.label(flow)) relies on Art 9(2)(\(condition.rawValue)) but cites no DPA 2018 Schedule 1 condition; "
+                        + (refit ?? "9(2)(\(condition.rawValue)) needs \(required.text)"),
                     discriminator: several ? "missing:\(condition.rawValue)" : "missing",
                     help: refit ?? "add `sch1 \(required.example)` to the flow",
                     at: span,
                     sameReason: owners.reason(
                         forFlow: flow.id, key: "missing|\(condition.rawValue)|\(fitting ?? "")",
                         summary: "Art 9(2)(\(condition.rawValue)) is relied on with no DPA 2018 Schedule 1 condition; "
-                            + (fitting.map { "it does not fit these flows' purposes: rely on \($0)" } ?? "9(2)(\(condition.rawValue)) needs \(required.text)")
+                            + (proposal.map { "it does not fit \($0.unfit.map { "`\($0.rawValue)`" }.joined(separator: ", ")): rely on \($0.remedies)" } ?? "9(2)(\(condition.rawValue)) needs \(required.text)")
                     )
                 )
             } else if !flow.schedule1.contains(where: required.matches) {
@@ -133,7 +138,7 @@ enum FG003 {
                     sameReason: owners.reason(
                         forFlow: flow.id, key: "mismatch|\(condition.rawValue)|\(cited)|\(fitting ?? "")",
                         summary: "Art 9(2)(\(condition.rawValue)) is paired with \(cited), not a condition for it; "
-                            + (fitting.map { "9(2)(\(condition.rawValue)) does not fit these flows' purposes: rely on \($0)" } ?? "9(2)(\(condition.rawValue)) needs \(required.text)")
+                            + (proposal.map { "9(2)(\(condition.rawValue)) does not fit \($0.unfit.map { "`\($0.rawValue)`" }.joined(separator: ", ")): rely on \($0.remedies)" } ?? "9(2)(\(condition.rawValue)) needs \(required.text)")
                     )
                 )
             }

@@ -227,11 +227,17 @@ enum FG028 {
                         "\(collector.label(flow)) needs a DPIA (\(found.reasons(for: flow).joined(separator: "; "))) but none is recorded",
                         discriminator: "missing", severity: found.mandatory ? .error : .warning,
                         help: "complete a DPIA and declare it, e.g. `dpia NAME { controller ORG; purposes \(flow.purposes.map(\.name).joined(separator: ", ")); completed YYYY-MM-DD }`, and cite it with `dpia NAME` on the flow",
-                        // One DPIA assesses the processing for these purposes: its absence is one gap.
-                        sameReason: owners.reason(
-                            forFlow: flow.id, key: "missing|" + flow.purposes.map(\.name).sorted().joined(separator: ","),
-                            summary: "no DPIA is recorded for processing that needs one, for " + flow.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
-                        )
+                        // One DPIA assesses a programme: profiling (risk stratification, whichever of its
+                        // purposes a flow serves) is one gap; other processing, one per set of purposes.
+                        sameReason: found.scoringPurpose != nil
+                            ? owners.reason(
+                                forFlow: flow.id, key: "missing|profiling",
+                                summary: "no DPIA is recorded for the profiling and risk scoring these flows serve, which needs one (Art 35(3)(a))"
+                            )
+                            : owners.reason(
+                                forFlow: flow.id, key: "missing|" + flow.purposes.map(\.name).sorted().joined(separator: ","),
+                                summary: "no DPIA is recorded for processing that needs one, for " + flow.purposes.map { "`\($0.name)`" }.joined(separator: ", ")
+                            )
                     )
                     continue
                 }

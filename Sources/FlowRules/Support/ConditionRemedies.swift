@@ -46,13 +46,21 @@ enum ConditionRemedies {
 
     /// For a flow relying on `condition`: the fitting remedies of those of its purposes the
     /// condition does not fit, written for a help text; nil when it fits them all.
-    static func proposal(replacing condition: Article9Condition, for categories: [PurposeCategory]) -> String? {
+    /// The purpose categories a condition does not fit, and the conditions that would.
+    struct Proposal: Sendable, Equatable {
+        let unfit: [PurposeCategory]
+        let remedies: String
+    }
+
+    static func proposal(replacing condition: Article9Condition, for categories: [PurposeCategory]) -> Proposal? {
         var proposed: [Remedy] = []
+        var unfit: [PurposeCategory] = []
         for category in categories {
             guard let fitting = fitting(category), !fitting.contains(where: { $0.article9 == condition }) else { continue }
+            unfit.append(category)
             for remedy in fitting where !proposed.contains(remedy) { proposed.append(remedy) }
         }
         guard !proposed.isEmpty else { return nil }
-        return proposed.map(\.written).joined(separator: ", or ")
+        return Proposal(unfit: unfit, remedies: proposed.map(\.written).joined(separator: ", or "))
     }
 }
