@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "flowgate-gen", targets: ["flowgate-gen"]),
         .library(name: "FlowLanguage", targets: ["FlowLanguage"]),
         .library(name: "FlowModel", targets: ["FlowModel"]),
+        .library(name: "FlowLSP", targets: ["FlowLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,7 +31,9 @@ let package = Package(
         .target(name: "FlowRules", dependencies: ["FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // The workspace (flowgate.toml): which models a repository holds, their rule settings, and
         // the date committed outputs are rendered as of. Reads nothing itself: text in, values out.
-        .target(name: "FlowWorkspace", dependencies: ["FlowRules", "FlowModel", "FlowLanguage", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "FlowWorkspace", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The language server (`flowgate lsp`): JSON-RPC over stdio, documents, and the editor features over the pipeline.
+        .target(name: "FlowLSP", dependencies: ["FlowIO", "FlowWorkspace", "FlowOutput", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Outputs: diagnostics as text, JSON, SARIF and annotations.
         .target(name: "FlowOutput", dependencies: ["FlowWorkspace", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Edge: file discovery and atomic writes.
@@ -49,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "flowgate",
             dependencies: [
-                "FlowLanguage", "FlowModel", "FlowIO", "FlowWorkspace", "FlowOutput", "FlowRender", "FlowGraphviz", "FlowReports", "FlowDiff",
+                "FlowLanguage", "FlowModel", "FlowIO", "FlowWorkspace", "FlowOutput", "FlowRender", "FlowGraphviz", "FlowReports", "FlowDiff", "FlowLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +81,8 @@ let package = Package(
         .testTarget(name: "FlowsModelTests", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowIO"], exclude: ["Golden"]),
         .testTarget(name: "FlowgateCLITests", dependencies: ["flowgate", "FlowIO"]),
         .testTarget(name: "FlowReportsTests", dependencies: ["FlowReports", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowIO", "FlowOutput", "FlowRender", "FlowGraphviz"], exclude: ["Golden"]),
+        // A client process drives `flowgate lsp`; the TextMate grammar is checked against the lexer.
+        .testTarget(name: "FlowLSPTests", dependencies: ["flowgate", "FlowLSP", "FlowModel", "FlowLanguage"]),
         .testTarget(name: "FlowFuzzRegressionTests", dependencies: ["FlowFuzzing"]),
         .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowModel", "FlowGraphviz", "flowgate"]),
         .testTarget(name: "RobustnessTests", dependencies: ["flowgate", "FlowIO"]),

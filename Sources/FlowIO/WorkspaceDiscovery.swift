@@ -38,3 +38,18 @@ extension Workspace {
         }
     }
 }
+
+/// Where a workspace file is, for the commands and the language server alike.
+public enum WorkspaceFileSearch {
+    /// The file named `fileName` in `directory` or the nearest folder above it that has one, not
+    /// looking beyond the repository's root (a folder with `.git`); nil when there is none.
+    public static func find(_ fileName: String, from directory: String) -> String? {
+        var folder = PathArithmetic.normalise(directory)
+        while true {
+            let candidate = folder == "/" ? "/" + fileName : folder + "/" + fileName
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            if FileManager.default.fileExists(atPath: folder + "/.git") || folder == "/" { return nil }
+            folder = PathArithmetic.directory(of: folder)
+        }
+    }
+}

@@ -61,11 +61,7 @@ public enum FindingText {
     }
 
     static func describe(_ hop: WitnessHop, sources: SourceMap) -> String {
-        let route = hop.kind == .flow ? "\(hop.from) -> \(hop.to)" : "at \(hop.from): \(hop.bases)"
-        let filters = hop.filters.isEmpty ? "none" : hop.filters.joined(separator: ", ")
-        var line = "\(route) | \(hop.dataset) | \(hop.level.rawValue)"
-        if hop.kind == .flow { line += " | \(hop.bases)" }
-        line += " | opt-outs applied: \(filters)"
+        var line = summary(of: hop)
         if let location = sources.location(of: hop.span) {
             line += " (\(hop.span.path):\(location.line))"
         }
@@ -84,6 +80,15 @@ public enum FindingText {
             lines.append(TerminalText.escaped(line))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One hop of a witness path: `nhs-digital -> dscro | sus | identifiable | s251-reg5 cag-7-04a | opt-outs applied: none`.
+    public static func summary(of hop: WitnessHop) -> String {
+        let route = hop.kind == .flow ? "\(hop.from) -> \(hop.to)" : "at \(hop.from): \(hop.bases)"
+        let filters = hop.filters.isEmpty ? "none" : hop.filters.joined(separator: ", ")
+        var line = "\(route) | \(hop.dataset) | \(hop.level.rawValue)"
+        if hop.kind == .flow { line += " | \(hop.bases)" }
+        return line + " | opt-outs applied: \(filters)"
     }
 
     public static func summary(_ report: CheckReport) -> String {

@@ -68,13 +68,11 @@ struct CheckCommand: ParsableCommand {
             var waived: [WaivedFinding] = []
             var settings: [AppliedRuleSetting] = []
             if let model {
-                let analysis = Analysis(model: model)
-                ProcessLifetime.keep(analysis)
-                let result = RuleEngine.run(analysis, asOf: date)
-                let configured = target.rules.apply(to: result.findings)
-                findings = configured.findings
-                settings = configured.settings
-                waived = result.waived
+                let check = ModelCheck(model, rules: target.rules, asOf: date)
+                ProcessLifetime.keep(check.analysis)
+                findings = check.findings
+                settings = check.settings
+                waived = check.waived
             } else {
                 anyInvalid = true
             }

@@ -8,7 +8,7 @@ struct Flowgate: ParsableCommand {
         commandName: "flowgate",
         abstract: "Check, format and draw health and care data flows (.flow files).",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, FormatCommand.self, ExplainCommand.self, RenderCommand.self, ReportCommand.self, TraceCommand.self, DiffCommand.self]
+        subcommands: [CheckCommand.self, FormatCommand.self, ExplainCommand.self, RenderCommand.self, ReportCommand.self, TraceCommand.self, DiffCommand.self, LSPCommand.self]
     )
 
     /// Exit codes: 0 clean, 1 findings (or files that `fmt --check` would change), 2 invalid input

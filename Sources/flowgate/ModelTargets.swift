@@ -131,13 +131,7 @@ struct ModelTargets {
     }
 
     static func findWorkspaceFile(from directory: String) -> String? {
-        var folder = PathArithmetic.normalise(directory)
-        while true {
-            let candidate = folder == "/" ? "/" + WorkspaceManifest.fileName : folder + "/" + WorkspaceManifest.fileName
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            if FileManager.default.fileExists(atPath: folder + "/.git") || folder == "/" { return nil }
-            folder = PathArithmetic.directory(of: folder)
-        }
+        WorkspaceFileSearch.find(WorkspaceManifest.fileName, from: directory)
     }
 
     /// `path` (absolute, normalised) as seen from `directory` (absolute, normalised).

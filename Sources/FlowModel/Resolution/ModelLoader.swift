@@ -8,6 +8,8 @@ public struct ModelLoader {
     static let maximumIncludeDepth = 200
 
     let provider: SourceProvider
+    /// Files lowered by earlier loads, reused when their bytes are unchanged (nil: lower every file).
+    let cache: LoweringCache?
     private var sink = DiagnosticSink(limit: 10_000)
     private var sources = SourceMap()
     private var lowered: [LoweredFile] = []
@@ -24,8 +26,9 @@ public struct ModelLoader {
         let lowered: LoweredFile
     }
 
-    public init(provider: SourceProvider) {
+    public init(provider: SourceProvider, cache: LoweringCache? = nil) {
         self.provider = provider
+        self.cache = cache
     }
 
     public struct Result: Sendable {
@@ -44,8 +47,12 @@ public struct ModelLoader {
     }
 
     /// `reaching` is called as each stage ends, for callers that time them (`flowgate-bench`).
-    public static func load(paths: [String], provider: SourceProvider, reaching: (Stage) -> Void = { _ in }) -> Result {
-        var loader = ModelLoader(provider: provider)
+    /// `cache` keeps lowered files between loads (a long-lived process); it is left holding the
+    /// files this load used.
+    public static func load(paths: [String], provider: SourceProvider, cache: LoweringCache? = nil, reaching: (Stage) -> Void = { _ in }) -> Result {
+        var loader = ModelLoader(provider: provider, cache: cache)
+        cache?.beginLoad()
+        defer { cache?.endLoad() }
         return loader.run(paths: paths, reaching: reaching)
     }
 
@@ -79,7 +86,7 @@ public struct ModelLoader {
                         at: nil, help: Self.workspaceHelp)
             return false
         }
-        prepared = Self.prepare(roots, provider: provider)
+        prepared = cache.map { prepare(roots, reusing: $0) } ?? Self.prepare(roots, provider: provider)
         for root in roots {
             loadFile(root, includedFrom: nil)
         }
@@ -138,6 +145,30 @@ public struct ModelLoader {
         return result
     }
 
+    /// As `prepare(_:provider:)`, lowering only the files whose bytes `cache` does not hold.
+    private func prepare(_ paths: [String], reusing cache: LoweringCache) -> [String: PreparedFile] {
+        var result: [String: PreparedFile] = [:]
+        var changed: [(path: String, bytes: [UInt8])] = []
+        for path in paths {
+            guard let size = provider.size(of: path), size <= Self.maximumFileSize, let bytes = try? provider.read(path) else { continue }
+            if cache.holds(path: path, bytes: bytes) {
+                let (file, lowered) = cache.lowered(path: path, bytes: bytes, lower: Self.lower)
+                result[path] = PreparedFile(file: file, lowered: lowered)
+            } else {
+                changed.append((path, bytes))
+            }
+        }
+        let lowered = Parallel.map(changed) { item -> PreparedFile in
+            let file = SourceFile(path: item.path, bytes: item.bytes)
+            return PreparedFile(file: file, lowered: Self.lower(file))
+        }
+        for file in lowered {
+            cache.store(file.file, lowered: file.lowered)
+            result[file.file.path] = file
+        }
+        return result
+    }
+
     private static func lower(_ file: SourceFile) -> LoweredFile {
         Lowerer.parseAndLower(file)
     }
@@ -160,7 +191,9 @@ public struct ModelLoader {
     }
 
     private mutating func process(_ file: SourceFile, identity: String) {
-        register(file, lowered: Self.lower(file), identity: identity)
+        guard let cache else { return register(file, lowered: Self.lower(file), identity: identity) }
+        let (cached, lowered) = cache.lowered(path: file.path, bytes: file.bytes, lower: Self.lower)
+        register(cached, lowered: lowered, identity: identity)
     }
 
     /// Records a lowered file and loads what it includes and uses.

@@ -1,8 +1,6 @@
-import FlowModel
-
-/// The plain-English names of the legal vocabulary, for people reading reports.
-enum LegalWording {
-    static func article6(_ basis: Article6Basis) -> String {
+/// The plain-English names of the legal vocabulary, for people reading reports and hovering in an editor.
+public enum LegalWording {
+    public static func article6(_ basis: Article6Basis) -> String {
         switch basis {
         case .a: "Art 6(1)(a) consent"
         case .b: "Art 6(1)(b) contract"
@@ -14,7 +12,7 @@ enum LegalWording {
         }
     }
 
-    static func article9(_ condition: Article9Condition) -> String {
+    public static func article9(_ condition: Article9Condition) -> String {
         switch condition {
         case .a: "Art 9(2)(a) explicit consent"
         case .b: "Art 9(2)(b) employment, social security and social protection"
@@ -29,12 +27,12 @@ enum LegalWording {
         }
     }
 
-    static func schedule1(_ condition: Schedule1Condition) -> String {
+    public static func schedule1(_ condition: Schedule1Condition) -> String {
         let name = schedule1Names[condition.part]?[condition.paragraph]
         return "DPA 2018 Sch 1 Pt \(condition.part) para \(condition.paragraph)" + (name.map { " " + $0 } ?? "")
     }
 
-    static let schedule1Names: [Int: [Int: String]] = [
+    public static let schedule1Names: [Int: [Int: String]] = [
         1: [1: "employment, social security and social protection", 2: "health or social care purposes", 3: "public health",
             4: "research"],
         2: [6: "statutory and government purposes", 7: "administration of justice", 8: "equality of opportunity or treatment",
@@ -44,14 +42,14 @@ enum LegalWording {
         3: [29: "consent", 30: "vital interests", 33: "legal claims"],
     ]
 
-    static func article10(_ route: Article10Route) -> String {
+    public static func article10(_ route: Article10Route) -> String {
         switch route {
         case .officialAuthority: "Art 10 under official authority"
         case .schedule1: "Art 10 under a DPA 2018 Schedule 1 condition"
         }
     }
 
-    static func confidentiality(_ basis: ConfidentialityBasis) -> String {
+    public static func confidentiality(_ basis: ConfidentialityBasis) -> String {
         switch basis {
         case .impliedConsent: "implied consent (individual care)"
         case .explicitConsent: "explicit consent"
@@ -65,7 +63,7 @@ enum LegalWording {
         }
     }
 
-    static func level(_ level: IdentifiabilityLevel) -> String {
+    public static func level(_ level: IdentifiabilityLevel) -> String {
         switch level {
         case .identifiable: "identifiable"
         case .pseudonymisedWeak: "pseudonymised, NHS number kept"
@@ -76,7 +74,7 @@ enum LegalWording {
         }
     }
 
-    static func role(_ role: RecipientRole?) -> String {
+    public static func role(_ role: RecipientRole?) -> String {
         switch role {
         case .controller: "controller"
         case .processor: "processor"
@@ -85,7 +83,7 @@ enum LegalWording {
         }
     }
 
-    static func transfer(_ mechanism: TransferMechanism) -> String {
+    public static func transfer(_ mechanism: TransferMechanism) -> String {
         switch mechanism {
         case .ukAdequacy: "UK adequacy regulations"
         case .idta: "ICO International Data Transfer Agreement"
@@ -95,7 +93,7 @@ enum LegalWording {
         }
     }
 
-    static func agreementKind(_ kind: AgreementKind) -> String {
+    public static func agreementKind(_ kind: AgreementKind) -> String {
         switch kind {
         case .dataSharingAgreement: "data sharing agreement"
         case .nhsEnglandDSA: "NHS England data sharing agreement"
@@ -103,7 +101,7 @@ enum LegalWording {
         }
     }
 
-    static func optOutKind(_ kind: OptOutKind) -> String {
+    public static func optOutKind(_ kind: OptOutKind) -> String {
         switch kind {
         case .nationalDataOptOut: "National Data Opt-out"
         case .type1: "GP Type 1 objection"
@@ -113,7 +111,7 @@ enum LegalWording {
         }
     }
 
-    static func retentionAction(_ action: RetentionAction) -> String {
+    public static func retentionAction(_ action: RetentionAction) -> String {
         switch action {
         case .delete: "then deleted"
         case .destroy: "then destroyed"
@@ -124,7 +122,7 @@ enum LegalWording {
         }
     }
 
-    static func specialCategory(_ category: SpecialCategory) -> String {
+    public static func specialCategory(_ category: SpecialCategory) -> String {
         switch category {
         case .health: "health"
         case .genetic: "genetic"
@@ -138,7 +136,7 @@ enum LegalWording {
         }
     }
 
-    static func identifier(_ identifier: Identifier) -> String {
+    public static func identifier(_ identifier: Identifier) -> String {
         switch identifier {
         case .nhsNumber: "NHS number"
         case .name: "name"
@@ -156,7 +154,7 @@ enum LegalWording {
         }
     }
 
-    static func subject(_ subject: DataSubject) -> String {
+    public static func subject(_ subject: DataSubject) -> String {
         switch subject {
         case .patients: "patients"
         case .serviceUsers: "service users"
@@ -172,7 +170,7 @@ enum LegalWording {
     }
 
     /// "3 days", "1 day".
-    static func days(_ count: Int) -> String {
+    public static func days(_ count: Int) -> String {
         count == 1 ? "1 day" : "\(count) days"
     }
 }

@@ -1,0 +1,63 @@
+import FlowAnalysis
+import FlowLanguage
+import FlowModel
+import FlowOutput
+import FlowRules
+
+extension LanguageServer {
+    /// Publishes the session's language diagnostics and rule findings file by file, and clears
+    /// the files that had some last time and have none now.
+    func publishDiagnostics(of session: ModelSession) {
+        var byPath: [String: [LSPDiagnostic]] = [:]
+        // A diagnostic with no place (an unreadable folder, no input) is shown on the open documents of the model.
+        let openPaths = documents.documents.keys.filter { session.location.holds($0) }.sorted()
+        for diagnostic in session.diagnostics {
+            let paths = diagnostic.span.map { [$0.path] } ?? openPaths
+            for path in paths {
+                byPath[path, default: []].append(convert(diagnostic, in: session, witness: nil))
+            }
+        }
+        for finding in session.findings {
+            byPath[finding.span.path, default: []].append(convert(finding.diagnostic, in: session, witness: finding.witness))
+        }
+        for path in session.publishedPaths.union(byPath.keys).sorted() where !StandardLibrary.isLibraryPath(path) {
+            let params = PublishDiagnosticsParams(uri: uris.uri(of: path), version: documents[path]?.version, diagnostics: byPath[path] ?? [])
+            send(NotificationMessage(method: "textDocument/publishDiagnostics", params: params))
+        }
+        session.publishedPaths = Set(byPath.keys)
+    }
+
+    private func convert(_ diagnostic: Diagnostic, in session: ModelSession, witness: WitnessPath?) -> LSPDiagnostic {
+        let range = diagnostic.span.flatMap { span in session.source(span.path).map { TextPositions.range(of: span, in: $0) } }
+            ?? TextRange(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0))
+        var related: [LSPDiagnostic.RelatedInformation] = diagnostic.notes.compactMap { note in
+            guard let span = note.span, let location = location(of: span, in: session) else { return nil }
+            return .init(location: location, message: note.message)
+        }
+        if let witness {
+            for (index, hop) in witness.hops.enumerated() {
+                guard let location = location(of: hop.span, in: session) else { continue }
+                let marker = index == witness.breakingHop ? " (breaks the rule)" : ""
+                related.append(.init(location: location, message: "path \(index + 1): \(FindingText.summary(of: hop))\(marker)"))
+            }
+        }
+        var message = diagnostic.message
+        if let help = diagnostic.help { message += "\nhelp: \(help)" }
+        return LSPDiagnostic(
+            range: range, severity: Self.severity(diagnostic.severity), code: diagnostic.code, message: message,
+            relatedInformation: related.isEmpty ? nil : related
+        )
+    }
+
+    func location(of span: SourceSpan, in session: ModelSession) -> Location? {
+        session.source(span.path).map { Location(uri: uris.uri(of: span.path), range: TextPositions.range(of: span, in: $0)) }
+    }
+
+    static func severity(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: 1
+        case .warning: 2
+        case .info: 3
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import FlowLanguage
+import FlowModel
+import Foundation
+
+/// `flowgate lsp`: reads framed JSON-RPC messages, answers each request in turn, and publishes
+/// diagnostics for the model a document belongs to whenever one of its documents changes. A
+/// request that fails is answered with an error and the server goes on.
+public final class LanguageServer {
+    private let writer: MessageWriter
+    var uris: DocumentURI
+    var documents = DocumentStore()
+    /// One per model that has an open document; dropped when its last document closes.
+    var sessions: [String: ModelSession] = [:]
+    /// Which model each folder's files belong to, worked out once per folder.
+    private var locations: [String: ModelLocation] = [:]
+    var asOf: Day
+    private var shutdownRequested = false
+
+    public init(output: Int32, libraryFolder: String?, asOf: Day) {
+        writer = MessageWriter(descriptor: output)
+        uris = DocumentURI(libraryFolder: libraryFolder)
+        self.asOf = asOf
+    }
+
+    /// Serves until `exit` or the end of the input; the process's exit status (0 after `shutdown`).
+    public func run(input: Int32) -> Int32 {
+        var reader = MessageReader(descriptor: input)
+        while true {
+            let body: [UInt8]?
+            do { body = try reader.next() } catch { return 1 }
+            guard let body else { return 1 }
+            if let status = handle(body) { return status }
+        }
+    }
+
+    /// Handles one message; an exit status when the server is to stop.
+    func handle(_ body: [UInt8]) -> Int32? {
+        guard let header = try? JSONCoding.decode(IncomingHeader.self, from: body) else {
+            send(ResponseMessage<Bool>(id: nil, result: nil, error: ResponseError(code: ResponseError.parseError, message: "the message is not JSON-RPC")))
+            return nil
+        }
+        guard let method = header.method else { return nil }
+        switch method {
+        case "exit": return shutdownRequested ? 0 : 1
+        case "shutdown":
+            shutdownRequested = true
+            send(ResponseMessage<Bool>(id: header.id, result: nil, error: nil))
+        case "initialize": answer(header.id, body, initialize)
+        case "textDocument/didOpen": notification(body, didOpen)
+        case "textDocument/didChange": notification(body, didChange)
+        case "textDocument/didClose": notification(body, didClose)
+        case "textDocument/didSave": notification(body, didSave)
+        case "workspace/didChangeWatchedFiles": notification(body, didChangeWatchedFiles)
+        case "textDocument/hover": answer(header.id, body, hover)
+        case "textDocument/definition": answer(header.id, body, definition)
+        case "textDocument/references": answer(header.id, body, references)
+        case "textDocument/completion": answer(header.id, body, completion)
+        case "textDocument/codeAction": answer(header.id, body, codeActions)
+        case "textDocument/formatting": answer(header.id, body, formatting)
+        case "textDocument/documentSymbol": answer(header.id, body, documentSymbols)
+        case "workspace/symbol": answer(header.id, body, workspaceSymbols)
+        case "textDocument/rename": answer(header.id, body, rename)
+        default:
+            // Unknown notifications (`initialized`, `$/cancelRequest`, …) need nothing.
+            if let id = header.id {
+                send(ResponseMessage<Bool>(id: id, result: nil, error: ResponseError(code: ResponseError.methodNotFound, message: "unsupported method `\(method)`")))
+            }
+        }
+        return nil
+    }
+
+    /// Decodes the params, runs the handler and sends its result, or the error it failed with.
+    private func answer<Params: Decodable, Result: Encodable>(_ id: RequestID?, _ body: [UInt8], _ handler: (Params) throws -> Result?) {
+        do {
+            let params = try JSONCoding.decode(IncomingParams<Params>.self, from: body).params
+            send(ResponseMessage(id: id, result: try handler(params), error: nil))
+        } catch let error as ResponseError {
+            send(ResponseMessage<Bool>(id: id, result: nil, error: error))
+        } catch let error as DecodingError {
+            send(ResponseMessage<Bool>(id: id, result: nil, error: ResponseError(code: ResponseError.invalidParams, message: "invalid params: \(error)")))
+        } catch {
+            send(ResponseMessage<Bool>(id: id, result: nil, error: ResponseError(code: ResponseError.requestFailed, message: "\(error)")))
+        }
+    }
+
+    /// Notifications are not answered: one that cannot be handled is passed over.
+    private func notification<Params: Decodable>(_ body: [UInt8], _ handler: (Params) throws -> Void) {
+        guard let params = try? JSONCoding.decode(IncomingParams<Params>.self, from: body).params else { return }
+        try? handler(params)
+    }
+
+    func send<Message: Encodable>(_ message: Message) {
+        guard let bytes = try? JSONCoding.encode(message) else { return }
+        writer.write(bytes)
+    }
+
+    private func initialize(_ params: InitializeParams) throws -> InitializeResult {
+        if let text = params.initializationOptions?.asOf {
+            guard let day = Day(iso: text) else {
+                throw ResponseError(code: ResponseError.invalidParams, message: "`asOf` is not a date (YYYY-MM-DD): \(text)")
+            }
+            asOf = day
+        }
+        return InitializeResult(capabilities: ServerCapabilities(), serverInfo: .init(name: "flowgate", version: Self.version))
+    }
+
+    public static let version = "0.1.0"
+
+    // MARK: - Models
+
+    /// The model `path` belongs to, checked (a new session is checked at once).
+    func session(for path: String) -> ModelSession {
+        if StandardLibrary.isLibraryPath(path), let holder = sessions.values.sorted(by: { $0.location.key < $1.location.key }).first(where: { $0.files.contains(path) }) {
+            return holder
+        }
+        let folder = PathArithmetic.directory(of: path)
+        let location = locations[folder] ?? ModelLocation.containing(path)
+        locations[folder] = location
+        if let session = sessions[location.key] { return session }
+        let session = ModelSession(location: location)
+        sessions[location.key] = session
+        session.check(documents: documents, asOf: asOf)
+        return session
+    }
+
+    /// Checks the model again and publishes what changed.
+    func recheck(_ session: ModelSession) {
+        session.check(documents: documents, asOf: asOf)
+        publishDiagnostics(of: session)
+    }
+
+    /// The session and file for a request about `uri`; the file as the latest check read it.
+    func file(_ uri: String) throws -> (session: ModelSession, file: SourceFile) {
+        let path = try uris.requirePath(of: uri)
+        if !StandardLibrary.isLibraryPath(path), documents[path] == nil, !FileManager.default.fileExists(atPath: path) {
+            throw ResponseError(code: ResponseError.invalidParams, message: "no such document: \(uri)")
+        }
+        let session = session(for: path)
+        guard let file = session.source(path) else {
+            throw ResponseError(code: ResponseError.invalidParams, message: "`\(path)` is not part of the model \(session.location.name.map { "`\($0)`" } ?? "in \(session.location.key)")")
+        }
+        return (session, file)
+    }
+
+    // MARK: - Documents
+
+    private func didOpen(_ params: DidOpenTextDocumentParams) throws {
+        let path = try uris.requirePath(of: params.textDocument.uri)
+        documents.open(path: path, uri: params.textDocument.uri, version: params.textDocument.version, text: params.textDocument.text)
+        guard !StandardLibrary.isLibraryPath(path) else { return }
+        let session = session(for: path)
+        recheck(session)
+    }
+
+    private func didChange(_ params: DidChangeTextDocumentParams) throws {
+        let path = try uris.requirePath(of: params.textDocument.uri)
+        try documents.change(path: path, version: params.textDocument.version, changes: params.contentChanges)
+        guard !StandardLibrary.isLibraryPath(path) else { return }
+        recheck(session(for: path))
+    }
+
+    private func didSave(_ params: DidSaveTextDocumentParams) throws {
+        let path = try uris.requirePath(of: params.textDocument.uri)
+        guard !StandardLibrary.isLibraryPath(path) else { return }
+        let session = session(for: path)
+        session.diskChanged()
+        recheck(session)
+    }
+
+    private func didClose(_ params: DidCloseTextDocumentParams) throws {
+        let path = try uris.requirePath(of: params.textDocument.uri)
+        documents.close(path: path)
+        guard !StandardLibrary.isLibraryPath(path) else { return }
+        let session = session(for: path)
+        let stillOpen = documents.documents.keys.contains { session.location.holds($0) }
+        if stillOpen {
+            session.diskChanged()
+            recheck(session)
+        } else {
+            // Nothing of the model is open: its diagnostics are withdrawn and its files let go.
+            for published in session.publishedPaths.sorted() {
+                send(NotificationMessage(method: "textDocument/publishDiagnostics", params: PublishDiagnosticsParams(uri: uris.uri(of: published), version: nil, diagnostics: [])))
+            }
+            sessions[session.location.key] = nil
+        }
+    }
+
+    private func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) throws {
+        locations = [:]
+        for session in sessions.values.sorted(by: { $0.location.key < $1.location.key }) {
+            session.diskChanged()
+            recheck(session)
+        }
+    }
+
+    // MARK: - Introspection for tests and benchmarks
+
+    /// How many files every session holds lowered, and how many documents are open.
+    public var retainedFileCount: Int { sessions.values.reduce(0) { $0 + $1.cachedFileCount + $1.symbols.count } }
+    public var openDocumentCount: Int { documents.count }
+}
