@@ -33,8 +33,8 @@ public final class LanguageServer {
         }
     }
 
-    /// Handles one message; an exit status when the server is to stop.
-    func handle(_ body: [UInt8]) -> Int32? {
+    /// Handles one message's body; an exit status when the server is to stop.
+    public func handle(_ body: [UInt8]) -> Int32? {
         guard let header = try? JSONCoding.decode(IncomingHeader.self, from: body) else {
             send(ResponseMessage<Bool>(id: nil, result: nil, error: ResponseError(code: ResponseError.parseError, message: "the message is not JSON-RPC")))
             return nil
@@ -198,4 +198,6 @@ public final class LanguageServer {
     /// How many files every session holds lowered, and how many documents are open.
     public var retainedFileCount: Int { sessions.values.reduce(0) { $0 + $1.cachedFileCount + $1.symbols.count } }
     public var openDocumentCount: Int { documents.count }
+    /// How many files the latest checks parsed (the others came from the cache).
+    public var parsedOnLastCheck: Int { sessions.values.reduce(0) { $0 + $1.lastParsedCount } }
 }

@@ -75,13 +75,26 @@ struct FileSymbols {
         )
     }
 
+    /// The word arguments of `node` and its block's statements, leaving out values of a closed
+    /// vocabulary (`kind supplier` names no organisation).
     private static func collectWords(_ node: SyntaxNode, into words: inout [Swift.Range<Int>]) {
+        appendWords(of: node, vocabulary: nil, into: &words)
+        for statement in node.statements {
+            if statement.hasBlock {
+                collectWords(statement, into: &words)
+            } else {
+                appendWords(of: statement, vocabulary: LanguageSchema.vocabulary(of: statement.name, in: node.name)?.values, into: &words)
+            }
+        }
+    }
+
+    private static func appendWords(of node: SyntaxNode, vocabulary: [String]?, into words: inout [Swift.Range<Int>]) {
         let arguments = node.arguments
         for position in 0..<arguments.count where arguments.kind(at: position) == .word {
+            if let vocabulary, vocabulary.contains(arguments.text(at: position)) { continue }
             let span = arguments.span(at: position)
             words.append(span.start..<span.end)
         }
-        for statement in node.statements { collectWords(statement, into: &words) }
     }
 }
 

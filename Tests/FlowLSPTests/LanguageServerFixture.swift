@@ -1,0 +1,94 @@
+import Foundation
+
+/// A small workspace with one model (`demo`, in `model/`) that uses the standard library: a
+/// processor flow under s251 support that misses the National Data Opt-out (FG015) and an Art 28
+/// contract (FG024); the missing retention period (FG031) is waived.
+struct LanguageServerFixture {
+    let root: URL
+
+    static let parties = """
+    use std
+
+    org trust "Example Hospital NHS Trust" {
+      kind trust
+      public-authority yes
+      confidentiality-duty yes
+      apd yes
+    }
+
+    org supplier "Risk stratification supplier" {
+      kind supplier
+      processor-for trust
+      confidentiality-duty yes
+    }
+
+    purpose local-risk "Local risk stratification" {
+      category risk-stratification-case-finding
+    }
+
+    approval local-rs "Local risk stratification" {
+      reference "CAG 7-04(a)/2013"
+      regulation 5
+      purposes local-risk
+      datasets sus
+      controllers trust
+      processors supplier
+      ndoo unknown
+      valid-until 2030-09-30
+      next-review 2030-01-01
+    }
+
+    """
+
+    static let flows = """
+    flow rs-extract trust -> supplier "SUS extract for risk stratification" {
+      data sus
+      level identifiable
+      purpose local-risk
+      role processor
+      art6 e "NHS Act 2006 s14Z"
+      art9 h
+      sch1 part1 para2
+      confidentiality s251-reg5 local-rs
+    }
+
+    waiver FG031 supplier {
+      justification "Retention is set by the supplier's contract"
+      owner "IG lead"
+      reference "IG-1"
+      expires 2027-06-30
+    }
+
+    """
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("flowgate-lsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("model"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "[models.demo]\npaths = [\"model\"]\n".write(to: root.appendingPathComponent("flowgate.toml"), atomically: true, encoding: .utf8)
+        try Self.parties.write(to: url("parties.flow"), atomically: true, encoding: .utf8)
+        try Self.flows.write(to: url("flows.flow"), atomically: true, encoding: .utf8)
+    }
+
+    func url(_ name: String) -> URL { root.appendingPathComponent("model").appendingPathComponent(name) }
+
+    func uri(_ name: String) -> String { url(name).absoluteString }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// `initialize`, then `initialized`.
+    func start() throws -> LanguageServerClient {
+        let client = try LanguageServerClient(directory: root)
+        _ = try client.result("initialize", ["processId": NSNull(), "rootUri": root.absoluteString, "capabilities": [String: Any]()])
+        try client.notify("initialized", [String: Any]())
+        return client
+    }
+
+    static func open(_ client: LanguageServerClient, uri: String, text: String, version: Int = 1) throws {
+        try client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "flow", "version": version, "text": text]])
+    }
+
+    static func replaceAll(_ client: LanguageServerClient, uri: String, text: String, version: Int) throws {
+        try client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": version], "contentChanges": [["text": text]]])
+    }
+}
