@@ -29,6 +29,16 @@ final class LanguageServerClient {
         DispatchQueue.global().asyncAfter(deadline: .now() + 120) { watched.terminate() }
     }
 
+    /// The server's resident set size in kibibytes (Linux: `VmRSS` of /proc/PID/status).
+    func residentKibibytes() throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let value = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else {
+            throw ClientError("no VmRSS in /proc/\(process.processIdentifier)/status")
+        }
+        return value
+    }
+
     static var executable: URL {
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }

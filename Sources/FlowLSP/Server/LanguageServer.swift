@@ -110,17 +110,22 @@ public final class LanguageServer {
 
     /// The model `path` belongs to, checked (a new session is checked at once).
     func session(for path: String) -> ModelSession {
+        openSession(for: path).session
+    }
+
+    /// The model `path` belongs to, and whether it was made (and checked) just now.
+    private func openSession(for path: String) -> (session: ModelSession, isNew: Bool) {
         if StandardLibrary.isLibraryPath(path), let holder = sessions.values.sorted(by: { $0.location.key < $1.location.key }).first(where: { $0.files.contains(path) }) {
-            return holder
+            return (holder, false)
         }
         let folder = PathArithmetic.directory(of: path)
         let location = locations[folder] ?? ModelLocation.containing(path)
         locations[folder] = location
-        if let session = sessions[location.key] { return session }
+        if let session = sessions[location.key] { return (session, false) }
         let session = ModelSession(location: location)
         sessions[location.key] = session
         session.check(documents: documents, asOf: asOf)
-        return session
+        return (session, true)
     }
 
     /// Checks the model again and publishes what changed.
@@ -148,8 +153,8 @@ public final class LanguageServer {
         let path = try uris.requirePath(of: params.textDocument.uri)
         documents.open(path: path, uri: params.textDocument.uri, version: params.textDocument.version, text: params.textDocument.text)
         guard !StandardLibrary.isLibraryPath(path) else { return }
-        let session = session(for: path)
-        recheck(session)
+        let (session, isNew) = openSession(for: path)
+        if isNew { publishDiagnostics(of: session) } else { recheck(session) }
     }
 
     private func didChange(_ params: DidChangeTextDocumentParams) throws {
