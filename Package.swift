@@ -65,6 +65,8 @@ let package = Package(
         .executableTarget(name: "flowgate-render-bench", dependencies: ["FlowGraphviz"]),
         // Times each stage of `check` over a generated estate (see BENCHMARKS.md).
         .executableTarget(name: "flowgate-bench", dependencies: ["FlowIO", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
+        // Times the language server's diagnostics after an edit (see BENCHMARKS.md).
+        .executableTarget(name: "flowgate-lsp-bench", dependencies: ["FlowLSP", "FlowModel"]),
         // Compares two models (git revision vs working tree): flows, recipients, findings (pure).
         .target(name: "FlowDiff", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", "FlowOutput", "FlowGraphviz"]),
         // Fuzzing: the harness every fuzz input goes through, and the libFuzzer target / corpus replayer.
