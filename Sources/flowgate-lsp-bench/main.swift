@@ -33,10 +33,12 @@ let uri = URL(fileURLWithPath: path).absoluteString
 let sink = open("/dev/null", O_WRONLY)
 let server = LanguageServer(output: sink, libraryFolder: nil, asOf: Day(iso: "2026-11-23")!)
 
+/// Milliseconds from handing the message over to the edited models' diagnostics written.
 @MainActor func send(_ message: [String: Any]) -> Double {
     let body = Array(try! JSONSerialization.data(withJSONObject: message))
     let start = DispatchTime.now().uptimeNanoseconds
     _ = server.handle(body)
+    server.checkEditedModels()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
 }
 

@@ -72,15 +72,19 @@ final class LanguageServerClient {
         try send(message)
     }
 
-    /// The next diagnostics published for `uri` (skipping other notifications).
-    func diagnostics(for uri: String) throws -> [[String: Any]] {
+    /// The next diagnostics published for `uri`, of the document's `version` when given
+    /// (skipping other notifications, and diagnostics of earlier versions).
+    func diagnostics(for uri: String, version: Int? = nil) throws -> [[String: Any]] {
+        let wanted = { (message: [String: Any]) in
+            Self.isDiagnostics(message, for: uri) && (version == nil || (message["params"] as? [String: Any])?["version"] as? Int == version)
+        }
         while true {
             let message: [String: Any]
-            if let index = pending.firstIndex(where: { Self.isDiagnostics($0, for: uri) }) {
+            if let index = pending.firstIndex(where: wanted) {
                 message = pending.remove(at: index)
             } else {
                 message = try read()
-                guard Self.isDiagnostics(message, for: uri) else {
+                guard wanted(message) else {
                     pending.append(message)
                     continue
                 }
@@ -89,9 +93,6 @@ final class LanguageServerClient {
             return params?["diagnostics"] as? [[String: Any]] ?? []
         }
     }
-
-    /// Forgets the notifications received so far (diagnostics of earlier versions).
-    func discardPending() { pending = [] }
 
     /// Sends `exit` and waits for the process to end; its exit status.
     func exit() throws -> Int32 {

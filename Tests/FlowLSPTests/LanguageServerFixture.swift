@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A small workspace with one model (`demo`, in `model/`) that uses the standard library: a
 /// processor flow under s251 support that misses the National Data Opt-out (FG015) and an Art 28
@@ -76,6 +77,18 @@ struct LanguageServerFixture {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    /// A fixture and a started server for `body`, then `shutdown` and `exit`, which must end the
+    /// server with status 0; the fixture is removed afterwards.
+    static func withServer(_ body: (LanguageServerClient, LanguageServerFixture) throws -> Void) throws {
+        let fixture = try LanguageServerFixture()
+        defer { fixture.remove() }
+        let client = try fixture.start()
+        try body(client, fixture)
+        let shutdown = try client.request("shutdown", NSNull())
+        #expect(shutdown["error"] == nil && shutdown["result"] is NSNull)
+        #expect(try client.exit() == 0)
+    }
+
     /// `initialize`, then `initialized`.
     func start() throws -> LanguageServerClient {
         let client = try LanguageServerClient(directory: root)
@@ -86,6 +99,14 @@ struct LanguageServerFixture {
 
     static func open(_ client: LanguageServerClient, uri: String, text: String, version: Int = 1) throws {
         try client.notify("textDocument/didOpen", ["textDocument": ["uri": uri, "languageId": "flow", "version": version, "text": text]])
+    }
+
+    /// The edits of the quick fix titled `title` (up to a prefix) offered on a line of the document.
+    static func quickFix(_ client: LanguageServerClient, uri: String, titled title: String, line: Int = 0) throws -> [[String: Any]] {
+        let range = ["start": ["line": line, "character": 0], "end": ["line": line, "character": 4]]
+        let actions = try #require(try client.result("textDocument/codeAction", ["textDocument": ["uri": uri], "range": range, "context": ["diagnostics": []]]) as? [[String: Any]])
+        let action = try #require(actions.first { ($0["title"] as? String ?? "").hasPrefix(title) }, "no quick fix `\(title)` among \(actions.compactMap { $0["title"] })")
+        return ((action["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]] ?? []
     }
 
     static func replaceAll(_ client: LanguageServerClient, uri: String, text: String, version: Int) throws {

@@ -29,6 +29,14 @@ public struct MessageReader {
         }
     }
 
+    /// Whether another message has (at least partly) arrived: the caller can put off work that
+    /// the next message may make stale (checking a model while the user is still typing).
+    public var hasPendingInput: Bool {
+        if !buffer.isEmpty { return true }
+        var descriptor = pollfd(fd: self.descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
     private func headerEnd() -> Int? {
         guard buffer.count >= 4 else { return nil }
         for index in 0...(buffer.count - 4) where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {

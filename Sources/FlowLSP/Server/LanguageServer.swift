@@ -15,6 +15,9 @@ public final class LanguageServer {
     private var locations: [String: ModelLocation] = [:]
     var asOf: Day
     private var shutdownRequested = false
+    /// Models edited since they were last checked. A burst of edits (typing) is checked once, when
+    /// no message is waiting or before a request is answered.
+    private var stale: Set<String> = []
 
     public init(output: Int32, libraryFolder: String?, asOf: Day) {
         writer = MessageWriter(descriptor: output)
@@ -30,6 +33,7 @@ public final class LanguageServer {
             do { body = try reader.next() } catch { return 1 }
             guard let body else { return 1 }
             if let status = handle(body) { return status }
+            if !reader.hasPendingInput { checkEditedModels() }
         }
     }
 
@@ -71,6 +75,7 @@ public final class LanguageServer {
 
     /// Decodes the params, runs the handler and sends its result, or the error it failed with.
     private func answer<Params: Decodable, Result: Encodable>(_ id: RequestID?, _ body: [UInt8], _ handler: (Params) throws -> Result?) {
+        checkEditedModels()
         do {
             let params = try JSONCoding.decode(IncomingParams<Params>.self, from: body).params
             send(ResponseMessage(id: id, result: try handler(params), error: nil))
@@ -128,8 +133,17 @@ public final class LanguageServer {
         return (session, true)
     }
 
+    /// Checks the models edited since their last check and publishes their diagnostics.
+    public func checkEditedModels() {
+        for key in stale.sorted() {
+            if let session = sessions[key] { recheck(session) }
+        }
+        stale = []
+    }
+
     /// Checks the model again and publishes what changed.
     func recheck(_ session: ModelSession) {
+        stale.remove(session.location.key)
         session.check(documents: documents, asOf: asOf)
         publishDiagnostics(of: session)
     }
@@ -161,7 +175,7 @@ public final class LanguageServer {
         let path = try uris.requirePath(of: params.textDocument.uri)
         try documents.change(path: path, version: params.textDocument.version, changes: params.contentChanges)
         guard !StandardLibrary.isLibraryPath(path) else { return }
-        recheck(session(for: path))
+        stale.insert(session(for: path).location.key)
     }
 
     private func didSave(_ params: DidSaveTextDocumentParams) throws {

@@ -22,13 +22,13 @@ struct DeclaredSymbol {
 
 /// One file's declarations and the names its statements' arguments use, read from its syntax
 /// alone: go-to-definition, references, rename and symbols work while the model has errors.
-struct FileSymbols {
+public struct FileSymbols {
     let file: SourceFile
     let declarations: [DeclaredSymbol]
     /// Every word argument (not a statement's keyword), by byte range: names are compared in place.
     let words: [Swift.Range<Int>]
 
-    init(_ file: SourceFile) {
+    public init(_ file: SourceFile) {
         self.file = file
         let syntax = Parser.parse(file).syntax
         var declarations: [DeclaredSymbol] = []
@@ -40,6 +40,9 @@ struct FileSymbols {
         self.declarations = declarations
         self.words = words
     }
+
+    /// The names the file declares, nested boundaries' included.
+    public var declaredNames: [String] { allDeclarations.map(\.name) }
 
     /// Every declaration, nested boundaries included.
     var allDeclarations: [DeclaredSymbol] {
