@@ -123,6 +123,9 @@ import Testing
             #expect(purposes.contains("local-risk"))
             #expect(!purposes.contains("trust"))
             #expect(try labels(after: "  applies ").contains("ndoo"))
+            // Nothing inside a comment or a string.
+            #expect(try labels(after: "  # level ").isEmpty)
+            #expect(try labels(after: "  description \"the level ").isEmpty)
 
             let header = "flow another trust -> "
             let text = Fixture.flows + "\n" + header + "\n"

@@ -9,6 +9,9 @@ extension LanguageServer {
         let offset = TextPositions.offset(of: params.position, in: file)
         let lineStart = file.lineStarts[min(params.position.line, file.lineStarts.count - 1)]
         let before = String(decoding: file.bytes[lineStart..<max(lineStart, offset)], as: UTF8.self)
+        // Nothing to offer inside a string or a comment.
+        if let comment = before.firstIndex(of: "#"), before[..<comment].filter({ $0 == "\"" }).count % 2 == 0 { return CompletionList(items: []) }
+        if before.filter({ $0 == "\"" }).count % 2 == 1 { return CompletionList(items: []) }
         // The words before the one being typed (which may be empty).
         var words = before.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
         if let last = before.last, last != " ", last != "\t", last != ",", !words.isEmpty { words.removeLast() }

@@ -20,11 +20,18 @@ extension LanguageServer {
         for finding in session.findings {
             byPath[finding.span.path, default: []].append(convert(finding.diagnostic, in: session, witness: finding.witness))
         }
-        for path in session.publishedPaths.union(byPath.keys).sorted() where !StandardLibrary.isLibraryPath(path) {
-            let params = PublishDiagnosticsParams(uri: uris.uri(of: path), version: documents[path]?.version, diagnostics: byPath[path] ?? [])
-            send(NotificationMessage(method: "textDocument/publishDiagnostics", params: params))
+        var published: [String: [UInt8]] = [:]
+        for path in session.publishedPaths.keys.sorted() where byPath[path] == nil {
+            send(NotificationMessage(method: "textDocument/publishDiagnostics", params: PublishDiagnosticsParams(uri: uris.uri(of: path), version: documents[path]?.version, diagnostics: [])))
         }
-        session.publishedPaths = Set(byPath.keys)
+        for (path, diagnostics) in byPath.sorted(by: { $0.key < $1.key }) where !StandardLibrary.isLibraryPath(path) {
+            let params = PublishDiagnosticsParams(uri: uris.uri(of: path), version: documents[path]?.version, diagnostics: diagnostics)
+            guard let bytes = try? JSONCoding.encode(NotificationMessage(method: "textDocument/publishDiagnostics", params: params)) else { continue }
+            published[path] = bytes
+            // A file whose diagnostics did not change (another file of the model was edited) is not sent again.
+            if session.publishedPaths[path] != bytes { sendEncoded(bytes) }
+        }
+        session.publishedPaths = published
     }
 
     private func convert(_ diagnostic: Diagnostic, in session: ModelSession, witness: WitnessPath?) -> LSPDiagnostic {

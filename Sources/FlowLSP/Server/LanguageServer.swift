@@ -99,6 +99,10 @@ public final class LanguageServer {
         writer.write(bytes)
     }
 
+    func sendEncoded(_ bytes: [UInt8]) {
+        writer.write(bytes)
+    }
+
     private func initialize(_ params: InitializeParams) throws -> InitializeResult {
         if let text = params.initializationOptions?.asOf {
             guard let day = Day(iso: text) else {
@@ -197,7 +201,7 @@ public final class LanguageServer {
             recheck(session)
         } else {
             // Nothing of the model is open: its diagnostics are withdrawn and its files let go.
-            for published in session.publishedPaths.sorted() {
+            for published in session.publishedPaths.keys.sorted() {
                 send(NotificationMessage(method: "textDocument/publishDiagnostics", params: PublishDiagnosticsParams(uri: uris.uri(of: published), version: nil, diagnostics: [])))
             }
             sessions[session.location.key] = nil
