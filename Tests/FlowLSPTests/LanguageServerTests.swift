@@ -49,6 +49,26 @@ import Testing
         }
     }
 
+    @Test func findingsWithOneRootCausePointAtEachOther() throws {
+        try Fixture.withServer { client, fixture in
+            let uri = fixture.uri("flows.flow")
+            let first = Fixture.flows.replacingOccurrences(of: "  art6 e \"NHS Act 2006 s14Z\"\n", with: "  art6 e\n")
+            let flow = String(first.prefix { $0 != "}" }) + "}\n"
+            let text = first + "\n" + flow.replacingOccurrences(of: "flow rs-extract", with: "flow rs-second")
+            try Fixture.open(client, uri: uri, text: text)
+            let missingLaw = try client.diagnostics(for: uri).filter { $0["code"] as? String == "FG008" }
+            #expect(missingLaw.count == 2)
+            let lines = missingLaw.compactMap { (($0["range"] as? [String: Any])?["start"] as? [String: Int])?["line"] }
+            for (diagnostic, otherLine) in zip(missingLaw, lines.reversed()) {
+                let related = diagnostic["relatedInformation"] as? [[String: Any]] ?? []
+                let sameCause = related.filter { ($0["message"] as? String ?? "").hasPrefix("same root cause") }
+                #expect(sameCause.count == 1)
+                let location = sameCause.first?["location"] as? [String: Any]
+                #expect(((location?["range"] as? [String: Any])?["start"] as? [String: Int])?["line"] == otherLine)
+            }
+        }
+    }
+
     @Test func hoverExplainsVocabularyApprovalsAndRuleCodes() throws {
         try Fixture.withServer { client, fixture in
             let uri = fixture.uri("flows.flow")

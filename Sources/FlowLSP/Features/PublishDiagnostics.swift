@@ -17,8 +17,10 @@ extension LanguageServer {
                 byPath[path, default: []].append(convert(diagnostic, in: session, witness: nil))
             }
         }
+        let roots = RootCauses(session.findings)
         for finding in session.findings {
-            byPath[finding.span.path, default: []].append(convert(finding.diagnostic, in: session, witness: finding.witness))
+            let diagnostic = convert(finding.diagnostic, in: session, witness: finding.witness, grouping: roots.notes(for: finding))
+            byPath[finding.span.path, default: []].append(diagnostic)
         }
         var published: [String: [UInt8]] = [:]
         for path in session.publishedPaths.keys.sorted() where byPath[path] == nil {
@@ -34,10 +36,10 @@ extension LanguageServer {
         session.publishedPaths = published
     }
 
-    private func convert(_ diagnostic: Diagnostic, in session: ModelSession, witness: WitnessPath?) -> LSPDiagnostic {
+    private func convert(_ diagnostic: Diagnostic, in session: ModelSession, witness: WitnessPath?, grouping: [DiagnosticNote] = []) -> LSPDiagnostic {
         let range = diagnostic.span.flatMap { span in session.source(span.path).map { TextPositions.range(of: span, in: $0) } }
             ?? TextRange(start: Position(line: 0, character: 0), end: Position(line: 0, character: 0))
-        var related: [LSPDiagnostic.RelatedInformation] = diagnostic.notes.compactMap { note in
+        var related: [LSPDiagnostic.RelatedInformation] = (diagnostic.notes + grouping).compactMap { note in
             guard let span = note.span, let location = location(of: span, in: session) else { return nil }
             return .init(location: location, message: note.message)
         }
@@ -66,5 +68,37 @@ extension LanguageServer {
         case .warning: 2
         case .info: 3
         }
+    }
+}
+
+/// How findings hang together (the check's root-cause grouping): a finding that follows from
+/// another points at it, and findings that fail for the same reason point at one another, so the
+/// editor can lead from any of them to the place where one fix clears them all.
+struct RootCauses {
+    private let byReference: [FindingReference: Finding]
+    private let byReason: [String: [Finding]]
+    /// More places than this are summed up in the last note.
+    static let listed = 10
+
+    init(_ findings: [Finding]) {
+        byReference = Dictionary(findings.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        byReason = Dictionary(grouping: findings.filter { $0.sameReason != nil }) { "\($0.code)|\($0.sameReason?.key ?? "")" }
+    }
+
+    func notes(for finding: Finding) -> [DiagnosticNote] {
+        var notes: [DiagnosticNote] = []
+        if let reference = finding.cause, let cause = byReference[reference] {
+            notes.append(DiagnosticNote("follows from \(cause.code): \(cause.message)", at: cause.span))
+        }
+        if let reason = finding.sameReason {
+            let others = (byReason["\(finding.code)|\(reason.key)"] ?? []).filter { $0 != finding }
+            for other in others.prefix(Self.listed) {
+                notes.append(DiagnosticNote("same root cause (\(reason.summary); fixed once at \(reason.owner))", at: other.span))
+            }
+            if others.count > Self.listed {
+                notes.append(DiagnosticNote("and \(others.count - Self.listed) more places with the same root cause", at: finding.span))
+            }
+        }
+        return notes
     }
 }
