@@ -69,6 +69,23 @@ import Testing
         }
     }
 
+    @Test func theWorkspaceFileDecidesTheRuleSettings() throws {
+        try Fixture.withServer { client, fixture in
+            let uri = fixture.uri("flows.flow")
+            try Fixture.open(client, uri: uri, text: Fixture.flows)
+            #expect(try client.diagnostics(for: uri).contains { $0["code"] as? String == "FG015" })
+            let workspaceFile = fixture.root.appendingPathComponent("flowgate.toml")
+            try "[models.demo]\npaths = [\"model\"]\n\n[models.demo.rules]\nFG015 = { disabled = true, reason = \"test\" }\n"
+                .write(to: workspaceFile, atomically: true, encoding: .utf8)
+            try client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": workspaceFile.absoluteString, "type": 2]]])
+            var codes = try client.diagnostics(for: uri).compactMap { $0["code"] as? String }
+            // The old model's diagnostics are withdrawn first (an empty list), then the new ones come.
+            if codes.isEmpty { codes = try client.diagnostics(for: uri).compactMap { $0["code"] as? String } }
+            #expect(codes.contains("FG024"))
+            #expect(!codes.contains("FG015"))
+        }
+    }
+
     @Test func hoverExplainsVocabularyApprovalsAndRuleCodes() throws {
         try Fixture.withServer { client, fixture in
             let uri = fixture.uri("flows.flow")

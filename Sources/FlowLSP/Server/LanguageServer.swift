@@ -12,12 +12,12 @@ public final class LanguageServer {
     /// One per model that has an open document; dropped when its last document closes.
     var sessions: [String: ModelSession] = [:]
     /// Which model each folder's files belong to, worked out once per folder.
-    private var locations: [String: ModelLocation] = [:]
+    var locations: [String: ModelLocation] = [:]
     var asOf: Day
     private var shutdownRequested = false
     /// Models edited since they were last checked. A burst of edits (typing) is checked once, when
     /// no message is waiting or before a request is answered.
-    private var stale: Set<String> = []
+    var stale: Set<String> = []
 
     public init(output: Int32, libraryFolder: String?, asOf: Day) {
         writer = MessageWriter(descriptor: output)
@@ -123,7 +123,7 @@ public final class LanguageServer {
     }
 
     /// The model `path` belongs to, and whether it was made (and checked) just now.
-    private func openSession(for path: String) -> (session: ModelSession, isNew: Bool) {
+    func openSession(for path: String) -> (session: ModelSession, isNew: Bool) {
         if StandardLibrary.isLibraryPath(path), let holder = sessions.values.sorted(by: { $0.location.key < $1.location.key }).first(where: { $0.files.contains(path) }) {
             return (holder, false)
         }
@@ -163,57 +163,6 @@ public final class LanguageServer {
             throw ResponseError(code: ResponseError.invalidParams, message: "`\(path)` is not part of the model \(session.location.name.map { "`\($0)`" } ?? "in \(session.location.key)")")
         }
         return (session, file)
-    }
-
-    // MARK: - Documents
-
-    private func didOpen(_ params: DidOpenTextDocumentParams) throws {
-        let path = try uris.requirePath(of: params.textDocument.uri)
-        documents.open(path: path, uri: params.textDocument.uri, version: params.textDocument.version, text: params.textDocument.text)
-        guard !StandardLibrary.isLibraryPath(path) else { return }
-        let (session, isNew) = openSession(for: path)
-        if isNew { publishDiagnostics(of: session) } else { recheck(session) }
-    }
-
-    private func didChange(_ params: DidChangeTextDocumentParams) throws {
-        let path = try uris.requirePath(of: params.textDocument.uri)
-        try documents.change(path: path, version: params.textDocument.version, changes: params.contentChanges)
-        guard !StandardLibrary.isLibraryPath(path) else { return }
-        stale.insert(session(for: path).location.key)
-    }
-
-    private func didSave(_ params: DidSaveTextDocumentParams) throws {
-        let path = try uris.requirePath(of: params.textDocument.uri)
-        guard !StandardLibrary.isLibraryPath(path) else { return }
-        let session = session(for: path)
-        session.diskChanged()
-        recheck(session)
-    }
-
-    private func didClose(_ params: DidCloseTextDocumentParams) throws {
-        let path = try uris.requirePath(of: params.textDocument.uri)
-        documents.close(path: path)
-        guard !StandardLibrary.isLibraryPath(path) else { return }
-        let session = session(for: path)
-        let stillOpen = documents.documents.keys.contains { session.location.holds($0) }
-        if stillOpen {
-            session.diskChanged()
-            recheck(session)
-        } else {
-            // Nothing of the model is open: its diagnostics are withdrawn and its files let go.
-            for published in session.publishedPaths.keys.sorted() {
-                send(NotificationMessage(method: "textDocument/publishDiagnostics", params: PublishDiagnosticsParams(uri: uris.uri(of: published), version: nil, diagnostics: [])))
-            }
-            sessions[session.location.key] = nil
-        }
-    }
-
-    private func didChangeWatchedFiles(_ params: DidChangeWatchedFilesParams) throws {
-        locations = [:]
-        for session in sessions.values.sorted(by: { $0.location.key < $1.location.key }) {
-            session.diskChanged()
-            recheck(session)
-        }
     }
 
     // MARK: - Introspection for tests and benchmarks
