@@ -104,6 +104,8 @@ import Testing
             #expect(approval.contains("until 2030-09-30"))
             #expect(approval.contains("in force on 2026-11-23"))
             #expect(try hover("FG031", within: 2).contains("retention"))
+            #expect(try hover("level identifiable", within: 2) == "**level** — a property of a flow (required)\n\nOne of (identifiability level): `identifiable`, `pseudonymised-weak`, `pseudonymised`, `anonymised-in-context`, `anonymised`, `aggregate`")
+            #expect(try hover("waiver", within: 2).hasPrefix("**waiver** declares a waiver\n\nRequired: `justification`, `owner`, `reference`, `expires`"))
             // Nothing to say about a comma-free title string.
             let title = try client.result("textDocument/hover", ["textDocument": ["uri": uri], "position": document.position(of: "SUS extract", within: 2)])
             #expect(title == nil || title is NSNull)
@@ -129,6 +131,13 @@ import Testing
             #expect(!FileManager.default.isWritableFile(atPath: libraryFile.path) || getuid() == 0)
             let permissions = try FileManager.default.attributesOfItem(atPath: libraryFile.path)[.posixPermissions] as? Int
             #expect(permissions == 0o444)
+
+            // `include "…"` leads to the file.
+            let including = "include \"parties.flow\"\n\n" + Fixture.flows
+            try Fixture.replaceAll(client, uri: uri, text: including, version: 2)
+            let included = try #require(try client.result("textDocument/definition", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 12]]) as? [[String: Any]])
+            #expect(included.first?["uri"] as? String == fixture.uri("parties.flow"))
+            try Fixture.replaceAll(client, uri: uri, text: Fixture.flows, version: 3)
 
             // References of `supplier` across both files.
             let references = try #require(try client.result("textDocument/references", [

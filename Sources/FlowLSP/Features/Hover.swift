@@ -11,7 +11,10 @@ extension LanguageServer {
         let range = TextPositions.range(of: token.span, in: file)
         let text = token.text
         if let rule = Self.ruleDescription(text) { return Hover(contents: MarkupContent(value: rule), range: range) }
-        guard let index = context.argumentIndex else { return nil }
+        guard let index = context.argumentIndex else {
+            return Self.keywordDescription(statement.name, in: context.property == nil ? nil : context.declaration?.name)
+                .map { Hover(contents: MarkupContent(value: $0), range: range) }
+        }
         let arguments = statement.arguments
         let texts = (0..<arguments.count).map { arguments.text(at: $0) }
         let keyword = context.declaration?.name ?? statement.name
@@ -21,6 +24,22 @@ extension LanguageServer {
         }
         guard token.kind == .word, let declared = declaration(named: text, in: session) else { return nil }
         return Hover(contents: MarkupContent(value: describe(declared, in: session)), range: range)
+    }
+
+    /// A declaration keyword (`in` nil), or a property of the declaration starting with `keyword`.
+    static func keywordDescription(_ name: String, in keyword: String?) -> String? {
+        guard let keyword else {
+            return LanguageSchema.description(of: name).map { what in
+                let required = LanguageSchema.requiredProperties(of: name)
+                return "**\(name)** declares \(what)" + (required.isEmpty ? "" : "\n\nRequired: \(required.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+        }
+        guard let what = LanguageSchema.description(of: keyword), LanguageSchema.properties(of: keyword)?.contains(name) == true else { return nil }
+        var text = "**\(name)** — a property of \(what)" + (LanguageSchema.requiredProperties(of: keyword).contains(name) ? " (required)" : "")
+        if let vocabulary = LanguageSchema.vocabulary(of: name, in: keyword) {
+            text += "\n\nOne of (\(vocabulary.name)): \(vocabulary.values.map { "`\($0)`" }.joined(separator: ", "))"
+        }
+        return text
     }
 
     /// A rule code's (FG0nn) or language code's (FG1nn) summary.

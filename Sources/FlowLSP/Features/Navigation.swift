@@ -1,9 +1,18 @@
 import FlowLanguage
 import FlowModel
+import Foundation
 
 extension LanguageServer {
     func definition(_ params: TextDocumentPositionParams) throws -> [Location]? {
         let (session, file) = try file(params.textDocument.uri)
+        let context = CursorContext(file, offset: TextPositions.offset(of: params.position, in: file))
+        if let token = context.token, token.kind == .string, context.property == nil, context.statement?.name == "include" {
+            // `include "path"`: the file itself.
+            let target = PathArithmetic.resolve(token.text, from: file.path)
+            guard FileManager.default.fileExists(atPath: target) else { return nil }
+            let start = Position(line: 0, character: 0)
+            return [Location(uri: uris.uri(of: target), range: TextRange(start: start, end: start))]
+        }
         guard let name = wordUnderCursor(file, params.position), let declared = declaration(named: name, in: session),
               let location = location(of: declared.symbol.nameSpan, in: session) else { return nil }
         return [location]

@@ -16,28 +16,34 @@ public enum LanguageSchema {
         requiredNames[keyword] ?? []
     }
 
-    private static let tables: [(String, names: [String], required: [String])] = [
-        ("org", Lowerer.organisationTable.indices.spellings, Lowerer.organisationTable.required),
-        ("boundary", Lowerer.boundaryTable.indices.spellings, Lowerer.boundaryTable.required),
-        ("dataset", Lowerer.datasetTable.indices.spellings, Lowerer.datasetTable.required),
-        ("at", Lowerer.transformTable.indices.spellings, Lowerer.transformTable.required),
-        ("purpose", Lowerer.purposeTable.indices.spellings, Lowerer.purposeTable.required),
-        ("approval", Lowerer.approvalTable.indices.spellings, Lowerer.approvalTable.required),
-        ("agreement", Lowerer.agreementTable.indices.spellings, Lowerer.agreementTable.required),
-        ("contract", Lowerer.contractTable.indices.spellings, Lowerer.contractTable.required),
-        ("arrangement", Lowerer.arrangementTable.indices.spellings, Lowerer.arrangementTable.required),
-        ("dpia", Lowerer.dpiaTable.indices.spellings, Lowerer.dpiaTable.required),
-        ("gateway", Lowerer.gatewayTable.indices.spellings, Lowerer.gatewayTable.required),
-        ("opt-out", Lowerer.optOutTable.indices.spellings, Lowerer.optOutTable.required),
-        ("key", Lowerer.keyTable.indices.spellings, Lowerer.keyTable.required),
-        ("notice", Lowerer.noticeTable.indices.spellings, Lowerer.noticeTable.required),
-        ("flow", Lowerer.flowTable.indices.spellings, Lowerer.flowTable.required),
-        ("waiver", Lowerer.waiverTable.indices.spellings, Lowerer.waiverTable.required),
-        ("model", Lowerer.settingsTable.indices.spellings, Lowerer.settingsTable.required),
+    /// What a declaration starting with `keyword` is, with its article ("a flow", "an Art 28 contract").
+    public static func description(of keyword: String) -> String? {
+        descriptions[keyword]
+    }
+
+    private static let tables: [(String, names: [String], required: [String], what: String)] = [
+        ("org", Lowerer.organisationTable.indices.spellings, Lowerer.organisationTable.required, Lowerer.organisationTable.what),
+        ("boundary", Lowerer.boundaryTable.indices.spellings, Lowerer.boundaryTable.required, Lowerer.boundaryTable.what),
+        ("dataset", Lowerer.datasetTable.indices.spellings, Lowerer.datasetTable.required, Lowerer.datasetTable.what),
+        ("at", Lowerer.transformTable.indices.spellings, Lowerer.transformTable.required, Lowerer.transformTable.what),
+        ("purpose", Lowerer.purposeTable.indices.spellings, Lowerer.purposeTable.required, Lowerer.purposeTable.what),
+        ("approval", Lowerer.approvalTable.indices.spellings, Lowerer.approvalTable.required, Lowerer.approvalTable.what),
+        ("agreement", Lowerer.agreementTable.indices.spellings, Lowerer.agreementTable.required, Lowerer.agreementTable.what),
+        ("contract", Lowerer.contractTable.indices.spellings, Lowerer.contractTable.required, Lowerer.contractTable.what),
+        ("arrangement", Lowerer.arrangementTable.indices.spellings, Lowerer.arrangementTable.required, Lowerer.arrangementTable.what),
+        ("dpia", Lowerer.dpiaTable.indices.spellings, Lowerer.dpiaTable.required, Lowerer.dpiaTable.what),
+        ("gateway", Lowerer.gatewayTable.indices.spellings, Lowerer.gatewayTable.required, Lowerer.gatewayTable.what),
+        ("opt-out", Lowerer.optOutTable.indices.spellings, Lowerer.optOutTable.required, Lowerer.optOutTable.what),
+        ("key", Lowerer.keyTable.indices.spellings, Lowerer.keyTable.required, Lowerer.keyTable.what),
+        ("notice", Lowerer.noticeTable.indices.spellings, Lowerer.noticeTable.required, Lowerer.noticeTable.what),
+        ("flow", Lowerer.flowTable.indices.spellings, Lowerer.flowTable.required, Lowerer.flowTable.what),
+        ("waiver", Lowerer.waiverTable.indices.spellings, Lowerer.waiverTable.required, Lowerer.waiverTable.what),
+        ("model", Lowerer.settingsTable.indices.spellings, Lowerer.settingsTable.required, Lowerer.settingsTable.what),
     ]
 
     private static let propertyNames: [String: [String]] = Dictionary(uniqueKeysWithValues: tables.map { ($0.0, $0.names.sorted()) })
     private static let requiredNames: [String: [String]] = Dictionary(uniqueKeysWithValues: tables.map { ($0.0, $0.required) })
+    private static let descriptions: [String: String] = Dictionary(uniqueKeysWithValues: tables.map { ($0.0, $0.what) })
 
     /// The closed vocabulary of the first value of `property` in the block of `keyword`, with
     /// its name ("identifiability level"); nil where the value is a name, a date or free text.
