@@ -170,6 +170,10 @@ public final class LanguageServer {
     /// How many files every session holds lowered, and how many documents are open.
     public var retainedFileCount: Int { sessions.values.reduce(0) { $0 + $1.cachedFileCount + $1.symbols.count } }
     public var openDocumentCount: Int { documents.count }
+    /// The latest checks' milliseconds loading models and running the rules over them.
+    public var lastCheckTimes: (load: Double, rules: Double) {
+        sessions.values.reduce((0, 0)) { ($0.0 + $1.lastCheckTimes.load, $0.1 + $1.lastCheckTimes.rules) }
+    }
     /// How many files the latest checks parsed (the others came from the cache).
     public var parsedOnLastCheck: Int { sessions.values.reduce(0) { $0 + $1.lastParsedCount } }
 }

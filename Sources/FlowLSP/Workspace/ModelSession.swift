@@ -3,6 +3,7 @@ import FlowLanguage
 import FlowModel
 import FlowRules
 import FlowWorkspace
+import Foundation
 
 /// One model as the server keeps it between edits: its files' bytes, the files already lowered,
 /// and the latest load's diagnostics and findings. Each check replaces the previous one's model;
@@ -33,6 +34,9 @@ final class ModelSession {
 
     /// How many files the session holds lowered (the memory test watches it stay level).
     var cachedFileCount: Int { cache.count }
+    /// The latest check's milliseconds loading the model (the changed files parsed, the whole
+    /// model resolved) and analysing it and running the rules, for the benchmark.
+    private(set) var lastCheckTimes: (load: Double, rules: Double) = (0, 0)
     /// How many files the latest check parsed again.
     var lastParsedCount: Int { cache.lastLoadParsedCount }
 
@@ -63,7 +67,9 @@ final class ModelSession {
         for (path, document) in documents.documents where files[path] == nil && location.holds(path) {
             files[path] = document.bytes
         }
+        let started = DispatchTime.now().uptimeNanoseconds
         let loaded = ModelLoader.load(paths: location.paths, provider: SnapshotSourceProvider(files: files, disk: provider), cache: cache)
+        let loadedAt = DispatchTime.now().uptimeNanoseconds
         sources = loaded.sources
         diagnostics = loaded.diagnostics
         self.files = loaded.files
@@ -73,6 +79,7 @@ final class ModelSession {
             findings = ModelCheck(model, rules: location.rules, asOf: date).findings
             self.model = model
         }
+        lastCheckTimes = (Double(loadedAt - started) / 1e6, Double(DispatchTime.now().uptimeNanoseconds - loadedAt) / 1e6)
         symbols.keep(only: Set(loaded.files))
     }
 
