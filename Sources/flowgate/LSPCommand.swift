@@ -17,7 +17,9 @@ struct LSPCommand: ParsableCommand {
     var stdio = false
 
     func run() throws {
-        let server = LanguageServer(output: STDOUT_FILENO, libraryFolder: LibraryFolder.prepare(), asOf: asOf ?? Day.today)
+        let server = LanguageServer(
+            output: STDOUT_FILENO, libraryFolder: LibraryFolder.prepare(), asOf: asOf ?? Day.today, version: Flowgate.configuration.version
+        )
         let status = server.run(input: STDIN_FILENO)
         if status != 0 { throw ExitCode(status) }
     }

@@ -15,6 +15,7 @@ import Testing
             #expect(capabilities[feature] as? Bool == true, "\(feature)")
         }
         #expect(capabilities["completionProvider"] != nil && capabilities["codeActionProvider"] != nil && capabilities["renameProvider"] != nil)
+        #expect((result?["serverInfo"] as? [String: Any])?["name"] as? String == "flowgate")
         _ = try client.result("shutdown", NSNull())
         #expect(try client.exit() == 0)
     }

@@ -3,9 +3,16 @@ import Foundation
 
 /// `file://` URIs and the paths flowgate works with. The standard library's files (`<std>/…`)
 /// are given to the client as read-only copies in a cache folder, so every editor can open them.
-struct DocumentURI {
+final class DocumentURI {
     /// Where the standard library's files are written; nil when they could not be.
     let libraryFolder: String?
+    /// Each path's URI, made once: publishing a model's findings names the same few files
+    /// hundreds of times, and making a `URL` each time was most of the cost.
+    private var uris: [String: String] = [:]
+
+    init(libraryFolder: String?) {
+        self.libraryFolder = libraryFolder
+    }
 
     /// The path a `file://` URI names (percent-decoding done), or nil for another scheme.
     func path(of uri: String) -> String? {
@@ -18,10 +25,15 @@ struct DocumentURI {
     }
 
     func uri(of path: String) -> String {
+        if let known = uris[path] { return known }
+        let uri: String
         if StandardLibrary.isLibraryPath(path), let libraryFolder, path.hasPrefix("<std>/") {
-            return URL(fileURLWithPath: libraryFolder + "/" + path.dropFirst("<std>/".count)).absoluteString
+            uri = URL(fileURLWithPath: libraryFolder + "/" + path.dropFirst("<std>/".count)).absoluteString
+        } else {
+            uri = URL(fileURLWithPath: path).absoluteString
         }
-        return URL(fileURLWithPath: path).absoluteString
+        uris[path] = uri
+        return uri
     }
 
     /// The path of `uri`, or an invalid-params error for a URI that is not a file.

@@ -18,20 +18,20 @@ extension LanguageServer {
             }
         }
         let roots = RootCauses(session.findings)
-        for finding in session.findings {
-            let diagnostic = convert(finding.diagnostic, in: session, witness: finding.witness, grouping: roots.notes(for: finding))
+        for (index, finding) in session.findings.enumerated() {
+            let diagnostic = convert(finding.diagnostic, in: session, witness: finding.witness, grouping: roots.notes(for: index))
             byPath[finding.span.path, default: []].append(diagnostic)
         }
-        var published: [String: [UInt8]] = [:]
+        var published: [String: PublishDiagnosticsParams] = [:]
         for path in session.publishedPaths.keys.sorted() where byPath[path] == nil {
             send(NotificationMessage(method: "textDocument/publishDiagnostics", params: PublishDiagnosticsParams(uri: uris.uri(of: path), version: documents[path]?.version, diagnostics: [])))
         }
         for (path, diagnostics) in byPath.sorted(by: { $0.key < $1.key }) where !StandardLibrary.isLibraryPath(path) {
             let params = PublishDiagnosticsParams(uri: uris.uri(of: path), version: documents[path]?.version, diagnostics: diagnostics)
-            guard let bytes = try? JSONCoding.encode(NotificationMessage(method: "textDocument/publishDiagnostics", params: params)) else { continue }
-            published[path] = bytes
-            // A file whose diagnostics did not change (another file of the model was edited) is not sent again.
-            if session.publishedPaths[path] != bytes { sendEncoded(bytes) }
+            published[path] = params
+            // A file whose diagnostics did not change (another file of the model was edited) is not
+            // sent again: encoding a large model's findings took longer than checking it.
+            if session.publishedPaths[path] != params { send(NotificationMessage(method: "textDocument/publishDiagnostics", params: params)) }
         }
         session.publishedPaths = published
     }
@@ -75,25 +75,34 @@ extension LanguageServer {
 /// another points at it, and findings that fail for the same reason point at one another, so the
 /// editor can lead from any of them to the place where one fix clears them all.
 struct RootCauses {
-    private let byReference: [FindingReference: Finding]
-    private let byReason: [String: [Finding]]
+    private let findings: [Finding]
+    private let byReference: [FindingReference: Int]
+    /// The findings of each rule and reason, by index.
+    private let byReason: [String: [Int]]
     /// More places than this are summed up in the last note.
     static let listed = 10
 
     init(_ findings: [Finding]) {
-        byReference = Dictionary(findings.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
-        byReason = Dictionary(grouping: findings.filter { $0.sameReason != nil }) { "\($0.code)|\($0.sameReason?.key ?? "")" }
+        self.findings = findings
+        byReference = Dictionary(findings.indices.map { (findings[$0].reference, $0) }, uniquingKeysWith: { first, _ in first })
+        byReason = Dictionary(grouping: findings.indices.filter { findings[$0].sameReason != nil }) { Self.reasonKey(findings[$0]) }
     }
 
-    func notes(for finding: Finding) -> [DiagnosticNote] {
+    private static func reasonKey(_ finding: Finding) -> String {
+        "\(finding.code)|\(finding.sameReason?.key ?? "")"
+    }
+
+    /// The notes for the finding at `index`.
+    func notes(for index: Int) -> [DiagnosticNote] {
+        let finding = findings[index]
         var notes: [DiagnosticNote] = []
-        if let reference = finding.cause, let cause = byReference[reference] {
+        if let reference = finding.cause, let cause = byReference[reference].map({ findings[$0] }) {
             notes.append(DiagnosticNote("follows from \(cause.code): \(cause.message)", at: cause.span))
         }
         if let reason = finding.sameReason {
-            let others = (byReason["\(finding.code)|\(reason.key)"] ?? []).filter { $0 != finding }
+            let others = (byReason[Self.reasonKey(finding)] ?? []).filter { $0 != index }
             for other in others.prefix(Self.listed) {
-                notes.append(DiagnosticNote("same root cause (\(reason.summary); fixed once at \(reason.owner))", at: other.span))
+                notes.append(DiagnosticNote("same root cause (\(reason.summary); fixed once at \(reason.owner))", at: findings[other].span))
             }
             if others.count > Self.listed {
                 notes.append(DiagnosticNote("and \(others.count - Self.listed) more places with the same root cause", at: finding.span))

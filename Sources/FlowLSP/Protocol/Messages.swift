@@ -119,14 +119,14 @@ struct CodeActionParams: Decodable {
     var range: TextRange
 }
 
-struct PublishDiagnosticsParams: Encodable {
+struct PublishDiagnosticsParams: Encodable, Equatable {
     let uri: String
     let version: Int?
     let diagnostics: [LSPDiagnostic]
 }
 
-struct LSPDiagnostic: Encodable, Sendable {
-    struct RelatedInformation: Encodable, Sendable {
+struct LSPDiagnostic: Encodable, Sendable, Equatable {
+    struct RelatedInformation: Encodable, Sendable, Equatable {
         let location: Location
         let message: String
     }

@@ -7,7 +7,7 @@ import Foundation
 /// request that fails is answered with an error and the server goes on.
 public final class LanguageServer {
     private let writer: MessageWriter
-    var uris: DocumentURI
+    let uris: DocumentURI
     var documents = DocumentStore()
     /// One per model that has an open document; dropped when its last document closes.
     var sessions: [String: ModelSession] = [:]
@@ -19,8 +19,12 @@ public final class LanguageServer {
     /// no message is waiting or before a request is answered.
     var stale: Set<String> = []
 
-    public init(output: Int32, libraryFolder: String?, asOf: Day) {
+    /// flowgate's version, which `initialize` tells the client.
+    let version: String
+
+    public init(output: Int32, libraryFolder: String?, asOf: Day, version: String = "") {
         writer = MessageWriter(descriptor: output)
+        self.version = version
         uris = DocumentURI(libraryFolder: libraryFolder)
         self.asOf = asOf
     }
@@ -99,9 +103,6 @@ public final class LanguageServer {
         writer.write(bytes)
     }
 
-    func sendEncoded(_ bytes: [UInt8]) {
-        writer.write(bytes)
-    }
 
     private func initialize(_ params: InitializeParams) throws -> InitializeResult {
         if let text = params.initializationOptions?.asOf {
@@ -110,10 +111,8 @@ public final class LanguageServer {
             }
             asOf = day
         }
-        return InitializeResult(capabilities: ServerCapabilities(), serverInfo: .init(name: "flowgate", version: Self.version))
+        return InitializeResult(capabilities: ServerCapabilities(), serverInfo: .init(name: "flowgate", version: version))
     }
-
-    public static let version = "0.1.0"
 
     // MARK: - Models
 

@@ -16,9 +16,9 @@ final class ModelSession {
     private var listing: [String]?
     /// What was last read from disk of each file, so unchanged files are not read again.
     private var disk: [String: [UInt8]] = [:]
-    /// The diagnostics last published for each file that had some (the whole message), to clear
+    /// The diagnostics last published for each file that had some, to clear
     /// those that have none now and leave alone those that have not changed.
-    var publishedPaths: [String: [UInt8]] = [:]
+    var publishedPaths: [String: PublishDiagnosticsParams] = [:]
 
     private(set) var sources = SourceMap()
     private(set) var diagnostics: [Diagnostic] = []
