@@ -32,7 +32,8 @@ let package = Package(
         // The workspace (flowgate.toml): which models a repository holds, their rule settings, and
         // the date committed outputs are rendered as of. Reads nothing itself: text in, values out.
         .target(name: "FlowWorkspace", dependencies: ["FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage", .product(name: "TOMLKit", package: "TOMLKit")]),
-        // The language server (`flowgate lsp`): JSON-RPC over stdio, documents, and the editor features over the pipeline.
+        // The language server (`flowgate lsp`): JSON-RPC over stdio, documents, one session per model, the editor
+        // features over the pipeline; and the TextMate grammar of editors/vscode, made from the schema.
         .target(name: "FlowLSP", dependencies: ["FlowIO", "FlowWorkspace", "FlowOutput", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
         // Outputs: diagnostics as text, JSON, SARIF and annotations.
         .target(name: "FlowOutput", dependencies: ["FlowWorkspace", "FlowRules", "FlowAnalysis", "FlowModel", "FlowLanguage"]),
