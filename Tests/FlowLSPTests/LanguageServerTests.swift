@@ -20,6 +20,16 @@ import Testing
         #expect(try client.exit() == 0)
     }
 
+    @Test func exitWithoutShutdownIsAFailureAndABadDateIsRefused() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let client = try LanguageServerClient(directory: fixture.root, arguments: ["lsp"])
+        let refused = try client.request("initialize", ["processId": NSNull(), "initializationOptions": ["asOf": "last Tuesday"]])
+        #expect((refused["error"] as? [String: Any])?["code"] as? Int == -32602)
+        _ = try client.result("initialize", ["processId": NSNull(), "initializationOptions": ["asOf": "2026-11-23"]])
+        #expect(try client.exit() == 1)
+    }
+
     @Test func brokenDocumentGetsLocatedDiagnosticsAndTheFixClearsThem() throws {
         try Fixture.withServer { client, fixture in
             let uri = fixture.uri("flows.flow")
