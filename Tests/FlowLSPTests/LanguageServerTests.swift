@@ -60,6 +60,20 @@ import Testing
         }
     }
 
+    @Test func anOptOutLostAtAMergeShowsTheBranchThatCarriedIt() throws {
+        try Fixture.withServer { client, fixture in
+            let uri = fixture.uri("flows.flow")
+            let merge = "at trust filter sus -> sus-filtered {\n  opt-out ndoo\n}\n\nat trust link sus-filtered, sus -> sus-merged\n\n"
+            let text = merge + Fixture.flows.replacingOccurrences(of: "  data sus\n", with: "  data sus-merged\n")
+            try Fixture.open(client, uri: uri, text: text)
+            let optOut = try #require(try client.diagnostics(for: uri).first { $0["code"] as? String == "FG015" })
+            let related = optOut["relatedInformation"] as? [[String: Any]] ?? []
+            let branch = try #require(related.first { ($0["message"] as? String ?? "").hasPrefix("joins the path at 1: at trust: filter sus | sus-filtered") })
+            #expect(((branch["location"] as? [String: Any])?["range"] as? [String: Any]).flatMap { ($0["start"] as? [String: Int])?["line"] } == 0)
+            #expect(related.contains { ($0["message"] as? String ?? "").hasPrefix("path 1: at trust: link sus-filtered, sus | sus-merged") })
+        }
+    }
+
     @Test func findingsWithOneRootCausePointAtEachOther() throws {
         try Fixture.withServer { client, fixture in
             let uri = fixture.uri("flows.flow")

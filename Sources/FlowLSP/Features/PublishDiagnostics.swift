@@ -49,6 +49,13 @@ extension LanguageServer {
                 let marker = index == witness.breakingHop ? " (breaks the rule)" : ""
                 related.append(.init(location: location, message: "path \(index + 1): \(FindingText.summary(of: hop))\(marker)"))
             }
+            // Inputs that joined the path at a merge (carrying what the path lost there).
+            for branch in witness.branches {
+                for hop in branch.hops {
+                    guard let location = location(of: hop.span, in: session) else { continue }
+                    related.append(.init(location: location, message: "joins the path at \(branch.joinsAt + 1): \(FindingText.summary(of: hop))"))
+                }
+            }
         }
         var message = diagnostic.message
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
