@@ -3,7 +3,8 @@
 # (headers, libgvc and the `dot` plugins) and mimalloc, the allocator release builds link
 # (scripts/release-build.sh). With --test, also what the test suites run: Chromium (the DPIA
 # annex is opened in a headless browser), faketime (the committed outputs are checked with the
-# clock years ahead) and git (the diff tests).
+# clock years ahead), git (the diff tests) and rsvg-convert (committed diagrams are converted as
+# DPIA tooling converts them, and their words must stay apart).
 #   scripts/ensure-packages.sh [--test]
 set -euo pipefail
 missing=()
@@ -18,6 +19,7 @@ if [[ ${1:-} == --test ]]; then
   command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
   command -v faketime >/dev/null 2>&1 || missing+=(faketime)
   command -v git >/dev/null 2>&1 || missing+=(git)
+  command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 echo "installing missing packages: ${missing[*]}" >&2

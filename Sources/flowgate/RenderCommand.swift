@@ -130,7 +130,8 @@ struct RenderCommand: ParsableCommand {
             else { nil }
 
         guard let output else {
-            let bytes = try render(model, view: singleView ?? .overview, overlay: overlay, options: options)
+            // One file to standard output: the view on one page, however small it prints.
+            let bytes = try render(PageFit.fitted(try spec(model, view: singleView ?? .overview, overlay: overlay, options: options)))
             if format.isBinary, isatty(STDOUT_FILENO) != 0 {
                 Terminal.error("error: \(format.rawValue) output is binary; write it to a directory with -o DIR or redirect it")
                 throw ExitStatus.invalid
@@ -142,11 +143,19 @@ struct RenderCommand: ParsableCommand {
         let views = singleView.map { [$0] } ?? DiagramBuilder.directoryViews(of: model)
         var expected: [(path: String, bytes: [UInt8])] = []
         for view in views {
-            let name = DiagramID.fileStem(for: view) + "." + format.fileExtension
-            expected.append((Self.join(output, name), try render(model, view: view, overlay: overlay, options: options)))
+            // A view too large for an A4 portrait page is drawn over several (`PageSplit`).
+            for page in PageSplit.pages(try spec(model, view: view, overlay: overlay, options: options)) {
+                let name = DiagramID.fileStem(for: view, part: page.part) + "." + format.fileExtension
+                expected.append((Self.join(output, name), try render(page)))
+            }
         }
-        // In directory mode, purpose and partner diagrams of this format that are no longer generated are obsolete.
-        let obsolete = singleView == nil ? Self.obsoletePurposeFiles(in: output, keeping: Set(expected.map(\.path)), format: format) : []
+        // Diagrams of this format that belong to the views drawn but are no longer generated (a purpose
+        // without flows, a view now split into parts or no longer split) are obsolete.
+        let stem = singleView.map { DiagramID.fileStem(for: $0) }
+        let obsolete = Self.obsoleteFiles(in: output, keeping: Set(expected.map(\.path)), format: format) { name in
+            if let stem { return name == stem || name.hasPrefix(stem + ".") }
+            return name.hasPrefix("purpose-") || name.hasPrefix("partners-") || name == "overview" || name.hasPrefix("overview.")
+        }
 
         if check {
             var problems: [String] = []
@@ -190,15 +199,18 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// One view in the chosen format. Errors in the view (unknown names) and from Graphviz exit 2.
-    func render(_ model: SemanticModel, view: DiagramView, overlay: DiagramOverlay, options: DiagramOptions) throws -> [UInt8] {
-        let spec: DiagramSpec
+    /// One view's spec. Errors in the view (unknown names) exit 2.
+    func spec(_ model: SemanticModel, view: DiagramView, overlay: DiagramOverlay, options: DiagramOptions) throws -> DiagramSpec {
         do {
-            spec = PageFit.fitted(try DiagramBuilder.build(model, view: view, overlay: overlay, options: options))
+            return try DiagramBuilder.build(model, view: view, overlay: overlay, options: options)
         } catch {
             Terminal.error("error: \(error.description)" + (error.help.map { "\n  help: \($0)" } ?? ""))
             throw ExitStatus.invalid
         }
+    }
+
+    /// One page in the chosen format (PNG at `DOTWriter.bitmapDPI`). Errors from Graphviz exit 2.
+    func render(_ spec: DiagramSpec) throws -> [UInt8] {
         let graphviz: GraphvizFormat
         switch format {
         case .dot: return Array(DOTWriter.dot(spec).utf8)
@@ -208,9 +220,10 @@ struct RenderCommand: ParsableCommand {
         case .pdf: graphviz = .pdf
         }
         do {
-            return try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: graphviz, engine: .dot)
+            let dot = DOTWriter.dot(spec, dpi: format == .png ? DOTWriter.bitmapDPI : nil)
+            return try GraphvizRenderer.shared.render(dot: dot, format: graphviz, engine: .dot)
         } catch {
-            Terminal.error("error: cannot draw the \(view) diagram: \(error)")
+            Terminal.error("error: cannot draw the \(spec.view) diagram: \(error)")
             throw ExitStatus.invalid
         }
     }
@@ -237,9 +250,12 @@ struct RenderCommand: ParsableCommand {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    static func obsoletePurposeFiles(in directory: String, keeping: Set<String>, format: DiagramFormat) -> [String] {
+    /// Files of `format` in `directory` whose stem (the name less the extension) `isDrawn` claims
+    /// and that are not in `keeping`.
+    static func obsoleteFiles(in directory: String, keeping: Set<String>, format: DiagramFormat, isDrawn: (String) -> Bool) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { ($0.hasPrefix("purpose-") || $0.hasPrefix("partners-")) && $0.hasSuffix("." + format.fileExtension) }
+        let suffix = "." + format.fileExtension
+        return names.filter { $0.hasSuffix(suffix) && isDrawn(String($0.dropLast(suffix.count))) }
             .map { join(directory, $0) }
             .filter { !keeping.contains($0) }
             .sorted()

@@ -4,7 +4,7 @@ import FlowModel
 import Foundation
 import Testing
 
-/// Readability when printed on A4 landscape, on the fixtures: the smallest text stays at least 6 pt,
+/// Readability when printed on A4 portrait, on the fixtures: the smallest text stays at least 6 pt,
 /// no two labels of different diagram elements overlap, and no edge runs through a label. (The
 /// seed diagrams in `diagrams/` are checked by `SeedDiagramTests`.)
 @Suite("A4 readability")
@@ -12,20 +12,22 @@ struct PrintabilityTests {
     static let minimumPrintedPoints = 6.0
 
     /// Per-purpose diagrams of the fixtures (the views a DPIA annex uses), plus the overviews, fitted
-    /// to the page as `flowgate render` fits them.
+    /// to the page (and split over pages) as `flowgate render` fits them.
     static func views() throws -> [(name: String, spec: DiagramSpec)] {
         var result: [(String, DiagramSpec)] = []
         for fixture in ["small", "blmk"] {
             let model = try Fixtures.model(fixture)
             for view in DiagramBuilder.directoryViews(of: model) {
                 let spec = try DiagramBuilder.build(model, view: view, options: Fixtures.options("Fixture"))
-                result.append(("\(fixture) \(view)", PageFit.fitted(spec)))
+                for page in PageSplit.pages(spec) {
+                    result.append(("\(fixture) \(DiagramID.fileStem(for: view, part: page.part))", page))
+                }
             }
         }
         return result
     }
 
-    @Test func smallestTextIsReadableOnA4Landscape() throws {
+    @Test func smallestTextIsReadableOnA4Portrait() throws {
         for (name, spec) in try Self.views() {
             let svg = try SVGDocument.parse(render(spec))
             #expect(svg.smallestPrintedFont >= Self.minimumPrintedPoints,

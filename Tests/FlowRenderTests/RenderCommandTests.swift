@@ -25,6 +25,11 @@ struct RenderCommandTests {
 
     func flowgate(_ arguments: [String]) throws -> Run {
         let executable = try #require(Self.executable, "the flowgate executable is not built next to the tests")
+        return try Self.run(executable, arguments)
+    }
+
+    /// Runs a program to its end: its status, standard output and standard error.
+    static func run(_ executable: String, _ arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -126,6 +131,8 @@ struct RenderCommandTests {
         #expect(!files(output).contains("purpose-publication.dot"))
     }
 
+    /// A view option writes the view's file, or (when the view is too large for an A4 portrait page)
+    /// its parts, `STEM.1-of-N.svg` …
     @Test func viewOptionsWriteOneNamedFile() throws {
         let (model, output, root) = try workspace()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -137,7 +144,10 @@ struct RenderCommandTests {
         ] {
             let run = try flowgate(["render", model, "-o", output] + arguments)
             #expect(run.status == 0, "\(run.error)")
-            #expect(FileManager.default.fileExists(atPath: output + "/" + name))
+            let stem = String(name.dropLast(".svg".count))
+            let parts = files(output).filter { $0.hasPrefix(stem + ".") && $0.hasSuffix(".svg") && $0 != name }
+            let expected = parts.isEmpty ? [name] : (1...parts.count).map { "\(stem).\($0)-of-\(parts.count).svg" }
+            #expect(Set(files(output)).isSuperset(of: expected), "\(name): \(files(output))")
         }
         let toStdout = try flowgate(["render", model, "--purpose", "commissioning", "--format", "dot"])
         #expect(toStdout.status == 0)

@@ -1,13 +1,21 @@
 import FlowGraphviz
+import FlowRender
 import Foundation
 import Testing
 
 /// The committed seed diagrams (`diagrams/`, drawn from `flows/` by `scripts/render-diagrams.sh`)
-/// printed on A4 landscape: every label readable, none overlapping another, no edge through a label.
-@Suite("Seed diagrams on A4 landscape", .serialized)
+/// printed at the width of an A4 portrait page's text (a DPIA's page): every label readable, none
+/// overlapping another, no edge through a label, and no two words run together in rsvg.
+@Suite("Seed diagrams on A4 portrait", .serialized)
 struct SeedDiagramTests {
     /// The bar: 6 pt is the smallest size generally held legible in print.
     static let minimumPrintedPoints = 6.0
+
+    @Test func theBarIsAnA4PortraitTextBlock() {
+        #expect(abs(PageLayout.printableWidth - 481.9) < 0.1)
+        #expect(abs(PageLayout.printableHeight - 728.5) < 0.1)
+        #expect(PageLayout.minimumPrintedPoints == Self.minimumPrintedPoints)
+    }
 
     static let root = Fixtures.packageRoot
 
@@ -22,9 +30,10 @@ struct SeedDiagramTests {
         return files.sorted()
     }
 
-    /// Printed on A4 landscape less 10 mm margins (scaled to fit, never enlarged), the smallest text
-    /// of every committed diagram is at least 6 pt: scale = min(1, 786 / width, 539 / height), times
-    /// the smallest `font-size` (in points, through the SVG's viewBox and graph scale).
+    /// Printed in an A4 portrait page's text block, 170 × 257 mm (scaled to fit, never enlarged), the
+    /// smallest text of every committed diagram is at least 6 pt: scale = min(1, 481.9 / width,
+    /// 728.5 / height), times the smallest `font-size` (in points, through the SVG's viewBox and
+    /// graph scale).
     @Test func everyCommittedDiagramPrintsItsSmallestTextAtSixPointsOrMore() throws {
         let files = Self.committedSVGs()
         #expect(files.count >= 3, "no diagrams under \(Self.root)/diagrams")
@@ -34,6 +43,43 @@ struct SeedDiagramTests {
             #expect(svg.smallestPrintedFont >= Self.minimumPrintedPoints,
                     "\(relative): \(Int(svg.width))×\(Int(svg.height)) pt prints at scale \(svg.a4Scale), smallest text \(svg.smallestPrintedFont) pt")
         }
+    }
+
+    /// rsvg (what DPIA tooling and many converters use) drops the spaces at either end of an SVG
+    /// text run, and Graphviz draws a bold marker and the plain text after it as two runs: no run of
+    /// a committed diagram may rely on such a space, and converted to PDF by `rsvg-convert` and read
+    /// back by `pdftotext`, no two neighbouring runs of a line come out as one word.
+    @Test func committedDiagramsKeepTheirWordsApartWhenConvertedWithRsvg() throws {
+        let files = Self.committedSVGs()
+        #expect(files.count >= 3)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("flowgate-rsvg-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var pairs = 0
+        for file in files {
+            let relative = String(file.dropFirst(Self.root.count + 1))
+            let svg = try SVGDocument.parse(Array(try Data(contentsOf: URL(fileURLWithPath: file))))
+            for text in svg.texts where text.raw.hasPrefix(" ") || text.raw.hasSuffix(" ") {
+                Issue.record("\(relative): the text run `\(text.raw)` starts or ends with a space rsvg drops")
+            }
+            let pdf = output + "/page.pdf"
+            let converted = try RenderCommandTests.run("/usr/bin/env", ["rsvg-convert", "-f", "pdf", "-o", pdf, file])
+            #expect(converted.status == 0, "\(relative): rsvg-convert failed: \(converted.error)")
+            let extracted = try RenderCommandTests.run("/usr/bin/env", ["pdftotext", "-raw", pdf, "-"])
+            #expect(extracted.status == 0, "\(relative): pdftotext failed: \(extracted.error)")
+            let words = extracted.output.replacingOccurrences(of: "\u{00A0}", with: " ")
+            // Neighbouring runs on one baseline of one element: a font change (a bold marker, an error
+            // code), always between two words.
+            for (first, second) in zip(svg.texts, svg.texts.dropFirst())
+            where first.owner == second.owner && first.y == second.y && second.x > first.x {
+                let left = first.content.split(separator: " ").last.map(String.init) ?? ""
+                let right = second.content.split(separator: " ").first.map(String.init) ?? ""
+                guard !left.isEmpty, !right.isEmpty else { continue }
+                pairs += 1
+                #expect(!words.contains(left + right), "\(relative): rsvg prints `\(left)` and `\(right)` as `\(left + right)`")
+            }
+        }
+        #expect(pairs > 0, "no neighbouring text runs checked")
     }
 
     /// The DOT of every seed diagram (written by the `flowgate` executable, exactly as

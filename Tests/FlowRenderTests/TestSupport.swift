@@ -55,6 +55,8 @@ struct SVGDocument {
         var content: String
         /// The id of the enclosing `<g>` with an id (node, edge or cluster).
         var owner: String
+        /// `content` as written, no-break spaces kept.
+        var raw = ""
     }
 
     var ids: [String] = []
@@ -118,6 +120,7 @@ struct SVGDocument {
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             if elementName == "g" { owners.removeLast() }
             if elementName == "text", var text = current {
+                text.raw = text.content
                 text.content = text.content.replacingOccurrences(of: "\u{00A0}", with: " ")
                 document.texts.append(text)
                 current = nil
@@ -125,11 +128,11 @@ struct SVGDocument {
         }
     }
 
-    /// The factor that fits the page on A4 landscape with 1 cm margins (never above 1: a small drawing
-    /// prints at its own size).
+    /// The factor that fits the page in an A4 portrait page's text block, 170 × 257 mm (never above
+    /// 1: a small drawing prints at its own size).
     var a4Scale: Double { PageLayout.a4Scale(width: width, height: height) }
 
-    /// The smallest text once printed on A4 landscape, in points.
+    /// The smallest text once printed on A4 portrait, in points.
     var smallestPrintedFont: Double { (texts.map(\.fontSize).min() ?? 0) * pointsPerUnit * a4Scale }
 }
 

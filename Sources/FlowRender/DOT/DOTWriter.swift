@@ -25,19 +25,43 @@ public enum DOTWriter {
     /// Summary findings as HTML-label lines: `⚠` and the codes (`FindingText.codes`), errors in bold.
     static func codeLines(_ findings: [DiagramFinding], width: Int) -> [String] {
         FindingText.codes(findings, width: width).enumerated().map { index, codes in
-            (index == 0 ? "⚠ " : "") + codes.map { $0.isError ? "<B>" + Escape.html($0.code) + "</B>" : Escape.html($0.code) }
-                .joined(separator: " ")
+            inline((index == 0 ? ["⚠"] : []) + codes.map { $0.isError ? "<B>" + Escape.html($0.code) + "</B>" : Escape.html($0.code) })
         }
     }
 
-    public static func dot(_ spec: DiagramSpec) -> String {
-        var writer = Writer(spec: spec)
+    /// Lines (HTML, each text or an `inline` table) stacked as the rows of a borderless table: a
+    /// cell holding a table cannot also hold text or `<BR/>`s.
+    static func stack(_ lines: [String], align: String) -> String {
+        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+            + lines.map { "<TR><TD ALIGN=\"\(align)\" BALIGN=\"\(align)\">" + $0 + "</TD></TR>" }.joined() + "</TABLE>"
+    }
+
+    /// Words in different fonts side by side on one line (`runs`, HTML, none starting or ending with
+    /// a space), each in a cell of its own with a word space between cells. Graphviz draws each font
+    /// change as its own SVG text run, and SVG renderers such as rsvg drop the spaces at either end
+    /// of a run (no-break ones too), so "<B>IDENTIFIABLE</B> · 2 flows" printed as
+    /// "IDENTIFIABLE· 2 flows"; a cell's position does not depend on a space.
+    static func inline(_ runs: [String]) -> String {
+        let runs = runs.filter { !$0.isEmpty }
+        guard runs.count > 1 else { return runs.first ?? "" }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
+            + runs.map { "<TD>" + $0 + "</TD>" }.joined(separator: "<TD WIDTH=\"3\"></TD>") + "</TR></TABLE>"
+    }
+
+    /// The resolution bitmaps are drawn at: print quality at the drawing's own size.
+    public static let bitmapDPI = 300
+
+    /// `spec` as DOT. `dpi` sets the resolution of bitmap output (PNG); leave it nil for SVG and PDF,
+    /// whose coordinates it would scale.
+    public static func dot(_ spec: DiagramSpec, dpi: Int? = nil) -> String {
+        var writer = Writer(spec: spec, dpi: dpi)
         return writer.write()
     }
 }
 
 private struct Writer {
     let spec: DiagramSpec
+    let dpi: Int?
     let policy: LayoutPolicy
     var out = ""
 
@@ -50,8 +74,9 @@ private struct Writer {
     let tables: [LeafTable]
     let tableOf: [String: String]
 
-    init(spec: DiagramSpec) {
+    init(spec: DiagramSpec, dpi: Int?) {
         self.spec = spec
+        self.dpi = dpi
         policy = LayoutPolicy.choose(nodes: spec.nodes.count, edges: spec.edges.count)
         let tables = LeafTable.tables(spec)
         var tableOf: [String: String] = [:]
@@ -80,6 +105,7 @@ private struct Writer {
             ("tooltip", tooltip(spec.title)),
         ]
         graph += policy.graphAttributes.map { ($0.name, quoted($0.value)) }
+        if let dpi { graph.append(("dpi", quoted(String(dpi)))) }
         graph.append(("label", "<" + graphLabel() + ">"))
         line("  graph [" + attributes(graph) + "];")
         line("  node [" + attributes([
@@ -239,7 +265,7 @@ private struct Writer {
             cells = FindingText.lines(findings, width: width).map { "<B>" + Escape.html($0) + "</B>" }
         }
         return "<TR><TD BGCOLOR=\"\(DOTWriter.findingFill)\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">"
-            + cells.joined(separator: "<BR/>") + "</TD></TR>"
+            + DOTWriter.stack(cells, align: align) + "</TD></TR>"
     }
 
     // MARK: - Edges
@@ -275,6 +301,10 @@ private struct Writer {
         return quoted(table) + ":" + quoted(node) + ":" + side
     }
 
+    func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
     func number(_ value: Double) -> String {
         let scaled = Int((value * 10).rounded())
         return "\(scaled / 10).\(scaled % 10)"
@@ -284,7 +314,7 @@ private struct Writer {
         var rows: [String] = []
         func row(_ html: String) { rows.append("<TR><TD ALIGN=\"LEFT\">" + html + "</TD></TR>") }
         for line in EdgeText.lines(edge, spec: spec) {
-            row((line.isMarker ? "<B>" + Escape.html(line.bold) + "</B>" : "") + Escape.html(line.text))
+            row(line.isMarker ? DOTWriter.inline(["<B>" + Escape.html(line.bold) + "</B>", Escape.html(trimmed(line.text))]) : Escape.html(line.text))
         }
         var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">" + rows.joined()
         if !edge.findings.isEmpty { table += findingRow(edge.findings, align: "LEFT", width: EdgeText.width(spec.orientation, labels: spec.labels, labelWidth: spec.labelWidth)) }
@@ -297,10 +327,12 @@ private struct Writer {
     /// by side (costing width), as `spec.headerLayout` says.
     func graphLabel() -> String {
         let sideBySide = spec.showsLegend && spec.headerLayout == .sideBySide
-        var title = "<FONT POINT-SIZE=\"18\"><B>" + Escape.html(spec.title) + "</B></FONT>"
+        // Widths in characters that keep the title block within an A4 portrait page's text width.
+        var title = Wording.wrap(spec.title, width: 44).map { "<FONT POINT-SIZE=\"18\"><B>" + Escape.html($0) + "</B></FONT>" }
+            .joined(separator: "<BR/>")
         var subtitle = spec.subtitle
         if let asOf = spec.asOf { subtitle += " · as of \(asOf)" }
-        for part in Wording.wrap(subtitle, width: sideBySide ? 60 : 100) {
+        for part in Wording.wrap(subtitle, width: sideBySide ? 50 : 70) {
             title += "<BR/><FONT POINT-SIZE=\"12\">" + Escape.html(part) + "</FONT>"
         }
         var notes = spec.notes
@@ -308,7 +340,7 @@ private struct Writer {
             notes.append("Large diagram: edge labels that would overlap others are left out (an edge's tooltip has them); the per-purpose diagrams show every label.")
         }
         for note in notes {
-            for part in Wording.wrap(note, width: sideBySide ? 70 : 120) { title += "<BR/>" + Escape.html(part) }
+            for part in Wording.wrap(note, width: sideBySide ? 60 : 84) { title += "<BR/>" + Escape.html(part) }
         }
         let titleCell = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">" + title + "</TD>"
         let open = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\">"

@@ -39,13 +39,15 @@ struct LeafTable {
             : "\(rows.count) sources, each sending data to this organisation only"
         var html = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>" + Escape.html(heading) + "</B></TD></TR>"
         for (node, edge) in rows {
-            let line = "<BR ALIGN=\"LEFT\"/>"
-            var text = Wording.wrap(node.title, width: 40).map { "<B>" + Escape.html($0) + "</B>" }.joined(separator: line)
-            var level = (outgoing ? "receives " : "sends ") + "<B>" + Escape.html(LevelStyle.of(edge.level).marker) + "</B>"
-            if edge.flowCount > 1 { level += Escape.html(" · \(edge.flowCount) flows") }
-            if !edge.optOutsApplied.isEmpty { level += Escape.html(" · ⊘") }
-            text += line + Escape.html(node.details.first.map { $0 + " · " } ?? "") + level
-            if let declared = edge.declaredLevel { text += line + Escape.html("(declared " + Wording.level(declared) + ")") }
+            var text = Wording.wrap(node.title, width: 40).map { "<B>" + Escape.html($0) + "</B>" }
+            var after = ""
+            if edge.flowCount > 1 { after += " · \(edge.flowCount) flows" }
+            if !edge.optOutsApplied.isEmpty { after += " · ⊘" }
+            let before = (node.details.first.map { $0 + " · " } ?? "") + (outgoing ? "receives" : "sends")
+            text.append(DOTWriter.inline([
+                Escape.html(before), "<B>" + Escape.html(LevelStyle.of(edge.level).marker) + "</B>", Escape.html(String(after.dropFirst())),
+            ]))
+            if let declared = edge.declaredLevel { text.append(Escape.html("(declared " + Wording.level(declared) + ")")) }
             let fill = node.kind.organisationFill
             let findings = DOTWriter.codeLines(node.findings + edge.findings, width: 20)
             // The arrow meets the row at the table's edge facing the hub: the name cell's west side
@@ -54,10 +56,10 @@ struct LeafTable {
             let findingCell = findings.isEmpty
                 ? "<TD\(lastPort) SIDES=\"T\" BORDER=\"1\" BGCOLOR=\"\(fill)\"></TD>"
                 : "<TD\(lastPort) SIDES=\"T\" BORDER=\"1\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTWriter.findingFill)\">"
-                    + findings.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/></TD>"
+                    + DOTWriter.stack(findings, align: "LEFT") + "</TD>"
             let firstPort = outgoing ? " PORT=\"\(node.id)\"" : ""
             html += "<TR><TD\(firstPort) SIDES=\"T\" BORDER=\"1\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(fill)\">"
-                + text + "<BR ALIGN=\"LEFT\"/></TD>" + findingCell + "</TR>"
+                + DOTWriter.stack(text, align: "LEFT") + "</TD>" + findingCell + "</TR>"
         }
         return "<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" COLOR=\"#333333\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" BGCOLOR=\"#FFFFFF\">"
             + html + "</TABLE></FONT>"

@@ -2,51 +2,64 @@ import FlowModel
 
 /// The legend under (or beside) a diagram's title: what line styles, shapes and markers mean.
 ///
-/// The identifiability levels form a grid whose columns are the three line-style families (solid,
-/// dashed, dotted) and whose rows are the heavy (more identifiable) and light member of each family,
-/// so the legend reads like the drawing: the style says the family, the weight says which of the two.
-/// Only what the diagram draws is explained, which keeps the legend short.
+/// Only what the diagram draws is explained: a row for each identifiability level an arrow is drawn
+/// at (its line, its marker, and the line-style family it belongs to: solid, dashed or dotted), the
+/// organisation shapes present and the markers used. Lines are wrapped to fit the width of an A4
+/// portrait page at full size.
 enum Legend {
+    /// Characters per line of the legend's wrapped text.
+    static let width = 84
+
     static func html(_ spec: DiagramSpec) -> String {
-        let columns = LevelStyle.families.count * 2
-        func wide(_ html: String) -> String { "<TR><TD COLSPAN=\"\(columns)\" ALIGN=\"LEFT\">" + html + "</TD></TR>" }
-        var rows = wide("<B>Identifiability on the wire</B>" + Escape.html(": line style, weight and the label's first word say it; colour repeats it"))
-        rows += "<TR>" + LevelStyle.families.map { family in
-            "<TD COLSPAN=\"2\" ALIGN=\"LEFT\"><I>" + Escape.html(family.style + " = " + family.meaning) + "</I></TD>"
-        }.joined() + "</TR>"
-        let levels = IdentifiabilityLevel.allCases
-        for member in 0..<2 {
-            rows += "<TR>"
-            for family in LevelStyle.families.indices where family * 2 + member < levels.count {
-                let style = LevelStyle.of(levels[family * 2 + member])
-                rows += DOTWriter.lineSample(style, width: 32)
-                rows += "<TD ALIGN=\"LEFT\"><B>" + Escape.html(style.marker) + "</B>"
-                    + (style.note.isEmpty ? "" : Escape.html(" " + style.note)) + "</TD>"
+        func wide(_ html: String) -> String { "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + html + "</TD></TR>" }
+        var rows = ""
+        let levels = levelsDrawn(spec)
+        if !levels.isEmpty {
+            rows += wide(DOTWriter.inline(["<B>Identifiability on the wire:</B>", Escape.html("line style, weight and the label's first word say it;")]))
+            rows += wide(Escape.html("colour repeats it; the heavier line of each style is the more identifiable"))
+            let families = Dictionary(uniqueKeysWithValues: IdentifiabilityLevel.allCases.enumerated().map { ($0.element, LevelStyle.families[$0.offset / 2]) })
+            for level in levels {
+                let style = LevelStyle.of(level)
+                let family = families[level].map { "— " + $0.style + ": " + $0.meaning } ?? ""
+                let gloss = (style.note.isEmpty ? "" : style.note + " ") + family
+                rows += "<TR>" + DOTWriter.lineSample(style, width: 32) + "<TD ALIGN=\"LEFT\">"
+                    + DOTWriter.inline(["<B>" + Escape.html(style.marker) + "</B>", Escape.html(gloss)]) + "</TD></TR>"
             }
-            rows += "</TR>"
         }
         let groups = spec.organisationGroups
         if !groups.isEmpty {
             // Shapes in words (every node also names its kind, so colour and shape are never needed).
-            for line in Wording.pack(["Shapes: " + groups[0].legend] + groups.dropFirst().map(\.legend), width: 150) {
+            for line in Wording.pack(["Shapes: " + groups[0].legend] + groups.dropFirst().map(\.legend), width: width) {
                 rows += wide(Escape.html(line))
             }
         }
-        for line in Wording.pack(markers(spec), width: 150) { rows += wide(Escape.html(line)) }
+        for line in Wording.pack(markers(spec), width: width) { rows += wide(Escape.html(line)) }
         return "<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">"
             + rows + "</TABLE></FONT>"
     }
 
-    /// The markers and conventions the diagram uses.
+    /// The levels flows are drawn at, most identifiable first.
+    static func levelsDrawn(_ spec: DiagramSpec) -> [IdentifiabilityLevel] {
+        let drawn = Set(spec.edges.compactMap { edge -> IdentifiabilityLevel? in
+            if case .flow = edge.kind { return edge.level }
+            return nil
+        })
+        return IdentifiabilityLevel.allCases.filter(drawn.contains)
+    }
+
+    /// The markers and conventions the diagram uses, and only those.
     static func markers(_ spec: DiagramSpec) -> [String] {
-        var markers = ["⊘ opt-out applied at this flow"]
-        if spec.labels == .summary {
-            markers += [
-                "⚠ FG… finding codes, errors in bold (flowgate explain FG…)",
-                "one arrow per pair of organisations, at the most identifiable level of its flows",
-            ]
-        } else {
-            markers.append("⚠ FG… finding (flowgate explain FG…)")
+        var markers: [String] = []
+        let optOuts = spec.edges.contains { !$0.optOutsApplied.isEmpty || !$0.optOutsArriving.isEmpty }
+            || spec.nodes.contains { $0.details.contains { $0.contains("⊘") } }
+        if optOuts { markers.append("⊘ opt-out applied (or, \"already filtered\", applied upstream)") }
+        if spec.edges.contains(where: { !$0.findings.isEmpty }) || spec.nodes.contains(where: { !$0.findings.isEmpty }) {
+            markers.append(spec.labels == .summary
+                ? "⚠ FG… finding codes, errors in bold (flowgate explain FG…)"
+                : "⚠ FG… finding (flowgate explain FG…)")
+        }
+        if spec.edges.contains(where: { $0.flowCount > 1 }) {
+            markers.append("one arrow per pair of organisations, at the most identifiable level of its flows")
         }
         if spec.labels == .full, spec.edges.contains(where: { !$0.confidentiality.isEmpty }) {
             markers.append("CLDC = common-law duty of confidentiality basis")

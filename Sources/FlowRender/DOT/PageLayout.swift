@@ -16,17 +16,25 @@ public enum HeaderLayout: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The orientation, header layout and label width of a diagram, chosen to print as large as possible
-/// on A4 landscape.
+/// on an A4 portrait page, the page a DPIA is printed on.
 public struct PageLayout: Sendable, Hashable {
     public var orientation: Orientation
     public var header: HeaderLayout
     public var labelWidth: LabelWidth = .usual
 
-    /// A4 landscape (842 × 595 pt) less 10 mm margins all round.
-    public static let printableWidth = 842.0 - 56
-    public static let printableHeight = 595.0 - 56
+    /// A4 portrait's text block: 170 mm wide (210 mm less 20 mm margins) and 257 mm high (297 mm
+    /// less 20 mm margins), in points.
+    public static let printableWidth = 170 / 25.4 * 72
+    public static let printableHeight = 257 / 25.4 * 72
 
-    /// The factor that fits a drawing of `width` × `height` points on A4 landscape, never above 1 (a
+    /// The smallest text generally held legible in print, in points.
+    public static let minimumPrintedPoints = 6.0
+    /// The smallest text a diagram draws (edge labels, detail lines, the legend), in points.
+    public static let smallestFontPoints = 9.0
+    /// The least a drawing may shrink to and keep its smallest text at `minimumPrintedPoints`.
+    public static let readableScale = minimumPrintedPoints / smallestFontPoints
+
+    /// The factor that fits a drawing of `width` × `height` points on the page, never above 1 (a
     /// small drawing prints at its own size).
     public static func a4Scale(width: Double, height: Double) -> Double {
         min(1, printableWidth / width, printableHeight / height)
@@ -69,7 +77,7 @@ public struct PageLayout: Sendable, Hashable {
     }
 
     /// The layout whose drawing, estimated from label text alone (no layout engine), prints larger on
-    /// A4 landscape; a candidate must beat an earlier one by 2% to win, so near-ties keep the preferred
+    /// the page; a candidate must beat an earlier one by 2% to win, so near-ties keep the preferred
     /// one. Large diagrams (which no page holds anyway) run left to right with the title stacked.
     public static func choose(for spec: DiagramSpec, orientations: [Orientation] = Orientation.allCases) -> PageLayout {
         // Other label widths are left to `PageFit`, which measures them: the estimate cannot tell.

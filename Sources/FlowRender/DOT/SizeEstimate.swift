@@ -86,18 +86,21 @@ struct SizeEstimate {
             }
             labelGaps[orientation] = gaps
         }
-        titleLines = Double(Wording.wrap(spec.subtitle, width: 60).count + spec.notes.count)
+        titleLines = Double(Wording.wrap(spec.subtitle, width: 60).count + spec.notes.flatMap { Wording.wrap($0, width: 84) }.count)
+        legendLines = Double(Legend.levelsDrawn(spec).count + 2)
+            + Double(Wording.pack(Legend.markers(spec), width: Legend.width).count + (spec.organisationGroups.isEmpty ? 0 : 1))
         showsLegend = spec.showsLegend
     }
 
     var titleLines: Double
+    var legendLines: Double
     var showsLegend: Bool
 
     /// Width and height of the title block and legend (see `DOTWriter.graphLabel`).
     func header(_ layout: HeaderLayout) -> Box {
-        let title = Box(width: 380, height: 28 + titleLines * 15)
+        let title = Box(width: 420, height: 28 + titleLines * 15)
         guard showsLegend else { return title }
-        let legend = Box(width: 560, height: 120)
+        let legend = Box(width: 440, height: legendLines * 14 + 6)
         switch layout {
         case .stacked: return Box(width: max(title.width, legend.width), height: title.height + legend.height)
         case .sideBySide: return Box(width: title.width + legend.width + 60, height: max(title.height, legend.height))

@@ -52,7 +52,7 @@ public struct DiagramOptions: Sendable, Hashable {
     public var labels: LabelDensity
     /// Draw the legend (identifiability line styles, organisation kinds, markers).
     public var legend: Bool
-    /// Nil: whichever prints larger on A4 landscape (`PageLayout.choose`, which also places the legend).
+    /// Nil: whichever prints larger on A4 portrait (`PageLayout.choose`, which also places the legend).
     public var orientation: Orientation?
 
     public init(

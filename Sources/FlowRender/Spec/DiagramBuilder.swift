@@ -309,7 +309,7 @@ private struct Builder {
         let density: LabelDensity = options.labels == .automatic
             ? LayoutPolicy.labelDensity(view: view, edges: edges.count) : options.labels
         var spec = DiagramSpec(
-            view: view, title: options.modelName, subtitle: subtitle, asOf: options.asOf, clusters: clusters,
+            view: view, title: modelTitle, subtitle: subtitle, asOf: options.asOf, clusters: clusters,
             nodes: nodes, edges: edges, notes: notes, labels: density, showsLegend: options.legend
         )
         let layout = PageLayout.choose(for: spec, orientations: options.orientation.map { [$0] } ?? Orientation.allCases)
@@ -404,6 +404,15 @@ private struct Builder {
             )
         }.sorted { $0.depth != $1.depth ? $0.depth < $1.depth : DiagramBuilder.utf8Less($0.name, $1.name) }
         return placement
+    }
+
+    /// Whose data flows these are: the controllers the model's privacy notices speak for (a DPO
+    /// knows the model by its organisation, not by its folder), else the model's name.
+    var modelTitle: String {
+        let controllers = Set(model.notices.values.map(\.controller.name)).sorted(by: DiagramBuilder.utf8Less)
+        guard !controllers.isEmpty, controllers.count <= 3 else { return options.modelName }
+        let titles = controllers.map(title(ofOrganisation:))
+        return titles.count == 1 ? titles[0] : titles.dropLast().joined(separator: ", ") + " and " + titles[titles.count - 1]
     }
 
     func title(ofOrganisation name: String) -> String { model.organisations[name]?.title ?? name }

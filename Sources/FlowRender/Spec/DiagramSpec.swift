@@ -23,6 +23,8 @@ public struct DiagramSpec: Sendable, Hashable {
     public var headerLayout: HeaderLayout = .stacked
     /// How edge labels are wrapped: a page layout choice (`PageLayout`).
     public var labelWidth: LabelWidth = .usual
+    /// Set when the view is drawn over several pages (`PageSplit`): which one this is.
+    public var part: DiagramPart?
 
     public init(
         view: DiagramView, title: String, subtitle: String, asOf: Day?, clusters: [DiagramCluster],
@@ -50,6 +52,15 @@ public struct DiagramSpec: Sendable, Hashable {
         })
         return OrganisationGroup.allCases.filter(present.contains)
     }
+}
+
+/// One page of a view too large for one: the `index`-th (from 1) of `count`, drawing the flows that
+/// leave the stages `stages` of the chain (ranks, from 1, of the flows' senders).
+public struct DiagramPart: Sendable, Hashable {
+    public var index: Int
+    public var count: Int
+    public var stages: ClosedRange<Int>
+    public var stageCount: Int
 }
 
 /// A group drawn as a Graphviz cluster / Mermaid subgraph.

@@ -54,6 +54,14 @@ public enum DiagramID {
         }
     }
 
+    /// The file name stem of one page of a view drawn over several: the view's stem, then
+    /// `.<index>-of-<count>` (`overview.2-of-3`). The dot keeps it apart from every view's own stem
+    /// (encoded ids never contain one).
+    public static func fileStem(for view: DiagramView, part: DiagramPart?) -> String {
+        guard let part else { return fileStem(for: view) }
+        return fileStem(for: view) + ".\(part.index)-of-\(part.count)"
+    }
+
     static func fileSafe(_ id: String) -> String {
         let encoded = encode(id)
         guard encoded.count > 100 else { return encoded }
