@@ -31,7 +31,8 @@ public final class GraphvizRenderer: @unchecked Sendable {
     ///
     /// Only the first graph in `dot` is rendered. The result depends on the DOT text alone: the same
     /// text gives the same bytes in every process, whatever was rendered before (object IDs follow
-    /// creation order, see `GraphvizIDs`; a PDF's creation date is removed, see `PDFCreationDate`).
+    /// creation order, see `GraphvizIDs`; a PDF's creation date is removed, see `PDFCreationDate`). A PNG
+    /// drawn at a `dpi` set on the graph records it (`PNGResolution`).
     /// - Returns: the file contents (SVG, DOT or JSON text as UTF-8, or PNG/PDF bytes).
     /// - Throws: `GraphvizError`, for example `.invalidDOT` with Graphviz's syntax
     ///   error message, or `.pluginsNotConfigured`.
@@ -42,7 +43,14 @@ public final class GraphvizRenderer: @unchecked Sendable {
     ) throws -> [UInt8] {
         try withLayout(of: dot, engine: engine, format: format) { graph, gvc in
             let bytes = try renderData(graph, gvc, format: format)
-            return format == .pdf ? PDFCreationDate.normalised(bytes) : bytes
+            switch format {
+            case .pdf: return PDFCreationDate.normalised(bytes)
+            case .png:
+                // The graph's `dpi`, recorded in the file so that it is placed at its drawn size.
+                let dpi = cgv_get(UnsafeMutableRawPointer(graph), "dpi").flatMap { Double(String(cString: $0)) } ?? 0
+                return dpi > 0 ? PNGResolution.stamped(bytes, dpi: Int(dpi.rounded())) : bytes
+            default: return bytes
+            }
         }
     }
 

@@ -131,6 +131,20 @@ struct RenderCommandTests {
         #expect(!files(output).contains("purpose-publication.dot"))
     }
 
+    /// PNGs are drawn at 300 dpi: 300 / 72 pixels for every point of the drawing.
+    @Test func pngsAreDrawnAtThreeHundredDPI() throws {
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for format in ["svg", "png"] {
+            let run = try flowgate(["render", model, "-o", output, "--org", "dscro", "--format", format])
+            #expect(run.status == 0, "\(run.error)")
+        }
+        let svg = try SVGDocument.parse(Array(try Data(contentsOf: URL(fileURLWithPath: output + "/org-dscro.svg"))))
+        let png = try #require(pngDimensions(Array(try Data(contentsOf: URL(fileURLWithPath: output + "/org-dscro.png")))))
+        #expect(abs(Double(png.width) - svg.width * 300 / 72) < 3, "\(png.width) px for \(svg.width) pt")
+        #expect(abs(Double(png.height) - svg.height * 300 / 72) < 3, "\(png.height) px for \(svg.height) pt")
+    }
+
     /// A view option writes the view's file, or (when the view is too large for an A4 portrait page)
     /// its parts, `STEM.1-of-N.svg` …
     @Test func viewOptionsWriteOneNamedFile() throws {
