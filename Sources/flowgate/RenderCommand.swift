@@ -240,8 +240,13 @@ struct RenderCommand: ParsableCommand {
             if !carried.isEmpty { overlay.arrivingOptOuts[flow.id] = carried.sorted() }
         }
         let result = rules.apply(to: RuleEngine.run(analysis, asOf: asOf ?? Day.today).findings)
+        // The rules' summaries are the plain words of the diagram's key of findings.
+        let summaries = Dictionary(RuleCatalog.all.map { ($0.code, $0.summary) }, uniquingKeysWith: { first, _ in first })
         overlay.findings = result.findings.map { finding in
-            DiagramFinding(code: finding.code, severity: finding.severity, target: finding.target, message: finding.message)
+            DiagramFinding(
+                code: finding.code, severity: finding.severity, target: finding.target, message: finding.message,
+                summary: summaries[finding.code]
+            )
         }
         return overlay
     }

@@ -22,30 +22,16 @@ public enum DOTWriter {
         return "<TD WIDTH=\"\(width)\" HEIGHT=\"8\" SIDES=\"B\" BORDER=\"\(border)\" COLOR=\"\(style.color)\" STYLE=\"\(style.lineStyle)\"></TD>"
     }
 
-    /// Summary findings as HTML-label lines: `⚠` and the codes (`FindingText.codes`), errors in bold.
-    static func codeLines(_ findings: [DiagramFinding], width: Int) -> [String] {
-        FindingText.codes(findings, width: width).enumerated().map { index, codes in
-            inline((index == 0 ? ["⚠"] : []) + codes.map { $0.isError ? "<B>" + Escape.html($0.code) + "</B>" : Escape.html($0.code) })
+    /// Summary findings as HTML-label lines: `⚠` and the findings' numbers (`FindingText.codes`,
+    /// numbered by `key`, most severe first).
+    ///
+    /// No line of a label mixes fonts: Graphviz draws each font change as its own SVG text run, and
+    /// SVG renderers such as rsvg drop the spaces at either end of a run, so "<B>IDENTIFIABLE</B> to
+    /// processor" printed as "IDENTIFIABLEto processor". Emphasis is a whole line's.
+    static func codeLines(_ findings: [DiagramFinding], width: Int, key: FindingKey) -> [String] {
+        FindingText.codes(findings, width: width, name: key.callout).enumerated().map { index, codes in
+            Escape.html((index == 0 ? "⚠ " : "") + codes.map(\.code).joined(separator: " "))
         }
-    }
-
-    /// Lines (HTML, each text or an `inline` table) stacked as the rows of a borderless table: a
-    /// cell holding a table cannot also hold text or `<BR/>`s.
-    static func stack(_ lines: [String], align: String) -> String {
-        "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-            + lines.map { "<TR><TD ALIGN=\"\(align)\" BALIGN=\"\(align)\">" + $0 + "</TD></TR>" }.joined() + "</TABLE>"
-    }
-
-    /// Words in different fonts side by side on one line (`runs`, HTML, none starting or ending with
-    /// a space), each in a cell of its own with a word space between cells. Graphviz draws each font
-    /// change as its own SVG text run, and SVG renderers such as rsvg drop the spaces at either end
-    /// of a run (no-break ones too), so "<B>IDENTIFIABLE</B> · 2 flows" printed as
-    /// "IDENTIFIABLE· 2 flows"; a cell's position does not depend on a space.
-    static func inline(_ runs: [String]) -> String {
-        let runs = runs.filter { !$0.isEmpty }
-        guard runs.count > 1 else { return runs.first ?? "" }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
-            + runs.map { "<TD>" + $0 + "</TD>" }.joined(separator: "<TD WIDTH=\"3\"></TD>") + "</TR></TABLE>"
     }
 
     /// The resolution bitmaps are drawn at: print quality at the drawing's own size.
@@ -73,6 +59,8 @@ private struct Writer {
     /// table's node name for each tabled leaf.
     let tables: [LeafTable]
     let tableOf: [String: String]
+    /// The numbers of the findings drawn, and the key under the legend that explains them.
+    let key: FindingKey
 
     init(spec: DiagramSpec, dpi: Int?) {
         self.spec = spec
@@ -83,6 +71,7 @@ private struct Writer {
         for table in tables { for row in table.rows { tableOf[row.node.id] = table.id } }
         self.tables = tables
         self.tableOf = tableOf
+        key = FindingKey(spec)
         minimumLengths = FanOut.minimumLengths(spec.edges.filter { tableOf[$0.from] == nil && tableOf[$0.to] == nil })
         var rank: [String: Int] = [:]
         if spec.clusters.contains(where: { $0.role != .lineage }) {
@@ -120,7 +109,7 @@ private struct Writer {
         for table in tables {
             line("  " + quoted(table.id) + " [" + attributes([
                 ("id", quoted(table.id)), ("shape", quoted("plaintext")), ("margin", quoted("0")),
-                ("label", "<" + table.label(spec) + ">"), ("tooltip", tooltip(table.tooltip)),
+                ("label", "<" + table.label(spec, key: key) + ">"), ("tooltip", tooltip(table.tooltip)),
             ]) + "];")
         }
         for edge in spec.edges { writeEdge(edge) }
@@ -260,12 +249,12 @@ private struct Writer {
     func findingRow(_ findings: [DiagramFinding], align: String, width: Int) -> String {
         let cells: [String]
         if spec.labels == .summary {
-            cells = DOTWriter.codeLines(findings, width: width)
+            cells = DOTWriter.codeLines(findings, width: width, key: key)
         } else {
-            cells = FindingText.lines(findings, width: width).map { "<B>" + Escape.html($0) + "</B>" }
+            cells = FindingText.lines(findings, width: width, name: key.callout).map { "<B>" + Escape.html($0) + "</B>" }
         }
         return "<TR><TD BGCOLOR=\"\(DOTWriter.findingFill)\" ALIGN=\"\(align)\" BALIGN=\"\(align)\">"
-            + DOTWriter.stack(cells, align: align) + "</TD></TR>"
+            + cells.joined(separator: "<BR/>") + "</TD></TR>"
     }
 
     // MARK: - Edges
@@ -301,10 +290,6 @@ private struct Writer {
         return quoted(table) + ":" + quoted(node) + ":" + side
     }
 
-    func trimmed(_ text: String) -> String {
-        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-
     func number(_ value: Double) -> String {
         let scaled = Int((value * 10).rounded())
         return "\(scaled / 10).\(scaled % 10)"
@@ -314,7 +299,8 @@ private struct Writer {
         var rows: [String] = []
         func row(_ html: String) { rows.append("<TR><TD ALIGN=\"LEFT\">" + html + "</TD></TR>") }
         for line in EdgeText.lines(edge, spec: spec) {
-            row(line.isMarker ? DOTWriter.inline(["<B>" + Escape.html(line.bold) + "</B>", Escape.html(trimmed(line.text))]) : Escape.html(line.text))
+            // The marker's line is bold as a whole (see `DOTWriter.codeLines`).
+            row(line.isMarker ? "<B>" + Escape.html(line.bold + line.text) + "</B>" : Escape.html(line.text))
         }
         var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">" + rows.joined()
         if !edge.findings.isEmpty { table += findingRow(edge.findings, align: "LEFT", width: EdgeText.width(spec.orientation, labels: spec.labels, labelWidth: spec.labelWidth)) }
@@ -344,11 +330,29 @@ private struct Writer {
         }
         let titleCell = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">" + title + "</TD>"
         let open = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\">"
-        guard spec.showsLegend else { return open + "<TR>" + titleCell + "</TR></TABLE>" }
+        let keyRow = key.entries.isEmpty ? "" : "<TR><TD COLSPAN=\"\(sideBySide ? 3 : 1)\" ALIGN=\"LEFT\" VALIGN=\"TOP\">" + keyTable() + "</TD></TR>"
+        guard spec.showsLegend else { return open + "<TR>" + titleCell + "</TR>" + keyRow + "</TABLE>" }
         let legendCell = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\">" + Legend.html(spec) + "</TD>"
         if sideBySide {
-            return open + "<TR>" + titleCell + "<TD WIDTH=\"12\"></TD>" + legendCell + "</TR></TABLE>"
+            return open + "<TR>" + titleCell + "<TD WIDTH=\"12\"></TD>" + legendCell + "</TR>" + keyRow + "</TABLE>"
         }
-        return open + "<TR>" + titleCell + "</TR><TR>" + legendCell + "</TR></TABLE>"
+        return open + "<TR>" + titleCell + "</TR><TR>" + legendCell + "</TR>" + keyRow + "</TABLE>"
+    }
+
+    /// The key of the numbered findings (`FindingKey`): the number, highlighted as on the drawing
+    /// (bold for errors), then code, severity and what the rule checks.
+    func keyTable() -> String {
+        var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>"
+            + Escape.html("Findings, numbered on the drawing most severe first (errors in bold here)") + "</B></TD></TR>"
+            + "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">" + Escape.html("flowgate explain CODE gives each rule's law and fix") + "</TD></TR>"
+        for entry in key.entries {
+            let number = "[\(entry.number)]"
+            rows += "<TR><TD ALIGN=\"RIGHT\" VALIGN=\"TOP\" BGCOLOR=\"\(DOTWriter.findingFill)\">"
+                + (entry.severity == .error ? "<B>" + number + "</B>" : number) + "</TD>"
+                + "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" VALIGN=\"TOP\">"
+                + key.lines(entry, width: FindingKey.width).map(Escape.html).joined(separator: "<BR/>") + "</TD></TR>"
+        }
+        return "<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">"
+            + rows + "</TABLE></FONT>"
     }
 }

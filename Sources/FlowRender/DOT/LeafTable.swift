@@ -33,33 +33,32 @@ struct LeafTable {
     }
 
     /// The table: a heading, then a row per leaf (its port, named by the leaf's node id, faces the hub).
-    func label(_ spec: DiagramSpec) -> String {
+    func label(_ spec: DiagramSpec, key: FindingKey) -> String {
         let heading = outgoing
             ? "\(rows.count) recipients, each receiving data from this organisation only"
             : "\(rows.count) sources, each sending data to this organisation only"
         var html = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>" + Escape.html(heading) + "</B></TD></TR>"
         for (node, edge) in rows {
-            var text = Wording.wrap(node.title, width: 40).map { "<B>" + Escape.html($0) + "</B>" }
-            var after = ""
-            if edge.flowCount > 1 { after += " · \(edge.flowCount) flows" }
-            if !edge.optOutsApplied.isEmpty { after += " · ⊘" }
-            let before = (node.details.first.map { $0 + " · " } ?? "") + (outgoing ? "receives" : "sends")
-            text.append(DOTWriter.inline([
-                Escape.html(before), "<B>" + Escape.html(LevelStyle.of(edge.level).marker) + "</B>", Escape.html(String(after.dropFirst())),
-            ]))
-            if let declared = edge.declaredLevel { text.append(Escape.html("(declared " + Wording.level(declared) + ")")) }
+            let line = "<BR ALIGN=\"LEFT\"/>"
+            var text = Wording.wrap(node.title, width: 40).map { "<B>" + Escape.html($0) + "</B>" }.joined(separator: line)
+            // One font per line (see `DOTWriter.codeLines`): the level's capitals mark it.
+            var level = (outgoing ? "receives " : "sends ") + LevelStyle.of(edge.level).marker
+            if edge.flowCount > 1 { level += " · \(edge.flowCount) flows" }
+            if !edge.optOutsApplied.isEmpty { level += " · ⊘" }
+            text += line + Escape.html((node.details.first.map { $0 + " · " } ?? "") + level)
+            if let declared = edge.declaredLevel { text += line + Escape.html("(declared " + Wording.level(declared) + ")") }
             let fill = node.kind.organisationFill
-            let findings = DOTWriter.codeLines(node.findings + edge.findings, width: 20)
+            let findings = DOTWriter.codeLines(node.findings + edge.findings, width: 20, key: key)
             // The arrow meets the row at the table's edge facing the hub: the name cell's west side
             // for recipients, the last cell's east side for sources.
             let lastPort = outgoing ? "" : " PORT=\"\(node.id)\""
             let findingCell = findings.isEmpty
                 ? "<TD\(lastPort) SIDES=\"T\" BORDER=\"1\" BGCOLOR=\"\(fill)\"></TD>"
                 : "<TD\(lastPort) SIDES=\"T\" BORDER=\"1\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(DOTWriter.findingFill)\">"
-                    + DOTWriter.stack(findings, align: "LEFT") + "</TD>"
+                    + findings.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/></TD>"
             let firstPort = outgoing ? " PORT=\"\(node.id)\"" : ""
             html += "<TR><TD\(firstPort) SIDES=\"T\" BORDER=\"1\" ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\"\(fill)\">"
-                + DOTWriter.stack(text, align: "LEFT") + "</TD>" + findingCell + "</TR>"
+                + text + "<BR ALIGN=\"LEFT\"/></TD>" + findingCell + "</TR>"
         }
         return "<FONT POINT-SIZE=\"9\"><TABLE BORDER=\"1\" COLOR=\"#333333\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" BGCOLOR=\"#FFFFFF\">"
             + html + "</TABLE></FONT>"

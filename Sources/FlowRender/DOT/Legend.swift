@@ -15,15 +15,17 @@ enum Legend {
         var rows = ""
         let levels = levelsDrawn(spec)
         if !levels.isEmpty {
-            rows += wide(DOTWriter.inline(["<B>Identifiability on the wire:</B>", Escape.html("line style, weight and the label's first word say it;")]))
-            rows += wide(Escape.html("colour repeats it; the heavier line of each style is the more identifiable"))
+            // One font per line (see `DOTWriter.codeLines`).
+            rows += wide("<B>Identifiability on the wire</B>")
+            rows += wide(Escape.html("Line style, weight and the label's first word say it; colour repeats it;"))
+            rows += wide(Escape.html("the heavier line of each style is the more identifiable."))
             let families = Dictionary(uniqueKeysWithValues: IdentifiabilityLevel.allCases.enumerated().map { ($0.element, LevelStyle.families[$0.offset / 2]) })
             for level in levels {
                 let style = LevelStyle.of(level)
                 let family = families[level].map { "— " + $0.style + ": " + $0.meaning } ?? ""
                 let gloss = (style.note.isEmpty ? "" : style.note + " ") + family
                 rows += "<TR>" + DOTWriter.lineSample(style, width: 32) + "<TD ALIGN=\"LEFT\">"
-                    + DOTWriter.inline(["<B>" + Escape.html(style.marker) + "</B>", Escape.html(gloss)]) + "</TD></TR>"
+                    + Escape.html(style.marker + " " + gloss) + "</TD></TR>"
             }
         }
         let groups = spec.organisationGroups
@@ -55,8 +57,8 @@ enum Legend {
         if optOuts { markers.append("⊘ opt-out applied (or, \"already filtered\", applied upstream)") }
         if spec.edges.contains(where: { !$0.findings.isEmpty }) || spec.nodes.contains(where: { !$0.findings.isEmpty }) {
             markers.append(spec.labels == .summary
-                ? "⚠ FG… finding codes, errors in bold (flowgate explain FG…)"
-                : "⚠ FG… finding (flowgate explain FG…)")
+                ? "⚠ [n] findings, numbered in the key below"
+                : "⚠ severity [n] findings, numbered in the key below")
         }
         if spec.edges.contains(where: { $0.flowCount > 1 }) {
             markers.append("one arrow per pair of organisations, at the most identifiable level of its flows")

@@ -87,6 +87,8 @@ struct SizeEstimate {
             labelGaps[orientation] = gaps
         }
         titleLines = Double(Wording.wrap(spec.subtitle, width: 60).count + spec.notes.flatMap { Wording.wrap($0, width: 84) }.count)
+        let key = FindingKey(spec)
+        keyLines = Double(key.entries.map { key.lines($0, width: FindingKey.width).count }.reduce(0, +) + (key.entries.isEmpty ? 0 : 1))
         legendLines = Double(Legend.levelsDrawn(spec).count + 2)
             + Double(Wording.pack(Legend.markers(spec), width: Legend.width).count + (spec.organisationGroups.isEmpty ? 0 : 1))
         showsLegend = spec.showsLegend
@@ -94,11 +96,12 @@ struct SizeEstimate {
 
     var titleLines: Double
     var legendLines: Double
+    var keyLines: Double
     var showsLegend: Bool
 
     /// Width and height of the title block and legend (see `DOTWriter.graphLabel`).
     func header(_ layout: HeaderLayout) -> Box {
-        let title = Box(width: 420, height: 28 + titleLines * 15)
+        let title = Box(width: 420, height: 28 + titleLines * 15 + keyLines * 13)
         guard showsLegend else { return title }
         let legend = Box(width: 440, height: legendLines * 14 + 6)
         switch layout {

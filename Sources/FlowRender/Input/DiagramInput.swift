@@ -77,11 +77,15 @@ public struct DiagramFinding: Sendable, Hashable, Comparable {
     /// A short message, shown in tooltips (the label shows only code and severity).
     public var message: String?
 
-    public init(code: String, severity: Severity, target: String, message: String? = nil) {
+    /// What the rule checks, in plain words (the rule's summary), for the diagram's key of findings.
+    public var summary: String?
+
+    public init(code: String, severity: Severity, target: String, message: String? = nil, summary: String? = nil) {
         self.code = code
         self.severity = severity
         self.target = target
         self.message = message
+        self.summary = summary
     }
 
     /// Most severe first, then by code, target and message.
