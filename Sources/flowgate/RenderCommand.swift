@@ -29,8 +29,10 @@ struct RenderCommand: ParsableCommand {
         Without a view option, `-o DIR` receives overview.EXT, partners-<org>.EXT for each organisation \
         with many partners that exchange data with it alone (the overview draws those as one box), and \
         purpose-<id>.EXT for every purpose that has a flow (diagrams no longer drawn are removed). With --purpose, \
-        --dataset or --org, one file: purpose-<id>.EXT, dataset-<id>.EXT or org-<id>.EXT. Without -o \
-        the single diagram (overview or the chosen view) goes to standard output.
+        --dataset or --org, one file: purpose-<id>.EXT, dataset-<id>.EXT or org-<id>.EXT. A view whose \
+        smallest text would print below 6 pt on an A4 portrait page is drawn over several pages, split by \
+        stage of the chain: <name>.1-of-N.EXT, <name>.2-of-N.EXT… PNG is drawn at 300 dpi. Without -o \
+        the single diagram (overview or the chosen view) goes to standard output, on one page.
 
         Output is deterministic: the same model gives the same bytes. Findings are drawn as of --as-of, \
         else the workspace's `as-of` date (flowgate.toml), else today; the title shows the date when it \

@@ -314,7 +314,7 @@ private struct Writer {
     func graphLabel() -> String {
         let sideBySide = spec.showsLegend && spec.headerLayout == .sideBySide
         // Widths in characters that keep the title block within an A4 portrait page's text width.
-        var title = Wording.wrap(spec.title, width: 44).map { "<FONT POINT-SIZE=\"18\"><B>" + Escape.html($0) + "</B></FONT>" }
+        var title = Wording.wrap(spec.title, width: 38).map { "<FONT POINT-SIZE=\"18\"><B>" + Escape.html($0) + "</B></FONT>" }
             .joined(separator: "<BR/>")
         var subtitle = spec.subtitle
         if let asOf = spec.asOf { subtitle += " · as of \(asOf)" }
@@ -326,7 +326,7 @@ private struct Writer {
             notes.append("Large diagram: edge labels that would overlap others are left out (an edge's tooltip has them); the per-purpose diagrams show every label.")
         }
         for note in notes {
-            for part in Wording.wrap(note, width: sideBySide ? 60 : 84) { title += "<BR/>" + Escape.html(part) }
+            for part in Wording.wrap(note, width: sideBySide ? 60 : 76) { title += "<BR/>" + Escape.html(part) }
         }
         let titleCell = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">" + title + "</TD>"
         let open = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"0\">"

@@ -8,7 +8,7 @@ import FlowModel
 /// portrait page at full size.
 enum Legend {
     /// Characters per line of the legend's wrapped text.
-    static let width = 84
+    static let width = 76
 
     static func html(_ spec: DiagramSpec) -> String {
         func wide(_ html: String) -> String { "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + html + "</TD></TR>" }

@@ -86,7 +86,7 @@ struct SizeEstimate {
             }
             labelGaps[orientation] = gaps
         }
-        titleLines = Double(Wording.wrap(spec.subtitle, width: 60).count + spec.notes.flatMap { Wording.wrap($0, width: 84) }.count)
+        titleLines = Double(Wording.wrap(spec.subtitle, width: 60).count + spec.notes.flatMap { Wording.wrap($0, width: 76) }.count)
         let key = FindingKey(spec)
         keyLines = Double(key.entries.map { key.lines($0, width: FindingKey.width).count }.reduce(0, +) + (key.entries.isEmpty ? 0 : 1))
         legendLines = Double(Legend.levelsDrawn(spec).count + 2)

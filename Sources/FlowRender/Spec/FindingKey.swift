@@ -14,7 +14,7 @@ struct FindingKey {
     }
 
     /// Characters per line of the key's text: within an A4 portrait page's text width.
-    static let width = 80
+    static let width = 74
 
     let entries: [Entry]
     private let numbers: [String: Int]
