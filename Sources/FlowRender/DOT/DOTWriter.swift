@@ -61,6 +61,10 @@ private struct Writer {
     let tableOf: [String: String]
     /// The numbers of the findings drawn, and the key under the legend that explains them.
     let key: FindingKey
+    /// Edges written from their recipient to their sender and drawn backwards (see `init`).
+    let reversed: Set<String>
+    /// The side (compass point) of both its nodes that each edge of a two-way pair uses (see `init`).
+    let sides: [String: String]
 
     init(spec: DiagramSpec, dpi: Int?) {
         self.spec = spec
@@ -74,12 +78,31 @@ private struct Writer {
         key = FindingKey(spec)
         minimumLengths = FanOut.minimumLengths(spec.edges.filter { tableOf[$0.from] == nil && tableOf[$0.to] == nil })
         var rank: [String: Int] = [:]
-        if spec.clusters.contains(where: { $0.role != .lineage }) {
+        let pairs = Set(spec.edges.map { $0.from + "\u{0}" + $0.to })
+        let twoWay = spec.edges.filter { $0.from != $0.to && pairs.contains($0.to + "\u{0}" + $0.from) }
+        if spec.clusters.contains(where: { $0.role != .lineage }) || (!twoWay.isEmpty && policy.edgeLabelAttribute == "label") {
             for (index, members) in SizeEstimate(spec: spec).ranks.enumerated() {
                 for member in members { rank[member] = index }
             }
         }
         self.rank = rank
+        // Two organisations that send each other data make a cycle, which dot breaks by turning one
+        // edge round; its label then sits in the gap the other edge runs through. Written in the same
+        // direction as its partner (and drawn backwards, `dir=back`), it gets its own place beside it.
+        // The two then leave and enter their nodes on opposite sides, so that neither runs through the
+        // other's label (side by side from the same ports, the second crossed the first's label).
+        var reversed: Set<String> = []
+        var sides: [String: String] = [:]
+        if policy.edgeLabelAttribute == "label" {
+            let (first, second) = spec.orientation == .topToBottom ? ("w", "e") : ("n", "s")
+            for edge in twoWay where tableOf[edge.from] == nil && tableOf[edge.to] == nil {
+                let backwards = (rank[edge.from] ?? 0, edge.from) > (rank[edge.to] ?? 0, edge.to)
+                if backwards { reversed.insert(edge.id) }
+                sides[edge.id] = backwards ? second : first
+            }
+        }
+        self.reversed = reversed
+        self.sides = sides
     }
 
     mutating func write() -> String {
@@ -270,17 +293,24 @@ private struct Writer {
             let style = LevelStyle.of(edge.level)
             pairs += [
                 ("color", quoted(style.color)), ("style", quoted(style.lineStyle)),
-                ("penwidth", quoted(number(style.penWidth))), ("arrowhead", quoted(style.arrowhead)),
+                ("penwidth", quoted(number(style.penWidth))),
+                (reversed.contains(edge.id) ? "arrowtail" : "arrowhead", quoted(style.arrowhead)),
             ]
         case .derivation:
             pairs += [
                 ("color", quoted(DOTWriter.derivationColor)), ("style", quoted("solid")), ("penwidth", quoted("1.2")),
-                ("arrowhead", quoted("vee")),
+                (reversed.contains(edge.id) ? "arrowtail" : "arrowhead", quoted("vee")),
             ]
         }
         if let length = minimumLengths[edge.id] { pairs.append(("minlen", quoted(String(length)))) }
         pairs.append(("tooltip", tooltip(edge.tooltip)))
-        line("  " + endpoint(edge.from, side: "e") + " -> " + endpoint(edge.to, side: "w") + " [" + attributes(pairs) + "];")
+        if let side = sides[edge.id] {
+            let (tail, head) = reversed.contains(edge.id) ? (edge.to, edge.from) : (edge.from, edge.to)
+            if reversed.contains(edge.id) { pairs.append(("dir", quoted("back"))) }
+            line("  " + quoted(tail) + ":" + side + " -> " + quoted(head) + ":" + side + " [" + attributes(pairs) + "];")
+        } else {
+            line("  " + endpoint(edge.from, side: "e") + " -> " + endpoint(edge.to, side: "w") + " [" + attributes(pairs) + "];")
+        }
     }
 
     /// A node, or the row of a table that lists it, entered from `side` (`w` or `e`; rows are stacked,
