@@ -131,6 +131,31 @@ struct RenderCommandTests {
         #expect(!files(output).contains("purpose-publication.dot"))
     }
 
+    /// Pages of a view split over several (`overview.2-of-3`), or the whole view once it is split,
+    /// are obsolete when no longer drawn: `--check` lists them, rendering removes them, and files
+    /// of other names and formats are left alone.
+    @Test func pagesNoLongerDrawnAreObsolete() throws {
+        let (model, output, root) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try flowgate(["render", model, "-o", output, "--format", "dot"])
+        let drawn = files(output)
+        let leftovers = ["overview.2-of-3.dot", "purpose-commissioning.1-of-2.dot", "partners-x.3-of-3.dot"]
+        let kept = ["overview-notes.txt", "overview.2-of-3.svg", "notes.dot"]
+        for name in leftovers + kept { #expect(FileManager.default.createFile(atPath: output + "/" + name, contents: Data())) }
+        let check = try flowgate(["render", model, "-o", output, "--format", "dot", "--check"])
+        #expect(check.status == 1)
+        for name in leftovers { #expect(check.output.contains("obsolete: \(output)/\(name)"), "\(check.output)") }
+        for name in kept { #expect(!check.output.contains(name)) }
+        let render = try flowgate(["render", model, "-o", output, "--format", "dot"])
+        #expect(render.status == 0)
+        #expect(Set(files(output)) == Set(drawn + kept))
+        // With a view option, only that view's own pages are its business.
+        #expect(FileManager.default.createFile(atPath: output + "/purpose-commissioning.1-of-2.dot", contents: Data()))
+        let one = try flowgate(["render", model, "-o", output, "--format", "dot", "--purpose", "commissioning"])
+        #expect(one.output.contains("removed \(output)/purpose-commissioning.1-of-2.dot"))
+        #expect(Set(files(output)) == Set(drawn + kept))
+    }
+
     /// PNGs are drawn at 300 dpi: 300 / 72 pixels for every point of the drawing.
     @Test func pngsAreDrawnAtThreeHundredDPI() throws {
         let (model, output, root) = try workspace()

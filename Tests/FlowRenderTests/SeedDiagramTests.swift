@@ -45,6 +45,17 @@ struct SeedDiagramTests {
         }
     }
 
+    /// Diagrams the README shows exist: a view drawn over several pages changes its file names.
+    @Test func diagramsTheReadmeShowsAreCommitted() throws {
+        let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
+        let shown = readme.split(whereSeparator: { "()` \n".contains($0) })
+            .filter { $0.hasPrefix("diagrams/") && $0.hasSuffix(".svg") }.map(String.init)
+        #expect(!shown.isEmpty)
+        for path in shown {
+            #expect(FileManager.default.fileExists(atPath: Self.root + "/" + path), "README.md shows \(path), which is not in diagrams/")
+        }
+    }
+
     /// rsvg (what much DPIA tooling converts SVG with) drops the spaces at either end of an SVG text
     /// run, and Graphviz draws each font change as a run of its own: no run of a committed diagram
     /// may rely on such a space, and, converted to PDF by `rsvg-convert` and read back by

@@ -44,7 +44,8 @@ public enum LabelDensity: String, Sendable, Hashable, CaseIterable {
 
 /// Presentation choices that are not part of the model.
 public struct DiagramOptions: Sendable, Hashable {
-    /// Shown as the diagram's title (the model's `model "…"` name, or a fallback chosen by the caller).
+    /// The model's `model "…"` name, or a fallback chosen by the caller: the diagram's title when the
+    /// model has no privacy notice naming the organisation it speaks for (see `DiagramBuilder`).
     public var modelName: String
     /// When set, the title says "as of DATE". When nil nothing date-dependent is drawn, so the same
     /// model gives the same bytes on any day (what diagrams committed to git need).
