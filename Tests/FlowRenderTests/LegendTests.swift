@@ -43,3 +43,20 @@ struct LegendTests {
         #expect(Legend.html(spec).contains("numbered in the key below"))
     }
 }
+
+/// A diagram is titled with the organisation whose privacy notice the model reflects, not with the
+/// folder it was read from.
+@Suite("Diagram titles")
+struct TitleTests {
+    @Test func theNoticesControllerNamesTheDiagram() throws {
+        let small = try String(contentsOfFile: Fixtures.path("small/small.flow"), encoding: .utf8)
+        let untitled = try DiagramBuilder.build(try Fixtures.model(text: small), view: .overview, options: Fixtures.options("folder"))
+        #expect(untitled.title == "folder")
+        let notice = "\nnotice trust-notice \"Valley privacy notice\" {\n  controller trust\n  flows f1\n}\n"
+        let model = try Fixtures.model(text: small + notice)
+        for view in DiagramBuilder.directoryViews(of: model) {
+            let spec = try DiagramBuilder.build(model, view: view, options: Fixtures.options("folder"))
+            #expect(spec.title == "Valley Hospitals NHS Trust", "\(view)")
+        }
+    }
+}
