@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // flowgate.toml, the workspace file: models, their rule settings and the as-of date of committed outputs.
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // DOCX: the annex as WordprocessingML in a ZIP package, for DPOs who edit DPIAs in Word.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // `report dpia --template`: an organisation's own DPIA template, filled from the annex's data.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // Stage 1: source text -> syntax tree with spans; diagnostics; formatter.
@@ -49,7 +53,10 @@ let package = Package(
         // Diagrams: model -> DiagramSpec -> DOT / Mermaid text; FlowGraphviz quotes DOT and measures layouts to fit A4.
         .target(name: "FlowRender", dependencies: ["FlowModel", "FlowLanguage", "FlowGraphviz"]),
         // Reports: DPIA annex, Article 30 records, privacy-notice table, expiries, lineage trace (pure).
-        .target(name: "FlowReports", dependencies: ["FlowAnalysis", "FlowRules", "FlowModel", "FlowLanguage", "FlowOutput", "FlowRender"]),
+        .target(name: "FlowReports", dependencies: [
+            "FlowAnalysis", "FlowRules", "FlowModel", "FlowLanguage", "FlowOutput", "FlowRender",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(
             name: "flowgate",
             dependencies: [

@@ -3,8 +3,9 @@
 # (headers, libgvc and the `dot` plugins) and mimalloc, the allocator release builds link
 # (scripts/release-build.sh). With --test, also what the test suites run: Chromium (the DPIA
 # annex is opened in a headless browser), faketime (the committed outputs are checked with the
-# clock years ahead), git (the diff tests) and rsvg-convert (committed diagrams are converted as
-# DPIA tooling converts them, and their words must stay apart).
+# clock years ahead), git (the diff tests), rsvg-convert (committed diagrams are converted as
+# DPIA tooling converts them, and their words must stay apart), LibreOffice Writer and poppler (the
+# Word annex is converted to PDF and PNG pages) and unzip (its text is read from the package).
 #   scripts/ensure-packages.sh [--test]
 set -euo pipefail
 missing=()
@@ -20,6 +21,9 @@ if [[ ${1:-} == --test ]]; then
   command -v faketime >/dev/null 2>&1 || missing+=(faketime)
   command -v git >/dev/null 2>&1 || missing+=(git)
   command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 echo "installing missing packages: ${missing[*]}" >&2

@@ -270,7 +270,7 @@ public enum FlowAttributes {
             ("purpose", names(flow.purposes)),
             ("role", flow.role?.spelling ?? ""),
             ("art6", article6 ?? ""),
-            ("art9", flow.article9?.spelling ?? ""),
+            ("art9", flow.article9Conditions.map(\.spelling).joined(separator: ", ")),
             ("sch1", flow.schedule1.map(\.description).joined(separator: ", ")),
             ("art10", flow.article10?.spelling ?? ""),
             ("confidentiality", confidentiality ?? ""),

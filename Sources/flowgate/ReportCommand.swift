@@ -116,10 +116,14 @@ func writeReport(_ text: String, to path: String?) throws {
 
 /// Writes atomically, creating the directory it goes in; failures exit 2.
 func writeFile(_ text: String, to path: String) throws {
+    try writeFile(Array(text.utf8), to: path)
+}
+
+func writeFile(_ bytes: [UInt8], to path: String) throws {
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     do {
         try AtomicFile.createDirectories(directory)
-        try AtomicFile.write(text, to: path)
+        try AtomicFile.write(bytes, to: path)
     } catch {
         Terminal.error("error: cannot write `\(path)`: \(FileErrorText.reason(error))")
         throw ExitStatus.invalid
@@ -135,17 +139,19 @@ func unknownName(_ kind: String, _ name: String, candidates: some Sequence<Strin
 }
 
 enum DPIAFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, html
+    case md, html, docx
 }
 
 struct DPIAReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dpia",
-        abstract: "A DPIA annex describing the processing (ICO template step 2): Markdown with an SVG beside it, or one HTML file.",
+        abstract: "A DPIA annex laid out after the ICO's DPIA template: Markdown with an SVG beside it, one HTML file, or a Word document.",
         discussion: """
         -o FILE.md writes the Markdown and the diagram beside it as FILE.svg; -o FILE.html writes one \
-        self-contained HTML file with the diagram inline (no network access, prints on A4). Without -o \
-        the document goes to standard output (--format md draws the diagram as Mermaid there).
+        self-contained HTML file with the diagram inline (no network access, prints on A4); -o FILE.docx \
+        writes a Word document with the diagram as a picture. Without -o the document goes to standard \
+        output (--format md draws the diagram as Mermaid there; docx needs -o). --template FILE renders \
+        the annex through a Mustache template instead (the data model is in docs/reports.md).
         """
     )
 
@@ -154,15 +160,25 @@ struct DPIAReportCommand: ParsableCommand {
     @Option(help: "Only the flows made for this purpose (purpose id).")
     var purpose: String?
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "FILE.md or FILE.html.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "FILE.md, FILE.html or FILE.docx.")
     var output: String?
 
-    @Option(help: "md or html (default: from the -o extension; md on standard output).")
+    @Option(help: "md, html or docx (default: from the -o extension; md on standard output).")
     var format: DPIAFormat?
 
+    @Option(help: "A Mustache template to render the annex through (its data model: docs/reports.md).")
+    var template: String?
+
     func validate() throws {
+        if template != nil {
+            if format != nil { throw ValidationError("--template and --format cannot be given together: the template decides the format") }
+            return
+        }
         if let output, format == nil, Self.format(of: output) == nil {
-            throw ValidationError("-o wants a file ending .md or .html (or give --format), got `\(output)`")
+            throw ValidationError("-o wants a file ending .md, .html or .docx (or give --format), got `\(output)`")
+        }
+        if (format ?? output.flatMap(Self.format(of:))) == .docx, output == nil {
+            throw ValidationError("a Word document is written to a file: give -o FILE.docx")
         }
         // Markdown's diagram is written to FILE.svg beside it: the report must not be that file.
         if let output, (format ?? Self.format(of: output)) == .md, Self.imagePath(for: output).lowercased() == output.lowercased() {
@@ -174,6 +190,7 @@ struct DPIAReportCommand: ParsableCommand {
         let lower = path.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .md }
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
+        if lower.hasSuffix(".docx") { return .docx }
         return nil
     }
 
@@ -184,6 +201,10 @@ struct DPIAReportCommand: ParsableCommand {
     func write(_ context: ReportContext) throws {
         guard let scope = DPIAScope(context, purpose: purpose) else {
             throw unknownName("purpose", purpose ?? "", candidates: context.model.purposes.keys)
+        }
+        if let template {
+            try writeReport(try Self.render(template: template, context: context, scope: scope), to: output)
+            return
         }
         let spec: DiagramSpec
         do {
@@ -197,6 +218,18 @@ struct DPIAReportCommand: ParsableCommand {
         case .html:
             let svg = try Self.svg(spec)
             try writeReport(DPIAReport.html(context, scope: scope, svg: svg), to: output)
+        case .docx:
+            guard let output else { throw ExitStatus.invalid }
+            let image = DOCXWriter.Image(png: try Self.draw(spec, format: .png))
+            let bytes: [UInt8]
+            do {
+                bytes = try DPIAReport.docx(context, scope: scope, image: image)
+            } catch {
+                Terminal.error("error: cannot write `\(output)`: \(error)")
+                throw ExitStatus.invalid
+            }
+            try writeFile(bytes, to: output)
+            Terminal.status("wrote \(output)")
         case .md:
             guard let output else {
                 Terminal.output(DPIAReport.markdown(context, scope: scope, imagePath: nil, mermaid: MermaidWriter.flowchart(spec)))
@@ -220,11 +253,31 @@ struct DPIAReportCommand: ParsableCommand {
 
     /// The diagram as SVG text, drawn in-process by Graphviz.
     static func svg(_ spec: DiagramSpec) throws -> String {
+        String(decoding: try draw(spec, format: .svg), as: UTF8.self)
+    }
+
+    static func draw(_ spec: DiagramSpec, format: GraphvizFormat) throws -> [UInt8] {
         do {
-            let bytes = try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: .svg, engine: .dot)
-            return String(decoding: bytes, as: UTF8.self)
+            return try GraphvizRenderer.shared.render(dot: DOTWriter.dot(spec), format: format, engine: .dot)
         } catch {
             Terminal.error("error: cannot draw the diagram: \(error)")
+            throw ExitStatus.invalid
+        }
+    }
+
+    /// The annex through the template at `path`; an unreadable or malformed template exits 2.
+    static func render(template path: String, context: ReportContext, scope: DPIAScope) throws -> String {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            Terminal.error("error: cannot read the template `\(path)`: \(FileErrorText.reason(error))")
+            throw ExitStatus.invalid
+        }
+        do {
+            return try DPIATemplate.render(text, context: context, scope: scope)
+        } catch {
+            Terminal.error("error: the template `\(path)` is not valid Mustache: \(error)")
             throw ExitStatus.invalid
         }
     }

@@ -148,7 +148,7 @@ import Testing
         #expect(flow.id == "f1" && flow.hasExplicitID && flow.title == "Feed" && flow.from.name == "dscro" && flow.to.name == "psl")
         #expect(flow.dataset.name == "sus-p" && flow.level == .pseudonymisedWeak && flow.purposes.map(\.name) == ["rs", "ivs"])
         #expect(flow.role == .processor && flow.article6?.basis == .e && flow.article6?.gateway?.name == "g" && flow.article6?.citation == nil)
-        #expect(flow.article9 == .h && flow.schedule1 == [Schedule1Condition(part: 1, paragraph: 2)!, Schedule1Condition(part: 2, paragraph: 6)!])
+        #expect(flow.article9Conditions == [.h] && flow.schedule1 == [Schedule1Condition(part: 1, paragraph: 2)!, Schedule1Condition(part: 2, paragraph: 6)!])
         #expect(flow.article10 == .officialAuthority)
         #expect(flow.confidentiality?.basis == .s251Regulation5 && flow.confidentiality?.instrument?.name == "cag")
         #expect(flow.appliedOptOuts.map(\.name) == ["ndoo", "type1"])

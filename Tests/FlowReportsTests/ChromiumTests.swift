@@ -23,12 +23,12 @@ struct ChromiumTests {
         #expect(dom.contains("role=\"img\""))
         #expect(dom.contains("id=\"dpia-figure-desc\""))
         #expect(dom.contains("class=\"node\""), "the diagram's nodes are in the DOM")
-        for id in ["flows-table", "lineage-table", "data-table", "organisations-table", "opt-outs-table", "instruments-table",
-                   "purposes-table", "triggers-table", "findings-table"] {
+        for id in Repository.annexTables {
             #expect(dom.contains("<table id=\"\(id)\""), "missing table \(id)")
         }
         #expect(dom.contains("s1-f8"))
-        #expect(dom.components(separatedBy: "<caption>").count - 1 >= 9)
+        #expect(dom.components(separatedBy: "<caption>").count - 1 == Repository.annexTables.count)
+        for heading in Repository.annexSections { #expect(dom.contains(heading), "missing section \(heading)") }
 
         // It draws, and it prints to PDF (the A4 print path).
         let png = directory.appendingPathComponent("annex.png")

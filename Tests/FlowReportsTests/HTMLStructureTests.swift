@@ -35,8 +35,7 @@ struct HTMLStructureTests {
 
     @Test func tablesHaveCaptionsAndHeaders() throws {
         let (_, outline) = try Self.annex()
-        for id in ["flows-table", "lineage-table", "data-table", "organisations-table", "opt-outs-table", "instruments-table",
-                   "purposes-table", "triggers-table", "findings-table"] {
+        for id in Repository.annexTables {
             #expect(outline.ids.contains(id), "missing table \(id)")
         }
         #expect(outline.count("table") == outline.count("caption"))

@@ -31,7 +31,10 @@ extension Lowerer {
             if token.text == "UK" || token.text == "EU" {
                 lowerer.sink.report(.unknownValue, "`\(token.text)` is not an ISO 3166-1 country code", at: token.span,
                                     help: token.text == "UK" ? "the United Kingdom's code is `GB`" : "name the country, e.g. `IE` or `DE`")
-            } else if isCode { org.country = token.text } else {
+            } else if isCode {
+                org.country = token.text
+                org.isCountryDeclared = true
+            } else {
                 lowerer.sink.report(.unknownValue, "`\(token.text)` is not an ISO 3166-1 alpha-2 country code", at: token.span,
                                     help: "use two capital letters: GB for the United Kingdom, IE, FR, US, IN…")
             }

@@ -169,9 +169,6 @@ public struct Flow: Sendable, Hashable {
     /// Whether the model says this gate's answer is unknown or contested.
     public func unresolvedBasis(_ gate: UnresolvedBasis.Gate) -> UnresolvedBasis? { unresolved.first { $0.gate == gate } }
 
-    /// The first condition cited, for display.
-    public var article9: Article9Condition? { article9Conditions.first }
-
     public static func == (lhs: Flow, rhs: Flow) -> Bool {
         FieldsBox.same(lhs.storage, rhs.storage)
     }

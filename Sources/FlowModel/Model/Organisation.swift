@@ -11,6 +11,8 @@ public struct Organisation: Sendable, Hashable {
         public var icoRegistration: String?
         /// ISO 3166-1 alpha-2; `GB` for the UK.
         public var country: String = "GB"
+        /// Whether `country` was written: without it `GB` is a default, not something the model knows.
+        public var isCountryDeclared = false
         public var dspt: DSPTStatus?
         public var dsptYear: String?
         public var hasAppropriatePolicyDocument: Bool?
@@ -51,6 +53,7 @@ public struct Organisation: Sendable, Hashable {
     @inlinable public var odsCode: String? { get { storage.fields.odsCode } set { FieldsBox.unique(&storage).fields.odsCode = newValue } }
     @inlinable public var icoRegistration: String? { get { storage.fields.icoRegistration } set { FieldsBox.unique(&storage).fields.icoRegistration = newValue } }
     @inlinable public var country: String { get { storage.fields.country } set { FieldsBox.unique(&storage).fields.country = newValue } }
+    @inlinable public var isCountryDeclared: Bool { get { storage.fields.isCountryDeclared } set { FieldsBox.unique(&storage).fields.isCountryDeclared = newValue } }
     @inlinable public var dspt: DSPTStatus? { get { storage.fields.dspt } set { FieldsBox.unique(&storage).fields.dspt = newValue } }
     @inlinable public var dsptYear: String? { get { storage.fields.dsptYear } set { FieldsBox.unique(&storage).fields.dsptYear = newValue } }
     @inlinable public var hasAppropriatePolicyDocument: Bool? { get { storage.fields.hasAppropriatePolicyDocument } set { FieldsBox.unique(&storage).fields.hasAppropriatePolicyDocument = newValue } }

@@ -25,6 +25,11 @@ public enum DPIAReport {
         HTMLWriter.html(document(context, scope: scope, svg: svg))
     }
 
+    /// The annex as a Word document, with `image` (the diagram as PNG) in place of the figure.
+    public static func docx(_ context: ReportContext, scope: DPIAScope, image: DOCXWriter.Image?) throws -> [UInt8] {
+        try DOCXWriter.docx(document(context, scope: scope), image: image)
+    }
+
     /// The diagram of the scope (the overview, or the purpose's view) with the analysis laid over it:
     /// effective levels, opt-outs applied and carried, and the findings.
     public static func diagram(_ context: ReportContext, scope: DPIAScope) throws(DiagramError) -> DiagramSpec {
@@ -51,45 +56,96 @@ public enum DPIAReport {
     }
 }
 
-private struct DPIABuilder {
+struct DPIABuilder {
     let context: ReportContext
     let scope: DPIAScope
     var blocks: [Block] = []
+    let risks: [DPIARisk]
 
     init(context: ReportContext, scope: DPIAScope) {
         self.context = context
         self.scope = scope
+        self.risks = DPIARisk.risks(context, scope: scope)
     }
 
     var model: SemanticModel { context.model }
 
     mutating func build(imagePath: String?, svg: String?, mermaid: String?) -> ReportDocument {
-        let scopeText: [Inline] = scope.purpose.map { id in
-            [.text("Scope: the flows made for "), .code(id), .text(" (" + context.name(ofPurpose: id) + ")")]
-        } ?? [.text("Scope: every flow of the model")]
+        let scopeText = scope.purpose.map { "Scope: the processing for " + context.name(ofPurpose: $0) } ?? "Scope: every flow of the model"
+        let controllers = scope.controllers(in: context)
+        let controllerText = controllers.isEmpty
+            ? [Inline.text("Controller: "), .strong(Self.toComplete), .text(" (no DPIA or privacy notice in the model names one)")]
+            : [Inline.text("Controller: " + controllers.map { context.name(ofOrganisation: $0.organisation) + " (" + $0.source + ")" }.joined(separator: "; "))]
         let subtitle: [[Inline]] = [
-            [.text("Model: " + context.modelName)],
-            scopeText,
-            [.text("As of \(context.asOf)")],
-            [.text("Laid out after step 2 of the ICO's DPIA template, \u{201C}Describe the processing\u{201D}: nature, scope, context and purposes. The annex describes what the .flow model records; where the model is silent the DPIA must say so.")],
+            controllerText,
+            [.text(scopeText)],
+            [.text("Model: " + context.modelName + "; as of \(context.asOf)")],
+            [.text("Laid out after the seven steps of the ICO's DPIA template. The annex says what the .flow model records; what the model "
+                + "cannot supply is marked \u{201C}" + Self.toComplete + "\u{201D} for the DPIA's authors, never filled in by guesswork.")],
         ]
+        need()
+        blocks.append(.heading(2, "2. Description of the processing", id: "processing"))
         nature(imagePath: imagePath, svg: svg, mermaid: mermaid)
         scopeSection()
         contextSection()
         purposes()
-        triggers()
-        findings()
+        consultation()
+        necessity()
+        riskSection()
+        measures()
+        signOff()
         return ReportDocument(
-            title: "DPIA annex: description of the processing",
+            title: "DPIA annex: " + (scope.purpose.map(context.name(ofPurpose:)) ?? "the processing recorded in " + context.modelName),
             subtitle: subtitle,
             generator: "flowgate report dpia",
             blocks: blocks)
     }
 
-    // MARK: Nature
+    /// The marker for what the model cannot supply.
+    static let toComplete = "To complete"
+
+    /// "To complete: what to say." as a paragraph.
+    mutating func toComplete(_ what: String) {
+        blocks.append(.paragraph([.strong(Self.toComplete + ":"), .text(" " + what)]))
+    }
+
+    // MARK: 1. Need
+
+    mutating func need() {
+        blocks.append(.heading(2, "1. The need for a DPIA", id: "need"))
+        let purposes = scope.purposes(in: context)
+        blocks.append(.paragraph([.text(
+            "What the processing aims to achieve: " + (purposes.isEmpty ? "no purpose is recorded" : purposes.map(context.name(ofPurpose:)).joined(separator: "; "))
+                + ". It is made of \(count(scope.flows.count, "flow")) between \(count(scope.organisations.count, "organisation")) and "
+                + "\(count(scope.transforms.count, "lineage step")) (section 2).")]))
+        triggers()
+        toComplete("the screening conclusion — why a DPIA is needed, against the ICO's list of high-risk processing and the organisation's own screening questions.")
+    }
+
+    mutating func triggers() {
+        blocks.append(.heading(3, "DPIA triggers found in the graph", id: "triggers"))
+        blocks.append(.paragraph([.text(
+            "Reasons in the model that make a DPIA mandatory or advisable. The graph cannot show innovative technology, invisible "
+                + "processing, denial of a service or vulnerable data subjects: assess those separately.")]))
+        let rows = context.dpiaTriggers(scope).map { trigger -> [Cell] in
+            [
+                Cell(text: trigger.kind.rawValue),
+                Cell(text: trigger.kind.source),
+                Cell(text: trigger.instances.isEmpty ? "not found" : "found (\(trigger.instances.count))"),
+                trigger.instances.isEmpty ? Cell(text: "—") : Cell(trigger.instances.map { context.named($0.place + [.text(": ")] + $0.reason) }),
+            ]
+        }
+        blocks.append(.table(Table(
+            id: "triggers-table",
+            caption: "Table 1. DPIA triggers and where the graph shows them",
+            headers: ["Trigger", "Source", "Found", "Where and why"],
+            rows: rows, rowHeaders: true)))
+    }
+
+    // MARK: 2. Nature
 
     mutating func nature(imagePath: String?, svg: String?, mermaid: String?) {
-        blocks.append(.heading(2, "1. The nature of the processing", id: "nature"))
+        blocks.append(.heading(3, "2.1 The nature of the processing", id: "nature"))
         blocks.append(.paragraph([.text(
             "How the data is collected, used, stored, shared and deleted: \(count(scope.flows.count, "flow")) between "
                 + "\(count(scope.organisations.count, "organisation")), and \(count(scope.transforms.count, "lineage step")) at the "
@@ -99,7 +155,7 @@ private struct DPIABuilder {
             return "\(flow.id): \(context.name(ofOrganisation: flow.from.name)) to \(context.name(ofOrganisation: flow.to.name)), "
                 + "\(context.name(ofDataset: flow.dataset.name)), \(context.analysis.identifiability.recipientLevels[index].rawValue)"
         }.joined(separator: "; ")
-        let what = scope.purpose.map { "the flows made for \($0)" } ?? "every flow of the model"
+        let what = scope.purpose.map { "the flows made for \(context.name(ofPurpose: $0))" } ?? "every flow of the model"
         blocks.append(.figure(Figure(
             id: "dpia-figure",
             alternative: "Data-flow diagram of \(what): \(count(scope.organisations.count, "organisation")) and \(count(scope.flows.count, "flow"))",
@@ -109,134 +165,128 @@ private struct DPIABuilder {
             imagePath: imagePath, svg: svg, mermaid: mermaid, flowSummary: summary.isEmpty ? "No flows." : "Flows: " + summary + ".")))
         flowTable()
         lineageTable()
+        toComplete("how the data is collected and stored (systems, hosting, access controls) and how it is deleted, where Table 2 does not say.")
     }
 
     mutating func flowTable() {
         let rows = scope.flows.map { index -> [Cell] in
             let flow = model.flows[index]
-            var dataset: [[Inline]] = [[.code(flow.dataset.name)]]
-            if let title = model.datasets[flow.dataset.name]?.title { dataset.append([.text(title)]) }
-            var name: [[Inline]] = [[.code(flow.id)]]
+            var dataset: [[Inline]] = [[.text(context.name(ofDataset: flow.dataset.name))]]
+            if let items = flow.items ?? model.datasets[flow.dataset.name]?.items { dataset.append([.emphasis(items)]) }
+            var name: [[Inline]] = []
             if let title = flow.title { name.append([.text(title)]) }
+            name.append([.code(flow.id)])
             return [
                 Cell(name),
-                Cell([context.endpoints(flow), [.text(LegalWording.role(flow.role))]]),
+                Cell([context.namedEndpoints(flow), [.text(LegalWording.role(flow.role))]]),
                 Cell(dataset),
                 Cell(context.levelLines(index)),
-                Cell(context.purposeLines(flow)),
-                Cell(context.dataProtectionLines(flow)),
-                Cell(context.confidentialityLines(flow)),
-                orNone(context.optOutLines(index)),
-                orNone(context.agreementLines(flow)),
-                orNone(context.retentionLines(flow), none: "not stated"),
-                orNone(context.transferLines(flow), none: "none (UK)"),
+                Cell(context.purposeNames(flow)),
+                Cell(context.dataProtectionLines(flow, ids: false)),
+                Cell(context.confidentialityLines(flow, ids: false)),
+                orNone(context.optOutLines(index).map(context.named)),
+                orNone(context.agreementLines(flow, ids: false)),
+                orNone(context.retentionLines(flow), none: "not recorded"),
+                Cell(context.transferLines(flow)),
             ]
         }
-        blocks.append(.heading(3, "Flows in scope", id: "flows"))
+        blocks.append(.heading(4, "Flows in scope", id: "flows"))
         blocks.append(.table(Table(
             id: "flows-table",
-            caption: "Table 1. Every flow in scope: the effective level is the level in the recipient's hands",
-            headers: ["Flow", "From → to (recipient's role)", "Dataset", "Effective level", "Purpose", "Art 6 / Art 9 / Schedule 1",
+            caption: "Table 2. Every flow in scope: the effective level is the level in the recipient's hands",
+            headers: ["Flow", "From → to (recipient's role)", "Data", "Effective level", "Purpose", "Art 6 / Art 9 / Schedule 1",
                       "Confidentiality", "Opt-outs", "Agreements and contracts", "Retention", "Transfers"],
             rows: rows, rowHeaders: true, wide: true)))
     }
 
     mutating func lineageTable() {
-        blocks.append(.heading(3, "Lineage steps", id: "lineage"))
-        guard !scope.transforms.isEmpty else {
-            blocks.append(.paragraph([.text("No lineage steps are recorded in scope.")]))
-            return
-        }
+        blocks.append(.heading(4, "Lineage steps", id: "lineage"))
         let rows = scope.transforms.map { index -> [Cell] in
             let transform = model.transforms[index]
             let holding = Holding(transform.holder.name, transform.output)
-            var inputs: [Inline] = []
-            for (position, input) in transform.inputs.enumerated() {
-                if position > 0 { inputs.append(.text(", ")) }
-                inputs.append(.code(input.name))
-            }
+            let inputs: [Inline] = [.text(transform.inputs.map { context.name(ofDataset: $0.name) }.joined(separator: "; "))]
             var controls: [[Inline]] = []
-            if let key = transform.key { controls.append([.text("key "), .code(key.name)]) }
+            if let key = transform.key { controls.append([.text("key: " + (model.keys[key.name]?.title ?? key.name))]) }
             if let below = transform.suppressBelow { controls.append([.text("counts below \(below) suppressed")]) }
             if let round = transform.roundTo { controls.append([.text("rounded to \(round)")]) }
             if let assessment = transform.anonymisationAssessment { controls.append([.text("assessment: " + assessment)]) }
             if transform.operation == .filter, !transform.optOuts.isEmpty {
-                controls.append([.text("removes ")] + joined(transform.optOuts.map(\.name)))
+                controls.append([.text("removes " + transform.optOuts.map { context.name(ofOptOut: $0.name) }.joined(separator: ", "))])
             }
             let level = context.analysis.identifiability.effectiveLevels[holding] ?? .identifiable
             let filters = (context.analysis.optOuts.filtersAt[holding] ?? []).sortedUTF8()
             return [
-                Cell([[.code(transform.output)]] + (transform.title.map { [[.text($0)]] } ?? [])),
-                Cell([.code(transform.holder.name)]),
+                Cell([[.text(context.name(ofDataset: transform.output))]]),
+                Cell(text: context.name(ofOrganisation: transform.holder.name)),
                 Cell([[.text(transform.operation.rawValue)], inputs]),
                 Cell([.text(level.rawValue)]),
                 orNone(controls),
-                filters.isEmpty ? Cell(text: "none") : Cell(joined(filters)),
-                orNone(transform.purposes.map { [.code($0.name)] }, none: "not stated"),
+                filters.isEmpty ? Cell(text: "none") : Cell(text: filters.map(context.name(ofOptOut:)).joined(separator: ", ")),
+                orNone(transform.purposes.map { [.text(context.name(ofPurpose: $0.name))] }, none: "not recorded"),
             ]
         }
         blocks.append(.table(Table(
             id: "lineage-table",
-            caption: "Table 2. Lineage steps: what each holder derives from the data it holds",
+            caption: "Table 3. Lineage steps: what each holder derives from the data it holds",
             headers: ["Output", "Holder", "Operation and inputs", "Level at the holder", "Key and disclosure control", "Opt-outs carried", "Purpose"],
-            rows: rows, rowHeaders: true)))
+            rows: orEmpty(rows, "No lineage step is recorded in scope.", columns: 7), rowHeaders: true)))
     }
 
-    // MARK: Scope
+    // MARK: 2. Scope
 
     mutating func scopeSection() {
-        blocks.append(.heading(2, "2. The scope of the processing", id: "scope"))
-        blocks.append(.paragraph([.text(
-            "What data is processed, about whom, for how long and where. The model does not record how many people are affected: "
-                + "state the numbers and the frequency in the DPIA.")]))
-        blocks.append(.heading(3, "Data", id: "data"))
+        blocks.append(.heading(3, "2.2 The scope of the processing", id: "scope"))
+        blocks.append(.paragraph([.text("What data is processed, about whom, for how long and where.")]))
+        blocks.append(.heading(4, "Data", id: "data"))
         let holders = holdersByDataset()
         let rows = scope.datasets.compactMap { id -> [Cell]? in
             guard let dataset = model.datasets[id] else { return nil }
             var categories: [[Inline]] = dataset.specialCategories.map { [.text(LegalWording.specialCategory($0))] }
             if dataset.hasCriminalOffenceData { categories.append([.text("criminal offence data")]) }
-            var name: [[Inline]] = [[.code(id)]]
-            if let title = dataset.title { name.append([.text(title)]) }
+            var name: [[Inline]] = [[.text(context.name(ofDataset: id))]]
             if let items = dataset.items { name.append([.emphasis(items)]) }
             return [
                 Cell(name),
-                orNone(dataset.origins.map { [.text($0.rawValue)] }, none: "not stated"),
+                orNone(dataset.origins.map { [.text($0.rawValue)] }, none: "not recorded"),
                 orNone(categories),
-                orNone(dataset.identifiers.map { [.text(LegalWording.identifier($0))] }, none: "not stated"),
-                orNone(dataset.subjects.map { [.text(LegalWording.subject($0))] }, none: "not stated"),
+                orNone(dataset.identifiers.map { [.text(LegalWording.identifier($0))] }, none: "not recorded"),
+                orNone(dataset.subjects.map { [.text(LegalWording.subject($0))] }, none: "not recorded"),
                 orNone(holders[id] ?? []),
             ]
         }
         blocks.append(.table(Table(
             id: "data-table",
-            caption: "Table 3. Datasets in scope, and their level in each holder's hands",
+            caption: "Table 4. Datasets in scope, and their level in each holder's hands",
             headers: ["Dataset", "Origin", "Special categories", "Identifiers", "Data subjects", "Held by (level)"],
             rows: rows, rowHeaders: true)))
 
-        blocks.append(.heading(3, "Retention", id: "retention"))
+        blocks.append(.heading(4, "Retention", id: "retention"))
         let without = scope.flows.filter { model.flows[$0].retention.isEmpty && context.analysis.carriesPersonalData($0) }
         if without.isEmpty {
-            blocks.append(.paragraph([.text("Every flow of personal data in scope states how long the recipient keeps it (Table 1).")]))
+            blocks.append(.paragraph([.text("Every flow of personal data in scope states how long the recipient keeps it (Table 2).")]))
         } else {
-            blocks.append(.paragraph([.text("Retention is stated in Table 1. \(count(without.count, "flow")) of personal data state no retention: ")]
+            blocks.append(.paragraph([.text("Retention is stated in Table 2. \(count(without.count, "flow")) of personal data state no retention: ")]
                 + joined(without.map { model.flows[$0].id }) + [.text(".")]))
         }
 
-        blocks.append(.heading(3, "Geography", id: "geography"))
+        blocks.append(.heading(4, "Geography", id: "geography"))
         var countries: [String: [String]] = [:]
-        for id in scope.organisations { countries[model.organisations[id]?.country ?? "GB", default: []].append(id) }
-        let abroad = countries.keys.filter { $0 != "GB" }.sortedUTF8()
-        if abroad.isEmpty {
-            blocks.append(.paragraph([.text("Every organisation in scope is in the United Kingdom (GB).")]))
-        } else {
-            var line: [Inline] = [.text("Organisations outside the UK: ")]
-            for (position, country) in abroad.enumerated() {
-                if position > 0 { line.append(.text("; ")) }
-                line += [.text(country + ": ")] + joined(countries[country] ?? [])
-            }
-            line.append(.text(". Every other organisation in scope is in the UK."))
-            blocks.append(.paragraph(line))
+        var unknown: [String] = []
+        for id in scope.organisations {
+            guard let organisation = model.organisations[id], organisation.isCountryDeclared else { unknown.append(id); continue }
+            countries[organisation.country, default: []].append(id)
         }
+        var line: [Inline] = []
+        for country in countries.keys.sortedUTF8() {
+            let names = (countries[country] ?? []).map(context.name(ofOrganisation:)).joined(separator: ", ")
+            line.append(.text((country == "GB" ? "In the United Kingdom (GB)" : "In \(country)") + ": " + names + ". "))
+        }
+        if !unknown.isEmpty {
+            line += [.text("Country not recorded: " + unknown.map(context.name(ofOrganisation:)).joined(separator: ", ") + ". "), .strong(Self.toComplete + ":"),
+                     .text(" where these organisations, their data centres and sub-processors are.")]
+        }
+        blocks.append(.paragraph(line))
+        toComplete("the number of people whose data is processed, the volume and frequency of each flow, and the geographical area covered.")
     }
 
     /// Each dataset's holders in scope, with the level in their hands.
@@ -246,25 +296,28 @@ private struct DPIABuilder {
         for holding in context.analysis.graph.holdings where organisations.contains(holding.organisation) {
             guard scope.datasets.contains(holding.dataset) else { continue }
             let level = context.analysis.identifiability.effectiveLevels[holding] ?? .identifiable
-            result[holding.dataset, default: []].append([.code(holding.organisation), .text(" (" + level.rawValue + ")")])
+            result[holding.dataset, default: []].append([.text(context.name(ofOrganisation: holding.organisation) + " (" + level.rawValue + ")")])
         }
         return result
     }
 
-    // MARK: Context
+    // MARK: 2. Context
 
     mutating func contextSection() {
-        blocks.append(.heading(2, "3. The context of the processing", id: "context"))
+        blocks.append(.heading(3, "2.3 The context of the processing", id: "context"))
         blocks.append(.paragraph([.text(
             "Who takes part and in what role, the choices people have, and the legal instruments the processing relies on.")]))
         organisationTable()
         optOutTable()
         instrumentTable()
         noticeTable()
+        toComplete("the relationship with the people concerned and what they would reasonably expect; whether they include children or "
+            + "other vulnerable people; prior concerns or security flaws; how novel the processing is; public concern; approved codes of "
+            + "conduct or certification schemes.")
     }
 
     mutating func organisationTable() {
-        blocks.append(.heading(3, "Organisations and roles", id: "organisations"))
+        blocks.append(.heading(4, "Organisations and roles", id: "organisations"))
         var roles: [String: Set<String>] = [:]
         for index in scope.flows {
             let flow = model.flows[index]
@@ -280,43 +333,43 @@ private struct DPIABuilder {
             let organisation = model.organisations[id]
             var role: [[Inline]] = roles[id, default: []].sortedUTF8().map { [.text($0)] }
             if let clients = organisation?.processorFor, !clients.isEmpty {
-                role.append([.text("processor for ")] + joined(clients.map(\.name)))
+                role.append([.text("processor for " + clients.map { context.name(ofOrganisation: $0.name) }.joined(separator: ", "))])
             }
             if let partners = organisation?.jointControllerWith, !partners.isEmpty {
-                role.append([.text("joint controller with ")] + joined(partners.map(\.name)))
+                role.append([.text("joint controller with " + partners.map { context.name(ofOrganisation: $0.name) }.joined(separator: ", "))])
             }
-            var name: [[Inline]] = [[.code(id)]]
-            if let title = organisation?.title { name.append([.text(title)]) }
-            let publicAuthority = organisation?.isPublicAuthority.map { $0 ? "yes" : "no" } ?? "not stated"
+            if let parent = organisation?.partOf { role.append([.text("part of " + context.name(ofOrganisation: parent.name))]) }
+            let publicAuthority = organisation?.isPublicAuthority.map { $0 ? "yes" : "no" } ?? "not recorded"
             var assurance: [[Inline]] = []
             if let ico = organisation?.icoRegistration { assurance.append([.text("ICO " + ico)]) }
             if let dspt = organisation?.dspt { assurance.append([.text("DSPT " + dspt.rawValue + (organisation?.dsptYear.map { " (" + $0 + ")" } ?? ""))]) }
             for evidence in organisation?.evidence ?? [] { assurance.append([.text(evidence)]) }
+            if let security = organisation?.security { assurance.append([.text("security: " + security)]) }
             return [
-                Cell(name),
+                Cell(text: context.name(ofOrganisation: id)),
                 Cell(text: organisation?.kind.rawValue ?? "not declared"),
-                orNone(role, none: "not stated"),
+                orNone(role, none: "not recorded"),
                 Cell(text: publicAuthority),
-                orNone(assurance),
-                Cell(text: organisation?.country ?? "GB"),
+                orNone(assurance, none: "not recorded"),
+                Cell(text: organisation.map { $0.isCountryDeclared ? $0.country : "not recorded" } ?? "not recorded"),
             ]
         }
         blocks.append(.table(Table(
             id: "organisations-table",
-            caption: "Table 4. Organisations in scope and the roles the flows give them",
-            headers: ["Organisation", "Kind", "Role", "Public authority", "Registration and assurance", "Country"],
+            caption: "Table 5. Organisations in scope and the roles the flows give them",
+            headers: ["Organisation", "Kind", "Role", "Public authority", "Registration, assurance and security", "Country"],
             rows: rows, rowHeaders: true)))
     }
 
     mutating func optOutTable() {
-        blocks.append(.heading(3, "Opt-outs", id: "opt-outs"))
+        blocks.append(.heading(4, "Opt-outs", id: "opt-outs"))
         var appliedOn: [String: [String]] = [:]
         for index in scope.flows {
             for optOut in model.flows[index].appliedOptOuts { appliedOn[optOut.name, default: []].append(model.flows[index].id) }
         }
         for index in scope.transforms where model.transforms[index].operation == .filter {
             for optOut in model.transforms[index].optOuts {
-                appliedOn[optOut.name, default: []].append("at " + model.transforms[index].holder.name)
+                appliedOn[optOut.name, default: []].append("at " + context.name(ofOrganisation: model.transforms[index].holder.name))
             }
         }
         let purposes = Set(scope.flows.flatMap { model.flows[$0].purposes.map(\.name) })
@@ -326,28 +379,26 @@ private struct DPIABuilder {
                 || optOut.recordedAt.contains { scope.organisations.contains($0.name) }
         }.sorted { utf8Less($0.id, $1.id) }
         let rows = relevant.map { optOut -> [Cell] in
-            var name: [[Inline]] = [[.code(optOut.id)]]
-            if let title = optOut.title { name.append([.text(title)]) }
-            var covers: [[Inline]] = optOut.purposes.map { [.code($0.name)] }
+            var covers: [[Inline]] = optOut.purposes.map { [.text(context.name(ofPurpose: $0.name))] }
             if let code = optOut.code { covers.append([.text("code " + code)]) }
             let applied = (appliedOn[optOut.id] ?? []).uniqued()
             return [
-                Cell(name),
+                Cell(text: context.name(ofOptOut: optOut.id)),
                 Cell(text: LegalWording.optOutKind(optOut.kind)),
-                orNone(optOut.recordedAt.map { [.code($0.name)] }, none: "not stated"),
+                orNone(optOut.recordedAt.map { [.text(context.name(ofOrganisation: $0.name))] }, none: "not recorded"),
                 orNone(covers, none: "as its kind defines"),
                 applied.isEmpty ? Cell(text: "not applied on any flow in scope") : Cell(joined(applied)),
             ]
         }
         blocks.append(.table(Table(
             id: "opt-outs-table",
-            caption: "Table 5. Opt-outs that bear on the flows in scope (Table 1 says, flow by flow, which apply and why)",
+            caption: "Table 6. Opt-outs that bear on the flows in scope (Table 2 says, flow by flow, which apply and why)",
             headers: ["Opt-out", "Kind", "Recorded at", "Covers", "Applied on"],
             rows: rows, rowHeaders: true)))
     }
 
     mutating func instrumentTable() {
-        blocks.append(.heading(3, "Legal instruments", id: "instruments"))
+        blocks.append(.heading(4, "Legal instruments", id: "instruments"))
         var citedBy: [String: [String]] = [:]
         for index in scope.flows {
             let flow = model.flows[index]
@@ -358,31 +409,13 @@ private struct DPIABuilder {
             ids += context.coveringDPIAs(flow: index)
             for id in ids.uniqued() { citedBy[id, default: []].append(flow.id) }
         }
-        let parties = Set(scope.organisations)
-        let entries = context.instruments().filter { entry in
-            switch entry.kind {
-            case .waiver: return false
-            case .contract:
-                guard let contract = model.contracts[entry.id] else { return false }
-                return citedBy[entry.id] != nil || parties.contains(contract.processor.name) && parties.contains(contract.controller.name)
-            case .arrangement:
-                guard let arrangement = model.arrangements[entry.id] else { return false }
-                return citedBy[entry.id] != nil || scope.purpose.map { id in arrangement.purposes.contains { $0.name == id } } ?? false
-            default: return citedBy[entry.id] != nil
-            }
-        }
-        guard !entries.isEmpty else {
-            blocks.append(.paragraph([.text("No legal instrument is cited by the flows in scope.")]))
-            return
-        }
+        let entries = scope.instruments(in: context, citedBy: citedBy)
         let rows = entries.map { entry -> [Cell] in
-            var name: [[Inline]] = [[.code(entry.id)]]
-            if let title = entry.title { name.append([.text(title)]) }
             let review = context.reviewText(entry)
             return [
-                Cell(name),
+                Cell(text: entry.title ?? entry.id),
                 Cell(text: entry.kind.rawValue),
-                Cell(text: entry.reference ?? "none recorded"),
+                Cell(text: entry.reference ?? "not recorded"),
                 Cell(text: context.validityText(entry)),
                 review.isEmpty ? Cell(text: "—") : Cell(text: review),
                 orNone(joinedLines(citedBy[entry.id] ?? []), none: "not cited by a flow"),
@@ -390,48 +423,42 @@ private struct DPIABuilder {
         }
         blocks.append(.table(Table(
             id: "instruments-table",
-            caption: "Table 6. Legal instruments relied on, with validity and days to expiry as of \(context.asOf)",
+            caption: "Table 7. Legal instruments relied on, with validity and days to expiry as of \(context.asOf)",
             headers: ["Instrument", "Kind", "Reference", "Validity", "Review", "Relied on by"],
-            rows: rows, rowHeaders: true)))
+            rows: orEmpty(rows, "No legal instrument is cited by the flows in scope.", columns: 6), rowHeaders: true)))
     }
 
     mutating func noticeTable() {
-        blocks.append(.heading(3, "Privacy notices", id: "notices"))
+        blocks.append(.heading(4, "Privacy notices", id: "notices"))
+        let notices = scope.notices(in: context)
         let flowIDs = Set(scope.flows.map { model.flows[$0].id })
-        let notices = model.notices.values.filter { notice in notice.flows.contains { flowIDs.contains($0.name) } }
-            .sorted { utf8Less($0.id, $1.id) }
         let described = Set(notices.flatMap { $0.flows.map(\.name) })
         let undescribed = scope.flows.map { model.flows[$0].id }.filter { !described.contains($0) }
-        if notices.isEmpty {
-            blocks.append(.paragraph([.text("No privacy notice in the model describes the flows in scope.")]))
-            return
-        }
         let rows = notices.map { notice -> [Cell] in
-            var name: [[Inline]] = [[.code(notice.id)]]
-            if let title = notice.title { name.append([.text(title)]) }
+            var name: [[Inline]] = [[.text(notice.title ?? notice.id)]]
             if let url = notice.url { name.append([.link(url, target: url)]) }
             let covered = notice.flows.map(\.name).filter { flowIDs.contains($0) }
             return [
                 Cell(name),
-                Cell([.code(notice.controller.name)]),
-                Cell(text: notice.reviewed.map { day in "\(day) (\(LegalWording.days(day.days(until: context.asOf))) ago)" } ?? "not stated"),
+                Cell(text: context.name(ofOrganisation: notice.controller.name)),
+                Cell(text: notice.reviewed.map { day in "\(day) (\(LegalWording.days(day.days(until: context.asOf))) ago)" } ?? "not recorded"),
                 Cell(text: "\(covered.count) of \(scope.flows.count)"),
             ]
         }
         blocks.append(.table(Table(
             id: "notices-table",
-            caption: "Table 7. Privacy notices that describe flows in scope",
+            caption: "Table 8. Privacy notices that describe flows in scope",
             headers: ["Notice", "Controller", "Last reviewed", "Flows in scope it describes"],
-            rows: rows, rowHeaders: true)))
+            rows: orEmpty(rows, "No privacy notice in the model describes the flows in scope.", columns: 4), rowHeaders: true)))
         if !undescribed.isEmpty {
             blocks.append(.paragraph([.text("Flows in scope that no notice describes: ")] + joined(undescribed) + [.text(".")]))
         }
     }
 
-    // MARK: Purposes
+    // MARK: 2. Purposes
 
     mutating func purposes() {
-        blocks.append(.heading(2, "4. The purposes of the processing", id: "purposes"))
+        blocks.append(.heading(3, "2.4 The purposes of the processing", id: "purposes"))
         var flowsByPurpose: [String: [String]] = [:]
         for index in scope.flows {
             for purpose in model.flows[index].purposes { flowsByPurpose[purpose.name, default: []].append(model.flows[index].id) }
@@ -442,11 +469,9 @@ private struct DPIABuilder {
                 + "basis to set aside the duty of confidentiality and bring the opt-outs into play).")]))
         let rows = ids.map { id -> [Cell] in
             let purpose = model.purposes[id]
-            var name: [[Inline]] = [[.code(id)]]
-            if let title = purpose?.title { name.append([.text(title)]) }
             let use = purpose.map { $0.category.isDirectCare ? "individual care" : "secondary use" } ?? "not declared"
             return [
-                Cell(name),
+                Cell(text: context.name(ofPurpose: id)),
                 Cell(text: purpose?.category.rawValue ?? "not declared"),
                 Cell(text: use + (purpose?.isStatutoryFunction == false ? "; not a statutory function" : "")),
                 Cell(joined(flowsByPurpose[id] ?? [])),
@@ -455,96 +480,21 @@ private struct DPIABuilder {
         }
         blocks.append(.table(Table(
             id: "purposes-table",
-            caption: "Table 8. Purposes of the flows in scope",
+            caption: "Table 9. Purposes of the flows in scope",
             headers: ["Purpose", "Category", "Use", "Flows", "Description"],
             rows: rows, rowHeaders: true)))
-    }
-
-    // MARK: Triggers
-
-    mutating func triggers() {
-        blocks.append(.heading(2, "5. DPIA triggers found in the graph", id: "triggers"))
-        blocks.append(.paragraph([.text(
-            "Reasons in the model that make a DPIA mandatory or advisable. The graph cannot show innovative technology, invisible "
-                + "processing, denial of a service or vulnerable data subjects: assess those separately.")]))
-        let rows = context.dpiaTriggers(scope).map { trigger -> [Cell] in
-            [
-                Cell(text: trigger.kind.rawValue),
-                Cell(text: trigger.kind.source),
-                Cell(text: trigger.instances.isEmpty ? "not found" : "found (\(trigger.instances.count))"),
-                trigger.instances.isEmpty ? Cell(text: "—") : Cell(trigger.instances.map { $0.place + [.text(": ")] + $0.reason }),
-            ]
-        }
-        blocks.append(.table(Table(
-            id: "triggers-table",
-            caption: "Table 9. DPIA triggers and where the graph shows them",
-            headers: ["Trigger", "Source", "Found", "Where and why"],
-            rows: rows, rowHeaders: true)))
-    }
-
-    // MARK: Findings
-
-    mutating func findings() {
-        blocks.append(.heading(2, "6. Findings and waivers", id: "findings"))
-        let findings = scope.findings(in: context)
-        let waived = scope.waived(in: context)
-        let errors = count(findings.filter { $0.severity == .error }.count, "error")
-        let warnings = count(findings.filter { $0.severity == .warning }.count, "warning")
-        let infos = count(findings.filter { $0.severity == .info }.count, "info finding")
-        blocks.append(.paragraph(Inline.parse(
-            "flowgate's rules (FG001–FG039; `flowgate explain CODE` explains each) found \(errors), \(warnings) and \(infos) about the "
-                + "processing in scope as of \(context.asOf); \(count(waived.count, "finding")) \(waived.count == 1 ? "is" : "are") accepted by a waiver.")))
-        blocks.append(.heading(3, "Findings", id: "findings-open"))
-        if findings.isEmpty {
-            blocks.append(.paragraph([.text("No findings.")]))
-        } else {
-            let rows = findings.map { finding -> [Cell] in
-                [
-                    Cell([.code(finding.code)]),
-                    Cell(text: finding.severity.rawValue),
-                    Cell([.code(finding.target)]),
-                    Cell(Inline.parse(finding.message)),
-                    Cell([.code(context.location(finding.span))]),
-                ]
-            }
-            blocks.append(.table(Table(
-                id: "findings-table",
-                caption: "Table 10. Open findings, in source order",
-                headers: ["Rule", "Severity", "About", "Finding", "Where"],
-                rows: rows, rowHeaders: true, wide: true)))
-        }
-        blocks.append(.heading(3, "Waivers", id: "waivers"))
-        if waived.isEmpty {
-            blocks.append(.paragraph([.text("No findings in scope are waived.")]))
-        } else {
-            let rows = waived.map { item -> [Cell] in
-                let waiver = item.waiver
-                let expiry = waiver.expires.map { day -> String in
-                    let days = context.asOf.days(until: day)
-                    return "\(day) (\(LegalWording.days(days)) left)"
-                } ?? "no expiry"
-                return [
-                    Cell([.code(item.finding.code)]),
-                    Cell([.code(item.finding.target)]),
-                    Cell(Inline.parse(item.finding.message)),
-                    Cell(text: waiver.justification ?? "none recorded"),
-                    Cell(text: waiver.owner ?? "not stated"),
-                    Cell(text: waiver.reference ?? "none"),
-                    Cell(text: expiry),
-                ]
-            }
-            blocks.append(.table(Table(
-                id: "waivers-table",
-                caption: "Table 11. Findings accepted by a waiver",
-                headers: ["Rule", "About", "Finding", "Justification", "Owner", "Reference", "Expires"],
-                rows: rows, rowHeaders: true, wide: true)))
-        }
+        toComplete("the intended effect on individuals and the benefits of the processing, for them, for the organisation and more broadly.")
     }
 
     // MARK: Helpers
 
     func count(_ number: Int, _ noun: String) -> String {
         number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
+    }
+
+    /// A table keeps its number when it has nothing to list: one row says so.
+    func orEmpty(_ rows: [[Cell]], _ text: String, columns: Int) -> [[Cell]] {
+        rows.isEmpty ? [[Cell(text: text)] + Array(repeating: Cell(text: "—"), count: columns - 1)] : rows
     }
 
     func orNone(_ lines: [[Inline]], none: String = "none") -> Cell {

@@ -103,3 +103,76 @@ extension ReportContext {
         }.map(\.id).sortedUTF8()
     }
 }
+
+/// A controller the annex names, and where the model says so.
+public struct NamedController: Sendable, Hashable {
+    public let organisation: String
+    /// "its DPIA", "its privacy notice".
+    public let source: String
+}
+
+extension DPIAScope {
+    /// The controllers the processing is assessed for: the controllers of the DPIAs covering it, else
+    /// of the privacy notices describing it. Empty when the model names none: the annex says so.
+    func controllers(in context: ReportContext) -> [NamedController] {
+        let fromDPIAs = context.coveringDPIAs(flows: flows).compactMap { context.model.impactAssessments[$0]?.controller?.name }.uniqued()
+        if !fromDPIAs.isEmpty { return fromDPIAs.sortedUTF8().map { NamedController(organisation: $0, source: "named by its DPIA") } }
+        return notices(in: context).map(\.controller.name).uniqued().sortedUTF8()
+            .map { NamedController(organisation: $0, source: "named by its privacy notice") }
+    }
+
+    /// The privacy notices that describe a flow in scope, by id.
+    func notices(in context: ReportContext) -> [PrivacyNotice] {
+        let model = context.model
+        let flowIDs = Set(flows.map { model.flows[$0].id })
+        return model.notices.values.filter { notice in notice.flows.contains { flowIDs.contains($0.name) } }
+            .sorted { utf8Less($0.id, $1.id) }
+    }
+
+    /// The purposes of the flows in scope, by id.
+    func purposes(in context: ReportContext) -> [String] {
+        flows.flatMap { context.model.flows[$0].purposes.map(\.name) }.uniqued().sortedUTF8()
+    }
+
+    /// The instruments the flows in scope rely on (`citedBy`: instrument id → flow ids), and the
+    /// contracts and arrangements between organisations in scope.
+    func instruments(in context: ReportContext, citedBy: [String: [String]]) -> [InstrumentEntry] {
+        let model = context.model
+        let parties = Set(organisations)
+        return context.instruments().filter { entry in
+            switch entry.kind {
+            case .waiver: return false
+            case .contract:
+                guard let contract = model.contracts[entry.id] else { return false }
+                return citedBy[entry.id] != nil || parties.contains(contract.processor.name) && parties.contains(contract.controller.name)
+            case .arrangement:
+                guard let arrangement = model.arrangements[entry.id] else { return false }
+                return citedBy[entry.id] != nil || purpose.map { id in arrangement.purposes.contains { $0.name == id } } ?? false
+            default: return citedBy[entry.id] != nil
+            }
+        }
+    }
+
+    /// Organisations in scope that act as processors: declared `processor-for`, or receiving a flow in
+    /// scope as processor.
+    func processors(in context: ReportContext) -> [String] {
+        let model = context.model
+        var result: Set<String> = []
+        for id in organisations where model.organisations[id]?.processorFor.isEmpty == false { result.insert(id) }
+        for index in flows where model.flows[index].role == .processor { result.insert(model.flows[index].to.name) }
+        return Array(result).sortedUTF8()
+    }
+}
+
+extension DPIAScope {
+    /// The controllers a processor in scope acts for: those it declares, and those for whom it receives
+    /// a flow in scope as processor.
+    func controllersServed(by processor: String, in context: ReportContext) -> [String] {
+        let model = context.model
+        var result = model.organisations[processor]?.processorFor.map(\.name) ?? []
+        for index in flows where model.flows[index].to.name == processor && model.flows[index].role == .processor {
+            result += context.receivingControllers(model.flows[index])
+        }
+        return result.uniqued().sortedUTF8()
+    }
+}

@@ -35,9 +35,10 @@ extension ReportContext {
         } else {
             lines.append([.text("Art 6: none recorded")])
         }
-        if let article9 = flow.article9 {
-            lines.append([.text(LegalWording.article9(article9))])
-        } else if let dataset = model.datasets[flow.dataset.name], !dataset.specialCategories.isEmpty {
+        for condition in flow.article9Conditions {
+            lines.append([.text(LegalWording.article9(condition))])
+        }
+        if flow.article9Conditions.isEmpty, let dataset = model.datasets[flow.dataset.name], !dataset.specialCategories.isEmpty {
             lines.append([.text("Art 9: none recorded")])
         }
         for condition in flow.schedule1.sorted() {
@@ -110,18 +111,20 @@ extension ReportContext {
         return lines
     }
 
-    /// Agreements, contracts and arrangements the flow is made under, and its DPIA.
-    func agreementLines(_ flow: Flow) -> [[Inline]] {
+    /// Agreements, contracts and arrangements the flow is made under, and its DPIA. `ids: false` gives
+    /// each by its reference or title alone.
+    func agreementLines(_ flow: Flow, ids: Bool = true) -> [[Inline]] {
+        func label(_ id: String) -> [Inline] { ids ? instrumentLabel(id) : [.text(instrumentReference(id) ?? id)] }
         var lines: [[Inline]] = flow.agreements.map { reference in
             let kind: String =
                 if let agreement = model.agreements[reference.name] { LegalWording.agreementKind(agreement.kind) }
                 else if model.contracts[reference.name] != nil { "Art 28 contract" }
                 else if model.arrangements[reference.name] != nil { "Art 26 arrangement" }
                 else { "agreement" }
-            return [.text(kind + ": ")] + instrumentLabel(reference.name)
+            return [.text(kind + ": ")] + label(reference.name)
         }
         if let dpia = flow.dpia {
-            lines.append([.text("DPIA: ")] + instrumentLabel(dpia.name))
+            lines.append([.text("DPIA: ")] + label(dpia.name))
         }
         return lines
     }
@@ -132,21 +135,45 @@ extension ReportContext {
         }
     }
 
-    /// A transfer outside the UK, with its mechanism; a mechanism declared for a UK recipient is shown too.
+    /// Where the recipient is and under what transfer mechanism, as far as the model says: a recipient
+    /// whose country is not written is not assumed to be in the UK.
     func transferLines(_ flow: Flow) -> [[Inline]] {
-        let country = model.organisations[flow.to.name]?.country ?? "GB"
+        guard let recipient = model.organisations[flow.to.name], recipient.isCountryDeclared else {
+            return [[.text("not recorded (the recipient's country is not stated)")]]
+        }
         var lines: [[Inline]] = []
-        if country != "GB" {
-            lines.append([.text("to \(country) under " + (flow.transfer.map(LegalWording.transfer) ?? "no mechanism recorded"))])
+        if recipient.country != "GB" {
+            lines.append([.text("to \(recipient.country) under " + (flow.transfer.map(LegalWording.transfer) ?? "no mechanism recorded"))])
             if let approval = flow.siroApproval { lines.append([.text("SIRO: " + approval)]) }
         } else if let mechanism = flow.transfer {
             lines.append([.text(LegalWording.transfer(mechanism) + " (recipient in the UK)")])
+        } else {
+            lines.append([.text("none (the recipient is recorded as in the UK)")])
         }
         return lines
     }
 
     func purposeLines(_ flow: Flow) -> [[Inline]] {
         flow.purposes.map { [.code($0.name)] }
+    }
+
+    func purposeNames(_ flow: Flow) -> [[Inline]] {
+        flow.purposes.map { [.text(name(ofPurpose: $0.name))] }
+    }
+
+    /// "BLMK member GP practices → Prescribing Services Ltd".
+    func namedEndpoints(_ flow: Flow) -> [Inline] {
+        [.text(name(ofOrganisation: flow.from.name) + " → " + name(ofOrganisation: flow.to.name))]
+    }
+
+    /// Identifiers in rule text (`blmk-psl`) replaced by the names of the organisations, datasets,
+    /// purposes and opt-outs they stand for; other identifiers stay in code font.
+    func named(_ inlines: [Inline]) -> [Inline] {
+        inlines.map { inline in
+            guard case .code(let id) = inline else { return inline }
+            let title = model.organisations[id]?.title ?? model.datasets[id]?.title ?? model.purposes[id]?.title ?? model.optOuts[id]?.title
+            return title.map(Inline.text) ?? inline
+        }
     }
 
     /// "`blmk-gp` -> `blmk-psl`".

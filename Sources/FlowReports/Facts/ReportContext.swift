@@ -52,6 +52,10 @@ public struct ReportContext: Sendable {
         model.purposes[id]?.title ?? id
     }
 
+    func name(ofOptOut id: String) -> String {
+        model.optOuts[id]?.title ?? id
+    }
+
     /// Index of every flow by id (ids are unique in a resolved model).
     func flowIndex(_ id: String) -> Int? { analysis.flowIndex(id) }
 }

@@ -4,8 +4,9 @@ import FlowModel
 /// Who is the controller of what a flow does (domain.md §5.1), derived from `processor-for` and the
 /// flow's `role`.
 extension ReportContext {
-    /// The controllers an organisation ultimately acts for: itself, or — for a processor — the
-    /// controllers of the organisations it processes for (a sub-processor's client's controllers).
+    /// The controllers an organisation ultimately acts for: its legal person (a DSCRO's is NHS
+    /// England), or — for a processor — the controllers of the organisations it processes for (a
+    /// sub-processor's client's controllers).
     func ultimateControllers(of organisation: String) -> [String] {
         var result: Set<String> = []
         var seen: Set<String> = []
@@ -14,7 +15,7 @@ extension ReportContext {
             guard seen.insert(current).inserted else { continue }
             let clients = model.organisations[current]?.processorFor.map(\.name) ?? []
             if clients.isEmpty {
-                result.insert(current)
+                result.insert(model.legalPerson(of: current))
             } else {
                 pending += clients
             }
@@ -33,15 +34,17 @@ extension ReportContext {
         ultimateControllers(of: flow.from.name)
     }
 
-    /// The controllers of the recipient's processing: the recipient itself unless it receives as a
-    /// processor, then the controllers it processes for (or, if none is declared, the sender's).
+    /// The controllers of the recipient's processing: the recipient's legal person unless it receives
+    /// as a processor, then the controller the flow names (`role processor for ORG`), else those it
+    /// declares it processes for, else the sender's.
     func receivingControllers(_ flow: Flow) -> [String] {
         switch flow.role {
         case .processor:
+            if let named = flow.processorFor { return ultimateControllers(of: named.name) }
             let clients = model.organisations[flow.to.name]?.processorFor ?? []
             return clients.isEmpty ? disclosingControllers(flow) : ultimateControllers(of: flow.to.name)
         case .controller, .jointController, nil:
-            return isControllerKind(flow.to.name) ? [flow.to.name] : []
+            return isControllerKind(flow.to.name) ? [model.legalPerson(of: flow.to.name)] : []
         }
     }
 

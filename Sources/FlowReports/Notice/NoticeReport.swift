@@ -93,13 +93,20 @@ public enum NoticeReport {
         }
         basis += confidentialityValues.isEmpty ? [[.strong("Confidentiality: "), .text("not stated")]]
             : confidentialityValues.map { [.strong("Confidentiality: "), .text($0)] }
-        // Who it is shared with.
-        let recipients = indices.map { model.flows[$0] }.filter { $0.to.name != controller }
-            .map { "\(context.name(ofOrganisation: $0.to.name)) (\(LegalWording.role($0.role)))" }.uniqued()
+        // Who it is shared with: by the controller or its processors, or given to its processors. A
+        // processor receiving for another controller (NHS England's DSCRO) is not the controller's.
+        let recipients = indices.compactMap { index -> String? in
+            let flow = model.flows[index]
+            guard flow.to.name != controller else { return nil }
+            let shares = flow.role == .processor
+                ? context.receivingControllers(flow).contains(controller)
+                : context.disclosingControllers(flow).contains(controller)
+            return shares ? "\(context.name(ofOrganisation: flow.to.name)) (\(LegalWording.role(flow.role)))" : nil
+        }.uniqued()
         let shared: [[Inline]] = recipients.map { [.text($0)] }
         return NoticeRow(
             purpose: purpose, purposeName: context.name(ofPurpose: purpose), data: data, legalBasis: basis,
-            sharedWith: shared.isEmpty ? [[.text("not shared outside " + context.name(ofOrganisation: controller))]] : shared,
+            sharedWith: shared.isEmpty ? [[.text("no recipient outside " + context.name(ofOrganisation: controller) + " is recorded")]] : shared,
             optOut: optOutLines(context, controller: controller, purpose: purpose, flows: indices, noticeSpan: noticeSpan),
             flows: indices.map { model.flows[$0].id })
     }
@@ -152,7 +159,7 @@ public enum NoticeReport {
         }
         // Choices the model records for this purpose or controller.
         let flowList = flows.map { model.flows[$0] }
-        let consent = flowList.contains { $0.article6?.basis == .a || $0.article9 == .a || $0.confidentiality?.basis == .explicitConsent }
+        let consent = flowList.contains { $0.article6?.basis == .a || $0.article9Conditions.contains(.a) || $0.confidentiality?.basis == .explicitConsent }
         let objectable = flowList.contains { $0.article6?.basis == .e || $0.article6?.basis == .f }
         let directory = noticeSpan.map { PathArithmetic.directory(of: $0.path) }
         for optOut in model.optOuts.values.sorted(by: { utf8Less($0.id, $1.id) }) where !listed.contains(optOut.id) {

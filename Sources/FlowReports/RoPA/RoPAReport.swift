@@ -59,20 +59,32 @@ public enum RoPAReport {
         "confidentiality basis", "DPIA", "agreements and contracts", "privacy notices", "flows",
     ]
 
+    /// Blank fields say "not recorded"; a field Article 30 does not ask of the record's kind says
+    /// "not applicable".
     public static func csv(_ records: [RoPARecord]) -> String {
-        func field(_ lines: [ReportLine]) -> String { PlainText.lines(lines) }
+        func field(_ lines: [ReportLine]) -> String { lines.isEmpty ? notRecorded : PlainText.lines(lines) }
+        func words(_ values: [String]) -> String { values.isEmpty ? notRecorded : values.joined(separator: "; ") }
+        let notApplicable = "not applicable"
         return CSV.document(header: csvHeader, rows: records.map { record in
-            [
+            let controller = record.kind == .controller
+            return [
                 record.kind.rawValue, record.organisation, record.organisationName, field(record.contact),
-                field(record.jointControllers), record.controllerServed.map(PlainText.line) ?? "", record.purpose ?? "",
-                record.purposeName ?? "", field(record.processing), record.subjects.joined(separator: "; "),
-                record.dataCategories.joined(separator: "; "), field(record.datasets), field(record.sources),
-                field(record.recipients), field(record.transfers), field(record.retention), record.security ?? "",
+                controller ? field(record.jointControllers) : notApplicable,
+                controller ? notApplicable : field(record.controllerServed.map { [$0] } ?? []),
+                controller ? record.purpose ?? notRecorded : notApplicable,
+                controller ? record.purposeName ?? notRecorded : notApplicable,
+                controller ? notApplicable : field(record.processing),
+                words(record.subjects), words(record.dataCategories), field(record.datasets),
+                controller ? field(record.sources) : notApplicable, controller ? field(record.recipients) : notApplicable,
+                field(record.transfers), controller ? field(record.retention) : notApplicable, record.security ?? notRecorded,
                 field(record.lawfulBasis), field(record.confidentiality), field(record.dpias), field(record.agreements),
-                field(record.notices), record.flows.joined(separator: "; "),
+                controller ? field(record.notices) : notApplicable, words(record.flows),
             ]
         })
     }
+
+    /// What an empty field says: the model does not record it, which is not the same as "none".
+    static let notRecorded = "not recorded in the model"
 
     public static func document(_ context: ReportContext, records: [RoPARecord]) -> ReportDocument {
         var blocks: [Block] = []
@@ -101,9 +113,8 @@ public enum RoPAReport {
     static func count(_ number: Int) -> String { number == 1 ? "1 record" : "\(number) records" }
 
     static func section(_ record: RoPARecord) -> [Block] {
-        let notRecorded = "not recorded in the model"
-        func cell(_ lines: [ReportLine], none: String = "none") -> Cell { lines.isEmpty ? Cell(text: none) : Cell(lines) }
-        func words(_ values: [String], none: String = notRecorded) -> Cell { cell(values.map { [.text($0)] }, none: none) }
+        func cell(_ lines: [ReportLine]) -> Cell { lines.isEmpty ? Cell(text: notRecorded) : Cell(lines) }
+        func words(_ values: [String]) -> Cell { cell(values.map { [.text($0)] }) }
         var rows: [[Cell]] = []
         let heading: String
         let id: String
@@ -113,14 +124,14 @@ public enum RoPAReport {
             heading = "\(record.organisationName) (\(record.organisation)) — \(record.purposeName ?? "") (\(record.purpose ?? ""))"
             id = "controller-\(record.organisation)-\(record.purpose ?? "")"
             rows.append([Cell(text: "(a) Controller"), name])
-            rows.append([Cell(text: "(a) Contact and DPO"), cell(record.contact, none: notRecorded)])
+            rows.append([Cell(text: "(a) Contact and DPO"), cell(record.contact)])
             rows.append([Cell(text: "(a) Joint controllers"), cell(record.jointControllers)])
             rows.append([Cell(text: "(b) Purpose"), Cell([[.code(record.purpose ?? "")], [.text(record.purposeName ?? "")]])])
         case .processor:
             heading = "\(record.organisationName) (\(record.organisation)) — for \(record.controllerName ?? "") (\(record.controller ?? ""))"
             id = "processor-\(record.organisation)-\(record.controller ?? "")"
             rows.append([Cell(text: "(a) Processor"), name])
-            rows.append([Cell(text: "(a) Contact and DPO"), cell(record.contact, none: notRecorded)])
+            rows.append([Cell(text: "(a) Contact and DPO"), cell(record.contact)])
             rows.append([Cell(text: "(a) Controller served"), cell(record.controllerServed.map { [$0] } ?? [])])
             rows.append([Cell(text: "(b) Categories of processing"), cell(record.processing)])
         }
@@ -133,12 +144,12 @@ public enum RoPAReport {
         }
         rows.append([Cell(text: record.kind == .controller ? "(e) Transfers outside the UK" : "(c) Transfers outside the UK"), cell(record.transfers)])
         if record.kind == .controller {
-            rows.append([Cell(text: "(f) Retention"), cell(record.retention, none: notRecorded)])
+            rows.append([Cell(text: "(f) Retention"), cell(record.retention)])
         }
         rows.append([Cell(text: record.kind == .controller ? "(g) Security measures" : "(d) Security measures"),
                      words([record.security].compactMap { $0 })])
-        rows.append([Cell(text: "Lawful basis"), cell(record.lawfulBasis, none: "none recorded")])
-        rows.append([Cell(text: "Confidentiality basis"), cell(record.confidentiality, none: "none recorded")])
+        rows.append([Cell(text: "Lawful basis"), cell(record.lawfulBasis)])
+        rows.append([Cell(text: "Confidentiality basis"), cell(record.confidentiality)])
         rows.append([Cell(text: "DPIA"), cell(record.dpias)])
         rows.append([Cell(text: "Agreements and contracts"), cell(record.agreements)])
         if record.kind == .controller {
@@ -198,7 +209,7 @@ public enum RoPAReport {
             collectData(context, flow: flow, into: &record)
             if context.disclosingControllers(flow).contains(controller), flow.to.name != controller {
                 record.recipients.append(organisationLine(context, flow.to.name) + [.text(" (" + LegalWording.role(flow.role) + ")")])
-                for line in context.transferLines(flow) { record.transfers.append([.code(flow.to.name), .text(": ")] + line) }
+                for line in context.transferLines(flow) { record.transfers.append(organisationLine(context, flow.to.name) + [.text(": ")] + line) }
             }
             let receives = context.receivingControllers(flow).contains(controller)
             if receives, flow.from.name != controller {
@@ -258,7 +269,7 @@ public enum RoPAReport {
                     collectData(context, flow: flow, into: &record)
                     purposes += flow.purposes.map(\.name)
                     if flow.from.name == processor {
-                        for line in context.transferLines(flow) { record.transfers.append([.code(flow.to.name), .text(": ")] + line) }
+                        for line in context.transferLines(flow) { record.transfers.append(organisationLine(context, flow.to.name) + [.text(": ")] + line) }
                         let what = flow.role == .processor ? "sub-processing by " : "disclosure to "
                         operations.append([.text(what), .code(flow.to.name), .text(" ("), .code(flow.id), .text(")")])
                     } else {
@@ -307,8 +318,9 @@ public enum RoPAReport {
         return result
     }
 
+    /// An organisation by its name (its id when it has no title).
     static func organisationLine(_ context: ReportContext, _ id: String) -> ReportLine {
-        [.code(id), .text(" " + context.name(ofOrganisation: id))]
+        [.text(context.name(ofOrganisation: id))]
     }
 
     static func joinedCode(_ ids: [String]) -> ReportLine {

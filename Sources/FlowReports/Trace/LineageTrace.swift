@@ -159,7 +159,7 @@ public enum TraceReport {
             if let article6 = flow.article6 {
                 bases.append("art6 \(article6.basis.rawValue)" + (article6.gateway.map { " " + $0.name } ?? article6.citation.map { " \"\($0)\"" } ?? ""))
             }
-            if let article9 = flow.article9 { bases.append("art9 \(article9.rawValue)") }
+            if !flow.article9Conditions.isEmpty { bases.append("art9 " + flow.article9Conditions.map(\.rawValue).joined(separator: ", ")) }
             for condition in flow.schedule1.sorted() { bases.append("sch1 \(condition)") }
             if let route = flow.article10 { bases.append("art10 \(route.rawValue)") }
             if let claim = flow.confidentiality {

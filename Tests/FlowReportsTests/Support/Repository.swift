@@ -14,6 +14,19 @@ enum Repository {
     /// The date every golden is generated as of.
     static let asOf = Day(year: 2026, month: 11, day: 23)!
 
+    /// Every table of a DPIA annex, by id, in order (each is present even when it has nothing to list).
+    static let annexTables = [
+        "triggers-table", "flows-table", "lineage-table", "data-table", "organisations-table", "opt-outs-table", "instruments-table",
+        "notices-table", "purposes-table", "processors-table", "necessity-table", "risks-table", "codes-table", "measures-table",
+        "waivers-table", "dpias-table", "sign-off-table",
+    ]
+
+    /// The headings of the ICO DPIA template's seven steps, as the annex numbers them.
+    static let annexSections = [
+        "1. The need for a DPIA", "2. Description of the processing", "3. Consultation", "4. Necessity and proportionality",
+        "5. Risks", "6. Measures to reduce risk", "7. Sign-off and outcomes",
+    ]
+
 
     /// Every `.flow` file under `directory` (relative to the package root), keyed by its relative path,
     /// so that locations in reports read `flows/blmk/…` on every machine.
