@@ -38,6 +38,40 @@ struct ReportCommandTests {
         #expect(result.output.contains("wrote out/annex.svg"))
     }
 
+    /// `-o FILE.docx` writes a Word package with the diagram inside; a Word document needs a file.
+    @Test func dpiaDocxIsAZipPackageWithTheDiagram() throws {
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Flowgate.run(["report", "dpia", "--as-of", "2026-11-23", "-o", "out/annex.docx"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        let bytes = try Data(contentsOf: directory.appendingPathComponent("out/annex.docx"))
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        #expect(bytes.range(of: Data("word/media/diagram.png".utf8)) != nil)
+        let again = try Flowgate.run(["report", "dpia", "--as-of", "2026-11-23", "-o", "out/again.docx"], in: directory)
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: directory.appendingPathComponent("out/again.docx")) == bytes, "the same bytes every time")
+        let stdout = try Flowgate.run(["report", "dpia", "--format", "docx"], in: directory)
+        #expect(stdout.status == 2)
+        #expect(stdout.error.contains("give -o FILE.docx"), "\(stdout.error)")
+    }
+
+    /// `--template FILE` renders the annex through it; a broken template exits 2.
+    @Test func dpiaThroughATemplate() throws {
+        let template = "{{% CONTENT_TYPE: TEXT}}{{title}}\n{{#flows}}{{id}}: {{from}} -> {{to}}\n{{/flows}}{{#risks}}{{number}} {{code}}\n{{/risks}}"
+        let directory = try temporaryDirectory(["flows/m.flow": Self.model, "t.mustache": template, "bad.mustache": "{{#flows}}"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Flowgate.run(["report", "dpia", "--as-of", "2026-11-23", "--template", "t.mustache"], in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.hasPrefix("DPIA annex: the processing recorded in "))
+        #expect(result.output.contains("\nf1: Trust -> ICB\nf2: ICB -> Supplier\n"))
+        #expect(result.output.contains("\nR1 FG"))
+        let bad = try Flowgate.run(["report", "dpia", "--template", "bad.mustache"], in: directory)
+        #expect(bad.status == 2)
+        #expect(bad.error.contains("is not valid Mustache"), "\(bad.error)")
+        let both = try Flowgate.run(["report", "dpia", "--template", "t.mustache", "--format", "html"], in: directory)
+        #expect(both.status == 2)
+    }
+
     /// The Markdown's diagram goes to FILE.svg: `-o x.svg --format md` would overwrite the diagram
     /// with the report.
     @Test func dpiaMarkdownCannotBeWrittenOverItsOwnDiagram() throws {
