@@ -19,8 +19,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // flowgate.toml, the workspace file: models, their rule settings and the as-of date of committed outputs.
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
-        // DOCX: the annex as WordprocessingML in a ZIP package, for DPOs who edit DPIAs in Word.
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // `report dpia --template`: an organisation's own DPIA template, filled from the annex's data.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
@@ -55,7 +53,7 @@ let package = Package(
         // Reports: DPIA annex, Article 30 records, privacy-notice table, expiries, lineage trace (pure).
         .target(name: "FlowReports", dependencies: [
             "FlowAnalysis", "FlowRules", "FlowModel", "FlowLanguage", "FlowOutput", "FlowRender",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(
             name: "flowgate",

@@ -221,14 +221,7 @@ struct DPIAReportCommand: ParsableCommand {
         case .docx:
             guard let output else { throw ExitStatus.invalid }
             let image = DOCXWriter.Image(png: try Self.draw(spec, format: .png))
-            let bytes: [UInt8]
-            do {
-                bytes = try DPIAReport.docx(context, scope: scope, image: image)
-            } catch {
-                Terminal.error("error: cannot write `\(output)`: \(error)")
-                throw ExitStatus.invalid
-            }
-            try writeFile(bytes, to: output)
+            try writeFile(DPIAReport.docx(context, scope: scope, image: image), to: output)
             Terminal.status("wrote \(output)")
         case .md:
             guard let output else {

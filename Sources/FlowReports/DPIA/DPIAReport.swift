@@ -26,8 +26,8 @@ public enum DPIAReport {
     }
 
     /// The annex as a Word document, with `image` (the diagram as PNG) in place of the figure.
-    public static func docx(_ context: ReportContext, scope: DPIAScope, image: DOCXWriter.Image?) throws -> [UInt8] {
-        try DOCXWriter.docx(document(context, scope: scope), image: image)
+    public static func docx(_ context: ReportContext, scope: DPIAScope, image: DOCXWriter.Image?) -> [UInt8] {
+        DOCXWriter.docx(document(context, scope: scope), image: image)
     }
 
     /// The diagram of the scope (the overview, or the purpose's view) with the analysis laid over it:

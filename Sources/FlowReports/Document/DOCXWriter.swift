@@ -1,10 +1,7 @@
-import Foundation
-import ZIPFoundation
-
 /// Writes a `ReportDocument` as a Word document (WordprocessingML in a ZIP package), for DPOs who edit
 /// DPIAs in Word: headings in Word's heading styles (so the navigation pane and a table of contents
 /// work), real tables with header rows that repeat on every page, A4 pages — portrait, with wide
-/// tables on landscape pages. The same document always gives the same bytes.
+/// tables on landscape pages. The same document always gives the same bytes (`ZIPArchive`).
 public enum DOCXWriter {
     /// The diagram, when there is one, as a PNG of `width` × `height` pixels.
     public struct Image: Sendable, Hashable {
@@ -22,9 +19,8 @@ public enum DOCXWriter {
         }
     }
 
-    public static func docx(_ document: ReportDocument, image: Image? = nil) throws -> [UInt8] {
-        let archive = try Archive(accessMode: .create)
-        var parts: [(String, [UInt8])] = [
+    public static func docx(_ document: ReportDocument, image: Image? = nil) -> [UInt8] {
+        var parts: [(path: String, bytes: [UInt8])] = [
             ("[Content_Types].xml", Array(contentTypes(hasImage: image != nil).utf8)),
             ("_rels/.rels", Array(packageRelationships.utf8)),
             ("docProps/core.xml", Array(coreProperties(document).utf8)),
@@ -33,18 +29,8 @@ public enum DOCXWriter {
             ("word/_rels/document.xml.rels", Array(documentRelationships(hasImage: image != nil).utf8)),
         ]
         if let image { parts.append(("word/media/diagram.png", image.png)) }
-        for (path, bytes) in parts {
-            let data = Data(bytes)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                compressionMethod: .deflate, provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-        }
-        guard let data = archive.data else { throw DOCXError.noArchive }
-        return Array(data)
+        return ZIPArchive.stored(parts)
     }
-
-    /// Every entry is dated 2000-01-01 (ZIP keeps local DOS times): the bytes do not depend on when they were written.
-    static let fixedDate = Date(timeIntervalSince1970: 946_684_800)
 
     // MARK: Package parts
 
@@ -202,10 +188,4 @@ public enum DOCXWriter {
             + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
             + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\n"
     }
-}
-
-public enum DOCXError: Error, CustomStringConvertible {
-    case noArchive
-
-    public var description: String { "the DOCX package could not be assembled" }
 }
