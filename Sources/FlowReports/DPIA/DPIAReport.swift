@@ -372,11 +372,12 @@ struct DPIABuilder {
                 appliedOn[optOut.name, default: []].append("at " + context.name(ofOrganisation: model.transforms[index].holder.name))
             }
         }
-        let purposes = Set(scope.flows.flatMap { model.flows[$0].purposes.map(\.name) })
+        let purposes = Set(scope.purposes(in: context))
+        let controllers = Set(scope.controllers(in: context).map(\.organisation))
+        let noticeSpans = scope.notices(in: context).map(\.span)
         let relevant = model.optOuts.values.filter { optOut in
             appliedOn[optOut.id] != nil || optOut.kind == .nationalDataOptOut || optOut.kind == .type1
-                || optOut.purposes.contains { purposes.contains($0.name) }
-                || optOut.recordedAt.contains { scope.organisations.contains($0.name) }
+                || context.isOffered(optOut, flows: scope.flows, controllers: controllers, purposes: purposes, noticeSpans: noticeSpans)
         }.sorted { utf8Less($0.id, $1.id) }
         let rows = relevant.map { optOut -> [Cell] in
             var covers: [[Inline]] = optOut.purposes.map { [.text(context.name(ofPurpose: $0.name))] }

@@ -182,6 +182,38 @@ extension ReportContext {
     }
 }
 
+extension Flow {
+    /// Consent is a basis of the flow (Art 6(1)(a), Art 9(2)(a) or the common law's explicit consent):
+    /// withdrawing it is a choice people have.
+    var reliesOnConsent: Bool {
+        article6?.basis == .a || article9Conditions.contains(.a) || confidentiality?.basis == .explicitConsent
+    }
+
+    /// Public task or legitimate interests: the Art 21 right to object applies.
+    var isObjectable: Bool { article6?.basis == .e || article6?.basis == .f }
+}
+
+extension ReportContext {
+    /// Whether a programme opt-out, withdrawal of consent or right to object is a choice people have
+    /// about `flows`: it covers one of `purposes`, or is recorded at one of `controllers`, or — declared
+    /// with neither — sits beside one of their privacy notices; consent and objection only where a
+    /// flow relies on consent or on public task or legitimate interests. The National Data Opt-out and
+    /// Type 1 are decided flow by flow (the opt-out requirements), not here.
+    func isOffered(_ optOut: OptOut, flows: [Int], controllers: Set<String>, purposes: Set<String>, noticeSpans: [SourceSpan]) -> Bool {
+        let covers = optOut.purposes.contains { purposes.contains($0.name) }
+        let recordedHere = optOut.recordedAt.contains { controllers.contains($0.name) }
+        let directory = PathArithmetic.directory(of: optOut.span.path)
+        let unattached = optOut.recordedAt.isEmpty && optOut.purposes.isEmpty
+            && noticeSpans.contains { PathArithmetic.directory(of: $0.path) == directory }
+        switch optOut.kind {
+        case .programme: return covers
+        case .consentWithdrawal: return (covers || recordedHere || unattached) && flows.contains { model.flows[$0].reliesOnConsent }
+        case .rightToObject: return (covers || recordedHere || unattached) && flows.contains { model.flows[$0].isObjectable }
+        case .nationalDataOptOut, .type1: return false
+        }
+    }
+}
+
 /// Inlines as plain text, for CSV and text output.
 enum PlainText {
     static func line(_ inlines: [Inline]) -> String {

@@ -158,22 +158,10 @@ public enum NoticeReport {
             listed.insert(id)
         }
         // Choices the model records for this purpose or controller.
-        let flowList = flows.map { model.flows[$0] }
-        let consent = flowList.contains { $0.article6?.basis == .a || $0.article9Conditions.contains(.a) || $0.confidentiality?.basis == .explicitConsent }
-        let objectable = flowList.contains { $0.article6?.basis == .e || $0.article6?.basis == .f }
-        let directory = noticeSpan.map { PathArithmetic.directory(of: $0.path) }
+        let consent = flows.contains { model.flows[$0].reliesOnConsent }
         for optOut in model.optOuts.values.sorted(by: { utf8Less($0.id, $1.id) }) where !listed.contains(optOut.id) {
-            let recordedHere = optOut.recordedAt.contains { $0.name == controller }
-            let unattached = optOut.recordedAt.isEmpty && optOut.purposes.isEmpty && directory != nil
-                && PathArithmetic.directory(of: optOut.span.path) == directory
-            let relevant: Bool
-            switch optOut.kind {
-            case .programme: relevant = optOut.purposes.contains { $0.name == purpose }
-            case .consentWithdrawal: relevant = consent && (recordedHere || unattached || optOut.purposes.contains { $0.name == purpose })
-            case .rightToObject: relevant = objectable && (recordedHere || unattached || optOut.purposes.contains { $0.name == purpose })
-            case .nationalDataOptOut, .type1: relevant = false
-            }
-            guard relevant else { continue }
+            guard context.isOffered(optOut, flows: flows, controllers: [controller], purposes: [purpose], noticeSpans: noticeSpan.map { [$0] } ?? [])
+            else { continue }
             var line: [Inline] = [.text(title(optOut.id))]
             var details: [String] = []
             if !optOut.recordedAt.isEmpty { details.append("recorded by " + optOut.recordedAt.map { context.name(ofOrganisation: $0.name) }.joined(separator: ", ")) }
