@@ -26,6 +26,7 @@ enum OutputStages {
         if let scope = DPIAScope(context, purpose: nil) {
             _ = DPIAReport.markdown(context, scope: scope, imagePath: "annex.svg")
             _ = DPIAReport.html(context, scope: scope, svg: nil)
+            _ = DPIAReport.docx(context, scope: scope, image: nil)
         }
         let records = RoPAReport.records(context)
         _ = RoPAReport.csv(records)
