@@ -56,6 +56,17 @@ struct ModelDiffTests {
         #expect(diff.newFindings.isEmpty && diff.resolvedFindings.isEmpty)
     }
 
+    /// Adding a second Art 9 condition is a change: every condition is compared, not the first.
+    @Test func aSecondArticle9ConditionIsAChange() throws {
+        let flow = #"flow f4 a -> b "Clinic list" { data h; level identifiable; purpose p; art6 e "Law"; art9 h; sch1 part1 para2 }"#
+        let old = Models.declarations + flow + "\n"
+        let new = Models.declarations + flow.replacingOccurrences(of: "art9 h;", with: "art9 h, b;") + "\n"
+        let diff = ModelDiff.compare(try side("old", old), try side("new", new))
+        let changes = try #require(diff.changed.first).changes
+        let article9 = try #require(changes.first { $0.attribute == "art9" })
+        #expect(article9.before == "h" && article9.after == "h, b")
+    }
+
     @Test func addedRemovedAndChangedFlowsByID() throws {
         let new = Models.declarations + """
         flow f1 a -> b "Payroll" { data n; level identifiable; purpose p; role processor; art6 e "NHS Act 2006 s14Z"; retention "6 years" destroy }
