@@ -117,7 +117,9 @@ extension DPIABuilder {
         blocks.append(.heading(2, "5. Risks", id: "risks"))
         let waived = scope.waived(in: context)
         blocks.append(.paragraph([.text(
-            "Each open finding of flowgate's rules in scope as of \(context.asOf) (after waivers) is a risk to the people whose data it is. "
+            "Each open finding of flowgate's rules in scope as of \(context.asOf) (after waivers) is a risk to the people whose data it is: "
+                + "one risk per root cause, as flowgate check lists them (one rule failing for one reason at several places is one risk; "
+                + "findings that follow from another are listed under it). "
                 + "Likelihood comes from the rule's severity: an error is probable (the design as recorded has the flaw), a warning possible, "
                 + "an info finding remote. Severity comes from the data's level in the recipient's hands on the flows concerned: identifiable "
                 + "or NHS-number data severe, pseudonymised or anonymised-in-context data significant, anonymous or aggregate data minimal. "
@@ -126,6 +128,9 @@ extension DPIABuilder {
                 + "\(waived.count == 1 ? "is" : "are") accepted by a waiver (section 6).")]))
         let rows = risks.map { risk -> [Cell] in
             var source: [[Inline]] = [context.named(Inline.parse(risk.finding.message))]
+            for consequence in risk.group.consequences {
+                source.append([.text("which also gives "), .code(consequence.code), .text(": ")] + context.named(Inline.parse(consequence.message)))
+            }
             if !risk.flows.isEmpty { source.append([.text("flows: ")] + joined(risk.flows)) }
             source.append([.text("declared at "), .code(context.location(risk.finding.span))])
             return [
@@ -150,7 +155,7 @@ extension DPIABuilder {
     /// Every rule code the annex uses, with what it checks and its legal source (the rule catalogue).
     mutating func codeKey(waived: [WaivedFinding]) {
         blocks.append(.heading(3, "Key to the rule codes", id: "codes"))
-        let codes = (risks.map(\.finding.code) + waived.map(\.finding.code)).uniqued().sortedUTF8()
+        let codes = scope.codes(risks: risks, waived: waived)
         let rows = codes.map { code -> [Cell] in
             let rule = RuleCatalog.rule(code)
             return [

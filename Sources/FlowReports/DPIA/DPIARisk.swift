@@ -50,8 +50,10 @@ public struct DPIARisk: Sendable, Hashable {
 
     /// "R1", "R2"…: the order of the risk table, highest overall risk first.
     public let number: String
-    public let finding: Finding
-    /// Flows in scope the finding concerns (by id), in model order.
+    /// The entry it stands for: one finding, or one rule failing for one reason at several places,
+    /// with the findings that follow from it.
+    public let group: FindingGroup
+    /// Flows in scope the entry concerns, by id.
     public let flows: [String]
     /// The most identifiable level among those flows' recipients; nil when it concerns none in scope.
     public let level: IdentifiabilityLevel?
@@ -60,31 +62,35 @@ public struct DPIARisk: Sendable, Hashable {
     public let harm: Harm?
     public let overall: Overall?
 
-    /// Every open finding in `scope` as a risk, highest overall risk first (ties in the findings' order).
+    /// What the entry says: a single finding, or the group's statement listing its places.
+    public var finding: Finding { group.lead }
+
+    /// Every open finding in `scope` as a risk — one per root cause, as `flowgate check` lists them
+    /// (`FindingGroups`) — highest overall risk first (ties in the findings' order).
     static func risks(_ context: ReportContext, scope: DPIAScope) -> [DPIARisk] {
-        let findings = scope.findings(in: context)
-        let rated = findings.map { finding -> (Finding, [Int], IdentifiabilityLevel?) in
-            let flows = scope.flowsConcerned(by: finding, in: context)
+        let groups = FindingGroups.build(scope.findings(in: context))
+        let rated = groups.map { group -> (FindingGroup, [Int], IdentifiabilityLevel?) in
+            let flows = Array(Set((group.members + group.consequences).flatMap { scope.flowsConcerned(by: $0, in: context) }))
             let level = flows.map { context.analysis.identifiability.recipientLevels[$0] }.min { $0.rank < $1.rank }
-            return (finding, flows, level)
+            return (group, flows, level)
         }
         let ordered = rated.enumerated().sorted { lhs, rhs in
-            let left = rank(lhs.element.0, lhs.element.2)
-            let right = rank(rhs.element.0, rhs.element.2)
+            let left = rank(lhs.element.0.severity, lhs.element.2)
+            let right = rank(rhs.element.0.severity, rhs.element.2)
             return left != right ? left > right : lhs.offset < rhs.offset
         }
         return ordered.enumerated().map { position, entry in
-            let (finding, flows, level) = entry.element
-            let likelihood = Likelihood(finding.severity)
+            let (group, flows, level) = entry.element
+            let likelihood = Likelihood(group.severity)
             let harm = level.map(Harm.init)
             return DPIARisk(
-                number: "R\(position + 1)", finding: finding, flows: flows.map { context.model.flows[$0].id }, level: level,
+                number: "R\(position + 1)", group: group, flows: context.model.flowIndicesByID(flows).map { context.model.flows[$0].id }, level: level,
                 likelihood: likelihood, harm: harm, overall: harm.map { Overall(likelihood, $0) })
         }
     }
 
-    private static func rank(_ finding: Finding, _ level: IdentifiabilityLevel?) -> Int {
-        Likelihood(finding.severity).score * (level.map { Harm($0).score } ?? 0)
+    private static func rank(_ severity: Severity, _ level: IdentifiabilityLevel?) -> Int {
+        Likelihood(severity).score * (level.map { Harm($0).score } ?? 0)
     }
 }
 

@@ -176,3 +176,10 @@ extension DPIAScope {
         return result.uniqued().sortedUTF8()
     }
 }
+
+extension DPIAScope {
+    /// Every rule code the annex uses: the risks', the findings that follow from them, and the waived.
+    func codes(risks: [DPIARisk], waived: [WaivedFinding]) -> [String] {
+        (risks.flatMap { [$0.finding.code] + $0.group.consequences.map(\.code) } + waived.map(\.finding.code)).uniqued().sortedUTF8()
+    }
+}

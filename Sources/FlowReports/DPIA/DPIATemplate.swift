@@ -52,13 +52,16 @@ public enum DPIATemplate {
         let risks = DPIARisk.risks(context, scope: scope)
         result["risks"] = risks.map { risk -> [String: Any] in
             var entry: [String: Any] = [
-                "number": risk.number, "code": risk.finding.code, "severityOfRule": risk.finding.severity.rawValue,
+                "number": risk.number, "code": risk.finding.code, "severityOfRule": risk.group.severity.rawValue,
                 "message": PlainText.line(context.named(Inline.parse(risk.finding.message))), "flows": risk.flows,
                 "likelihood": risk.likelihood.rawValue, "location": context.location(risk.finding.span),
             ]
             if let harm = risk.harm { entry["severity"] = harm.rawValue }
             if let overall = risk.overall { entry["overall"] = overall.rawValue }
             if let help = risk.finding.help { entry["measure"] = PlainText.line(context.named(Inline.parse(help))) }
+            entry["consequences"] = risk.group.consequences.map { consequence -> [String: Any] in
+                ["code": consequence.code, "message": PlainText.line(context.named(Inline.parse(consequence.message)))]
+            }
             return entry
         }
         let waived = scope.waived(in: context)
@@ -70,7 +73,7 @@ public enum DPIATemplate {
             if let expires = item.waiver.expires { entry["expires"] = expires.description }
             return entry
         }
-        result["codes"] = (risks.map(\.finding.code) + waived.map(\.finding.code)).uniqued().sortedUTF8().map { code -> [String: Any] in
+        result["codes"] = scope.codes(risks: risks, waived: waived).map { code -> [String: Any] in
             var entry: [String: Any] = ["code": code]
             if let rule = RuleCatalog.rule(code) {
                 entry["summary"] = PlainText.line(Inline.parse(rule.summary))
