@@ -67,7 +67,7 @@ public struct DPIARisk: Sendable, Hashable {
 
     /// Every open finding in `scope` as a risk — one per root cause, as `flowgate check` lists them
     /// (`FindingGroups`) — highest overall risk first (ties in the findings' order).
-    static func risks(_ context: ReportContext, scope: DPIAScope) -> [DPIARisk] {
+    public static func risks(_ context: ReportContext, scope: DPIAScope) -> [DPIARisk] {
         let groups = FindingGroups.build(scope.findings(in: context))
         let rated = groups.map { group -> (FindingGroup, [Int], IdentifiabilityLevel?) in
             let flows = Array(Set((group.members + group.consequences).flatMap { scope.flowsConcerned(by: $0, in: context) }))
