@@ -4,9 +4,10 @@ import FlowModel
 import FlowRender
 import FlowRules
 
-/// The DPIA annex: the ICO DPIA template's step 2, "Describe the processing" — its nature, scope,
-/// context and purposes — generated from the model, with the DPIA triggers found in the graph and
-/// the findings and waivers.
+/// The DPIA annex, laid out after the ICO DPIA template's seven steps: the need (with the DPIA
+/// triggers found in the graph), the description of the processing (nature, scope, context,
+/// purposes), consultation, necessity and proportionality, risks (the open findings, rated), measures
+/// and sign-off. Steps 1–2 are here; 3–7 in DPIAAssessment.swift.
 public enum DPIAReport {
     /// The document for `scope`. `imagePath` is the diagram file beside the Markdown; `svg` the
     /// rendered diagram for HTML; `mermaid` a fallback drawn in Markdown when there is no image.
@@ -56,6 +57,7 @@ public enum DPIAReport {
     }
 }
 
+/// Builds the annex's blocks section by section; what the model cannot supply is marked `toComplete`.
 struct DPIABuilder {
     let context: ReportContext
     let scope: DPIAScope
