@@ -114,19 +114,21 @@ extension ReportContext {
     /// Agreements, contracts and arrangements the flow is made under, and its DPIA. `ids: false` gives
     /// each by its reference or title alone.
     func agreementLines(_ flow: Flow, ids: Bool = true) -> [[Inline]] {
-        func label(_ id: String) -> [Inline] { ids ? instrumentLabel(id) : [.text(instrumentReference(id) ?? id)] }
-        var lines: [[Inline]] = flow.agreements.map { reference in
-            let kind: String =
-                if let agreement = model.agreements[reference.name] { LegalWording.agreementKind(agreement.kind) }
-                else if model.contracts[reference.name] != nil { "Art 28 contract" }
-                else if model.arrangements[reference.name] != nil { "Art 26 arrangement" }
-                else { "agreement" }
-            return [.text(kind + ": ")] + label(reference.name)
-        }
+        var lines: [[Inline]] = flow.agreements.map { agreementLine($0.name, ids: ids) }
         if let dpia = flow.dpia {
-            lines.append([.text("DPIA: ")] + label(dpia.name))
+            lines.append([.text("DPIA: ")] + (ids ? instrumentLabel(dpia.name) : [.text(instrumentReference(dpia.name) ?? dpia.name)]))
         }
         return lines
+    }
+
+    /// "Art 28 contract: Contract with … `id`": an agreement, contract or arrangement with its kind.
+    func agreementLine(_ id: String, ids: Bool = true) -> [Inline] {
+        let kind: String =
+            if let agreement = model.agreements[id] { LegalWording.agreementKind(agreement.kind) }
+            else if model.contracts[id] != nil { "Art 28 contract" }
+            else if model.arrangements[id] != nil { "Art 26 arrangement" }
+            else { "agreement" }
+        return [.text(kind + ": ")] + (ids ? instrumentLabel(id) : [.text(instrumentReference(id) ?? id)])
     }
 
     func retentionLines(_ flow: Flow) -> [[Inline]] {

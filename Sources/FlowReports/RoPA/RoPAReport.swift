@@ -199,7 +199,7 @@ public enum RoPAReport {
         for arrangement in model.arrangements.values.sorted(by: { utf8Less($0.id, $1.id) })
         where arrangement.controllers.contains(where: { $0.name == controller }) && arrangement.purposes.contains(where: { $0.name == purpose }) {
             joint += arrangement.controllers.map(\.name).filter { $0 != controller }
-            record.agreements.append([.text("Art 26 arrangement: ")] + context.instrumentLabel(arrangement.id))
+            record.agreements.append(context.agreementLine(arrangement.id))
         }
         record.jointControllers = joint.uniqued().sortedUTF8().map { organisationLine(context, $0) }
         record.security = model.organisations[controller]?.security
@@ -221,7 +221,7 @@ public enum RoPAReport {
             record.lawfulBasis += context.dataProtectionLines(flow)
             if flow.confidentiality != nil { record.confidentiality += context.confidentialityLines(flow) }
             record.dpias += context.coveringDPIAs(flow: index).map(context.instrumentLabel)
-            record.agreements += flow.agreements.map { context.instrumentLabel($0.name) }
+            record.agreements += flow.agreements.map { context.agreementLine($0.name) }
         }
         record.notices = model.notices.values.filter { notice in
             notice.controller.name == controller
@@ -279,7 +279,7 @@ public enum RoPAReport {
                     record.lawfulBasis += context.dataProtectionLines(flow)
                     if flow.confidentiality != nil { record.confidentiality += context.confidentialityLines(flow) }
                     record.dpias += context.coveringDPIAs(flow: index).map(context.instrumentLabel)
-                    record.agreements += flow.agreements.map { context.instrumentLabel($0.name) }
+                    record.agreements += flow.agreements.map { context.agreementLine($0.name) }
                 }
                 for transform in model.transformIndicesByOutput(model.transforms.indices).map({ model.transforms[$0] }) where transform.holder.name == processor {
                     guard transform.purposes.isEmpty || transform.purposes.contains(where: { purposes.contains($0.name) }) else { continue }
@@ -290,7 +290,7 @@ public enum RoPAReport {
                     + operations
                 for contract in model.contracts.values.sorted(by: { utf8Less($0.id, $1.id) })
                 where contract.processor.name == processor && contract.controller.name == controller {
-                    record.agreements.append([.text("Art 28 contract: ")] + context.instrumentLabel(contract.id))
+                    record.agreements.append(context.agreementLine(contract.id))
                 }
                 record.finish()
                 records.append(record)
