@@ -147,22 +147,46 @@ public enum DOCXWriter {
     static func table(_ table: Table, landscape: Bool) -> String {
         let width = landscape ? 16838 - 2 * 1134 : 11906 - 2 * 1134
         let columns = max(table.headers.count, 1)
-        let column = width / columns
+        let widths = columnWidths(table, columns: columns, total: width)
         var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"ReportTable\"/><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/>"
             + "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
-            + String(repeating: "<w:gridCol w:w=\"\(column)\"/>", count: columns) + "</w:tblGrid>\n"
+            + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>\n"
         out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        for header in table.headers { out += cell([[.strong(header)]], width: column) }
+        for (position, header) in table.headers.enumerated() { out += cell([[.strong(header)]], width: widths[position]) }
         out += "</w:tr>\n"
         for row in table.rows {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for position in 0..<columns {
                 let lines = position < row.count ? row[position].lines : []
-                out += cell(lines, width: column)
+                out += cell(lines, width: widths[position])
             }
             out += "</w:tr>\n"
         }
         return out + "</w:tbl>\n"
+    }
+
+    /// Each column is first given room for its longest word (up to 16 characters, so words are not
+    /// broken); what is left is shared by how much more the columns hold on average (up to 60
+    /// characters) — a column of long messages is wide, a column of codes or ratings narrow.
+    static func columnWidths(_ table: Table, columns: Int, total: Int) -> [Int] {
+        // An 8-point character is about 90 twentieths of a point wide, and a cell has 2 × 57 of margin.
+        let perCharacter = 90
+        let margin = 120
+        var minimums: [Int] = []
+        var extras: [Int] = []
+        for position in 0..<columns {
+            let texts = table.rows.map { row in position < row.count ? PlainText.lines(row[position].lines) : "" }
+                + [position < table.headers.count ? table.headers[position] : ""]
+            let mean = min(texts.map(\.count).reduce(0, +) / texts.count, 60)
+            let word = min(texts.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "/" }) }.map(\.count).max() ?? 0, 16)
+            minimums.append(max(word, 3) * perCharacter + margin)
+            extras.append(max(mean - word, 0) + 1)
+        }
+        let needed = minimums.reduce(0, +)
+        guard needed < total else { return minimums.map { $0 * total / needed } }
+        let spare = total - needed
+        let weight = extras.reduce(0, +)
+        return zip(minimums, extras).map { $0 + spare * $1 / weight }
     }
 
     /// Each line of the cell is a paragraph; a cell must hold at least one.
