@@ -20,8 +20,10 @@ extension ReportContext {
     }
 
     /// Art 6 (with the law behind it), Art 9, Schedule 1 and Art 10, one per line. `ids: false` leaves
-    /// out the model's ids (for documents the public reads).
-    func dataProtectionLines(_ flow: Flow, ids: Bool = true) -> [[Inline]] {
+    /// out the model's ids (for documents the public reads); `namingGaps` says which flow a missing
+    /// basis is missing on (for a cell that gathers several flows' bases).
+    func dataProtectionLines(_ flow: Flow, ids: Bool = true, namingGaps: Bool = false) -> [[Inline]] {
+        let gap: [Inline] = namingGaps ? [.text(" for "), .code(flow.id)] : []
         var lines: [[Inline]] = []
         if let claim = flow.article6 {
             var line: [Inline] = [.text(LegalWording.article6(claim.basis))]
@@ -33,13 +35,13 @@ extension ReportContext {
             }
             lines.append(line)
         } else {
-            lines.append([.text("Art 6: none recorded")])
+            lines.append([.text("Art 6: none recorded")] + gap)
         }
         for condition in flow.article9Conditions {
             lines.append([.text(LegalWording.article9(condition))])
         }
         if flow.article9Conditions.isEmpty, let dataset = model.datasets[flow.dataset.name], !dataset.specialCategories.isEmpty {
-            lines.append([.text("Art 9: none recorded")])
+            lines.append([.text("Art 9: none recorded")] + gap)
         }
         for condition in flow.schedule1.sorted() {
             lines.append([.text(LegalWording.schedule1(condition))])

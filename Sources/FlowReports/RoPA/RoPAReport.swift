@@ -218,7 +218,7 @@ public enum RoPAReport {
             if receives {
                 record.retention += context.retentionLines(flow).map { [.code(flow.id), .text(": ")] + $0 }
             }
-            record.lawfulBasis += context.dataProtectionLines(flow)
+            record.lawfulBasis += context.dataProtectionLines(flow, namingGaps: true)
             if flow.confidentiality != nil { record.confidentiality += context.confidentialityLines(flow) }
             record.dpias += context.coveringDPIAs(flow: index).map(context.instrumentLabel)
             record.agreements += flow.agreements.map { context.agreementLine($0.name) }
@@ -276,7 +276,7 @@ public enum RoPAReport {
                         operations.append([.text("receives "), .code(flow.dataset.name), .text(" from "), .code(flow.from.name),
                                            .text(" ("), .code(flow.id), .text(")")])
                     }
-                    record.lawfulBasis += context.dataProtectionLines(flow)
+                    record.lawfulBasis += context.dataProtectionLines(flow, namingGaps: true)
                     if flow.confidentiality != nil { record.confidentiality += context.confidentialityLines(flow) }
                     record.dpias += context.coveringDPIAs(flow: index).map(context.instrumentLabel)
                     record.agreements += flow.agreements.map { context.agreementLine($0.name) }
