@@ -24,7 +24,7 @@ struct TemplateTests {
         let context = try Repository.context("flows/nottingham", modelName: "nottingham")
         let scope = try #require(DPIAScope(context, purpose: nil))
         let text = try DPIATemplate.render(Self.template, context: context, scope: scope)
-        #expect(text.hasPrefix("# DPIA annex: the processing recorded in nottingham\n"))
+        #expect(text.hasPrefix("# DPIA annex: the processing by NHS Nottingham & Nottinghamshire Integrated Care Board\n"))
         #expect(text.contains("Controller: NHS Nottingham & Nottinghamshire Integrated Care Board\n"), "names, not ids, and no HTML escaping")
         for heading in Repository.annexSections { #expect(text.contains("## " + heading + "\n")) }
         let data = DPIATemplate.data(context, scope: scope)

@@ -97,10 +97,18 @@ struct DPIABuilder {
         measures()
         signOff()
         return ReportDocument(
-            title: "DPIA annex: " + (scope.purpose.map(context.name(ofPurpose:)) ?? "the processing recorded in " + context.modelName),
+            title: "DPIA annex: " + (scope.purpose.map(context.name(ofPurpose:)) ?? processingName(controllers)),
             subtitle: subtitle,
             generator: "flowgate report dpia",
             blocks: blocks)
+    }
+
+    /// The whole model's processing, by the controllers the annex names ("the processing by NHS …"),
+    /// or by the model's name when it names none.
+    func processingName(_ controllers: [NamedController]) -> String {
+        controllers.isEmpty
+            ? "the processing recorded in " + context.modelName
+            : "the processing by " + controllers.map { context.name(ofOrganisation: $0.organisation) }.joined(separator: " and ")
     }
 
     /// The marker for what the model cannot supply.
