@@ -169,6 +169,13 @@ public enum LegalWording {
         }
     }
 
+    static func noticeStatement(_ statement: NoticeStatement) -> String {
+        switch statement {
+        case .noAutomatedDecisions: "no automated decision-making, including profiling, takes place"
+        case .notSharedOutside: "information is not shared outside the controller"
+        }
+    }
+
     /// "3 days", "1 day".
     public static func days(_ count: Int) -> String {
         count == 1 ? "1 day" : "\(count) days"

@@ -384,9 +384,11 @@ struct DPIABuilder {
         }
         let purposes = Set(scope.purposes(in: context))
         let controllers = Set(scope.controllers(in: context).map(\.organisation))
-        let noticeSpans = scope.notices(in: context).map(\.span)
+        let notices = scope.notices(in: context)
+        let noticeSpans = notices.map(\.span)
+        let told = Set(notices.flatMap { $0.optOuts.map(\.name) })
         let relevant = model.optOuts.values.filter { optOut in
-            appliedOn[optOut.id] != nil || optOut.kind == .nationalDataOptOut || optOut.kind == .type1
+            appliedOn[optOut.id] != nil || optOut.kind == .nationalDataOptOut || optOut.kind == .type1 || told.contains(optOut.id)
                 || context.isOffered(optOut, flows: scope.flows, controllers: controllers, purposes: purposes, noticeSpans: noticeSpans)
         }.sorted { utf8Less($0.id, $1.id) }
         let rows = relevant.map { optOut -> [Cell] in
@@ -449,18 +451,21 @@ struct DPIABuilder {
             var name: [[Inline]] = [[.text(notice.title ?? notice.id)]]
             if let url = notice.url { name.append([.link(url, target: url)]) }
             let covered = notice.flows.map(\.name).filter { flowIDs.contains($0) }
+            var tells: [[Inline]] = notice.statements.map { [.text("states: " + LegalWording.noticeStatement($0))] }
+            tells += notice.optOuts.map { [.text("opt-out: " + context.name(ofOptOut: $0.name))] }
             return [
                 Cell(name),
                 Cell(text: context.name(ofOrganisation: notice.controller.name)),
                 Cell(text: notice.reviewed.map { day in "\(day) (\(LegalWording.days(day.days(until: context.asOf))) ago)" } ?? "not recorded"),
                 Cell(text: "\(covered.count) of \(scope.flows.count)"),
+                orNone(tells, none: "not recorded"),
             ]
         }
         blocks.append(.table(Table(
             id: "notices-table",
             caption: "Table 8. Privacy notices that describe flows in scope",
-            headers: ["Notice", "Controller", "Last reviewed", "Flows in scope it describes"],
-            rows: orEmpty(rows, "No privacy notice in the model describes the flows in scope.", columns: 4), rowHeaders: true)))
+            headers: ["Notice", "Controller", "Last reviewed", "Flows in scope it describes", "What it tells people"],
+            rows: orEmpty(rows, "No privacy notice in the model describes the flows in scope.", columns: 5), rowHeaders: true)))
         if !undescribed.isEmpty {
             blocks.append(.paragraph([.text("Flows in scope that no notice describes: ")] + joined(undescribed) + [.text(".")]))
         }
