@@ -169,7 +169,7 @@ public enum LegalWording {
         }
     }
 
-    static func noticeStatement(_ statement: NoticeStatement) -> String {
+    public static func noticeStatement(_ statement: NoticeStatement) -> String {
         switch statement {
         case .noAutomatedDecisions: "no automated decision-making, including profiling, takes place"
         case .notSharedOutside: "information is not shared outside the controller"
