@@ -16,6 +16,17 @@ struct DPIARiskTests {
         .probable: [.minimal: .medium, .significant: .high, .severe: .high],
     ]
 
+    /// Rule text names things by id in brackets after their name ("the National Data Opt-out
+    /// (`ndoo`)"); the annex names them once, not twice.
+    @Test(arguments: GoldenReportTests.icbModels)
+    func aNameIsNotRepeatedInBracketsAfterItself(model: String) throws {
+        let context = try Repository.context("flows/" + model, modelName: model)
+        let scope = try #require(DPIAScope(context, purpose: nil))
+        let annex = DPIAReport.markdown(context, scope: scope, imagePath: nil)
+        #expect(annex.contains("the National Data Opt-out"))
+        #expect(!annex.contains("National Data Opt-out (National Data Opt-out)"))
+    }
+
     @Test(arguments: GoldenReportTests.icbModels)
     func ratingsFollowTheStatedScales(model: String) throws {
         let context = try Repository.context("flows/" + model, modelName: model)

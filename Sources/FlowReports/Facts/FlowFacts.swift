@@ -173,11 +173,29 @@ extension ReportContext {
     /// Identifiers in rule text (`blmk-psl`) replaced by the names of the organisations, datasets,
     /// purposes and opt-outs they stand for; other identifiers stay in code font.
     func named(_ inlines: [Inline]) -> [Inline] {
-        inlines.map { inline in
-            guard case .code(let id) = inline else { return inline }
-            let title = model.organisations[id]?.title ?? model.datasets[id]?.title ?? model.purposes[id]?.title ?? model.optOuts[id]?.title
-            return title.map(Inline.text) ?? inline
+        var result: [Inline] = []
+        var index = 0
+        while index < inlines.count {
+            let inline = inlines[index]
+            index += 1
+            guard case .code(let id) = inline,
+                  let title = model.organisations[id]?.title ?? model.datasets[id]?.title ?? model.purposes[id]?.title ?? model.optOuts[id]?.title
+            else {
+                result.append(inline)
+                continue
+            }
+            // "the National Data Opt-out (`ndoo`)": the name is already written, so the bracketed id
+            // goes rather than becoming the name twice.
+            if case .text(let before)? = result.last, before.hasSuffix(title + " ("),
+               index < inlines.count, case .text(let after) = inlines[index], after.hasPrefix(")") {
+                result[result.count - 1] = .text(String(before.dropLast(2)))
+                result.append(.text(String(after.dropFirst())))
+                index += 1
+                continue
+            }
+            result.append(.text(title))
         }
+        return result
     }
 
     /// "`blmk-gp` -> `blmk-psl`".
