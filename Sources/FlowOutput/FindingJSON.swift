@@ -35,12 +35,10 @@ public enum FindingJSON {
             if group.kind == .sameReason {
                 for member in group.members { links[member.fingerprint, default: Links()].group = group.fingerprint }
             }
-            // The root is the member whose fingerprint the consequence's chain of causes ends at;
-            // the lead's own stands for a group.
-            let rootOf = Set(group.members.map(\.fingerprint))
+            // The finding each consequence names as its cause: reported too, or it would not be a
+            // consequence (the group's `consequences` give the whole chain's entry).
             for consequence in group.consequences {
-                let cause = consequence.cause?.fingerprint
-                links[consequence.fingerprint, default: Links()].causedBy = cause.flatMap { rootOf.contains($0) ? $0 : nil } ?? group.members[0].fingerprint
+                links[consequence.fingerprint, default: Links()].causedBy = consequence.cause?.fingerprint
             }
         }
         return links

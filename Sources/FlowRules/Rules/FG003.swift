@@ -99,7 +99,7 @@ enum FG003 {
     ) { collector in
         let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         let categories = collector.analysis.flowPurposeCategories
-        let owners = RepeatOwners.shared(by: collector)
+        let owners = DescribingNotices.shared(by: collector)
         for (index, flow) in collector.flows where carriesPersonalData[index] {
           for condition in flow.article9Conditions {
             guard let required = requiredSchedule1(for: condition) else { continue }

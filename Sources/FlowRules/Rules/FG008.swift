@@ -81,7 +81,7 @@ enum FG008 {
     ) { collector in
         let carriesPersonalData = FlowColumns.shared(by: collector).carriesPersonalData
         var citations = TextMemo<Citation>()
-        let owners = RepeatOwners.shared(by: collector)
+        let owners = DescribingNotices.shared(by: collector)
         let article6Bases = FlowColumns.shared(by: collector).article6Bases
         for index in collector.model.flows.indices where article6Bases[index] == .c || article6Bases[index] == .e {
             let flow = collector.model.flows[index]

@@ -207,7 +207,7 @@ enum FG009 {
             """,
         ]
     ) { collector in
-        let owners = RepeatOwners.shared(by: collector)
+        let owners = DescribingNotices.shared(by: collector)
         let analysis = collector.analysis
         let model = collector.model
         let organisations = OrganisationIndex.shared(by: collector)

@@ -109,7 +109,7 @@ enum FG011 {
     ) { collector in
         let model = collector.model
         let cited = CitedApprovals.shared(by: collector)
-        let owners = RepeatOwners.shared(by: collector)
+        let owners = DescribingNotices.shared(by: collector)
         let bases = FlowColumns.shared(by: collector).confidentialityBases
         for index in model.flows.indices where bases[index]?.copiRegulation != nil {
             let flow = model.flows[index]

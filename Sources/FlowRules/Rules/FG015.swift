@@ -87,7 +87,7 @@ enum FG015 {
         ]
     ) { collector in
         let nationalOptOuts = collector.model.optOuts.values.filter { $0.kind == .nationalDataOptOut }.map(\.id).sorted()
-        let owners = RepeatOwners.shared(by: collector)
+        let owners = DescribingNotices.shared(by: collector)
         let levelClaims = LevelClaims.shared(by: collector)
         for (index, flow) in collector.flows {
             for optOut in nationalOptOuts {

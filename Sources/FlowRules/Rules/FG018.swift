@@ -178,7 +178,7 @@ enum FG018 {
         let model = collector.model
         let local: Set<OptOutKind> = [.programme, .consentWithdrawal, .rightToObject]
         let programmes = model.optOuts.values.filter { local.contains($0.kind) }.sorted { $0.id < $1.id }
-        let owners = RepeatOwners.shared(by: collector)
+        let owners = DescribingNotices.shared(by: collector)
         for (index, flow) in collector.flows {
             for optOut in programmes {
                 let id = optOut.id

@@ -193,7 +193,7 @@ enum FG028 {
         let dpiaNamed = NameIndex(model.impactAssessments.keys)
         let kinds = KindOf.shared(by: collector)
         let dpias = Array(model.impactAssessments.values)
-        let owners = RepeatOwners.shared(by: collector)
+        let owners = DescribingNotices.shared(by: collector)
         for index in model.flows.indices where carriesPersonalData[index] {
             let flow = model.flows[index]
             // A flow that cites its DPIA is covered by it whatever triggers it has: the triggers are

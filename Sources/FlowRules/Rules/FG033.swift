@@ -250,13 +250,11 @@ enum FG033 {
         let model = collector.model
         let inferred = model.transforms.filter { $0.inferred != nil }
         guard !inferred.isEmpty else { return }
-        var noticesByFlow: [String: [String]] = [:]
-        for notice in model.notices.values.sorted(by: { $0.id < $1.id }) {
-            for flow in notice.flows { noticesByFlow[flow.name, default: []].append(notice.id) }
-        }
+        let describing = DescribingNotices.shared(by: collector)
         for transform in inferred {
-            let carriers = model.flows.filter { $0.dataset.name == transform.output && noticesByFlow[$0.id] != nil }
-            guard let first = carriers.first, let notices = noticesByFlow[first.id] else { continue }
+            let carriers = model.flows.filter { $0.dataset.name == transform.output && !describing.notices(describing: $0.id).isEmpty }
+            guard let first = carriers.first else { continue }
+            let notices = describing.notices(describing: first.id)
             let done = switch transform.operation {
             case .pseudonymise: "pseudonymised"
             case .link: "linked"

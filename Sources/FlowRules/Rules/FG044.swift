@@ -137,13 +137,14 @@ enum FG044 {
             let requirements = collector.analysis.requirements
             let told = Set(notice.optOuts.map(\.name))
             for reference in notice.optOuts where model.optOuts[reference.name] != nil {
-                let decisions = described.compactMap { requirements.requirement(flow: $0, optOut: reference.name) }
+                let decisions = described.compactMap { index in
+                    requirements.requirement(flow: index, optOut: reference.name).map { (index: index, decision: $0) }
+                }
                 let applied = described.contains { collector.analysis.optOuts.arrivingFilters[$0].contains(reference.name) }
-                guard !applied, !decisions.contains(where: \.isRequired) else { continue }
+                guard !applied, !decisions.contains(where: \.decision.isRequired) else { continue }
                 // Each reason once, with the flows it holds for.
                 var reasons: [(reason: String, flows: [String])] = []
-                for (index, decision) in zip(described, described.map { requirements.requirement(flow: $0, optOut: reference.name) }) {
-                    guard let decision else { continue }
+                for (index, decision) in decisions {
                     let label = "`\(model.flows[index].id)`"
                     if let position = reasons.firstIndex(where: { $0.reason == decision.reason }) {
                         reasons[position].flows.append(label)
